@@ -34,7 +34,9 @@ func ParseStatus(s string) (Status, error) {
 }
 
 // Statuses lists every status in order.
-func Statuses() []Status { return []Status{StatusOccurred, StatusReported, StatusAlleged, StatusExpected} }
+func Statuses() []Status {
+	return []Status{StatusOccurred, StatusReported, StatusAlleged, StatusExpected}
+}
 
 // ActorKind says what sort of thing an actor is.
 type ActorKind uint8

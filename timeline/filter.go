@@ -1,0 +1,239 @@
+package timeline
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Filter selects events. The zero Filter selects every event; the criteria
+// that are set must all hold.
+type Filter struct {
+	Actors    []string // actor IDs; an event must list any of them (or all, with AllActors)
+	AllActors bool
+	Dates     Date     // keep events overlapping it (open and unknown ends unbounded); zero for none
+	Statuses  []Status // keep events with one of these; empty for any
+	Text      string   // case-insensitive substring of title, summary, quotes, actor names and aliases
+}
+
+// IsZero reports whether f selects everything.
+func (f Filter) IsZero() bool {
+	return len(f.Actors) == 0 && f.Dates.IsZero() && len(f.Statuses) == 0 && f.Text == ""
+}
+
+// Apply appends to dst[:0] the chronological indexes of the events f
+// selects, in order, and returns it; reusing dst across calls avoids
+// allocation. Actor and date criteria are answered from the indexes built
+// by New, so their cost follows the size of the result, not of the
+// timeline; status and text are then checked on those candidates only.
+func (t *Timeline) Apply(f Filter, dst []int) []int {
+	dst = dst[:0]
+	var cands []int
+	indexed := false
+	if len(f.Actors) > 0 {
+		cands = t.actorCandidates(f.Actors, f.AllActors)
+		indexed = true
+	}
+	if !f.Dates.IsZero() {
+		lo, lok := f.Dates.Earliest()
+		hi, hok := f.Dates.Latest()
+		if !lok {
+			lo = minDay
+		}
+		if !hok {
+			hi = maxDay
+		}
+		byDate := t.dates.overlapping(lo, hi, nil)
+		if indexed {
+			cands = intersectSorted(cands, byDate)
+		} else {
+			cands = byDate
+		}
+		indexed = true
+	}
+	needle := foldKey(f.Text)
+	keep := func(i int) bool {
+		e := &t.events[i]
+		if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, e.Status) {
+			return false
+		}
+		return needle == "" || t.eventContains(e, needle)
+	}
+	if indexed {
+		for _, i := range cands {
+			if keep(i) {
+				dst = append(dst, i)
+			}
+		}
+		return dst
+	}
+	for i := range t.events {
+		if keep(i) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
+}
+
+// actorCandidates merges (any) or intersects (all) the actors' posting lists.
+func (t *Timeline) actorCandidates(ids []string, all bool) []int {
+	lists := make([][]int, 0, len(ids))
+	for _, id := range ids {
+		lists = append(lists, t.postings[id])
+	}
+	if all {
+		// Intersect from the shortest list so the work follows the smallest.
+		slices.SortFunc(lists, func(a, b []int) int { return len(a) - len(b) })
+		out := slices.Clone(lists[0])
+		for _, l := range lists[1:] {
+			out = intersectSorted(out, l)
+		}
+		return out
+	}
+	var out []int
+	for _, l := range lists {
+		out = unionSorted(out, l)
+	}
+	return out
+}
+
+// intersectSorted returns the common elements of ascending a and b, reusing a.
+func intersectSorted(a, b []int) []int {
+	out := a[:0]
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// unionSorted returns the ascending union of ascending a and b.
+func unionSorted(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case a[i] > b[j]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
+}
+
+// eventContains reports whether needle (already folded by foldKey) occurs in
+// the event's searchable text.
+func (t *Timeline) eventContains(e *Event, needle string) bool {
+	if containsFold(e.Title, needle) || containsFold(e.Summary, needle) {
+		return true
+	}
+	for k := range e.Citations {
+		if containsFold(e.Citations[k].Quote, needle) {
+			return true
+		}
+	}
+	for _, ref := range e.Actors {
+		a, ok := t.Actor(ref.Actor)
+		if !ok {
+			continue
+		}
+		if containsFold(a.Name, needle) {
+			return true
+		}
+		for _, al := range a.Aliases {
+			if containsFold(al, needle) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ContainsFold reports whether needle occurs in s, ignoring case and
+// treating any run of white space as one space. It does not allocate.
+func ContainsFold(s, needle string) bool { return containsFold(s, foldKey(needle)) }
+
+// containsFold is ContainsFold for a needle already normalised by foldKey.
+func containsFold(s, needle string) bool {
+	if needle == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(needle)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if equalFoldRune(r, first) && matchFoldAt(s[i:], needle) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// matchFoldAt reports whether s starts with needle, folding case and
+// matching a single space in needle against any run of white space in s.
+func matchFoldAt(s, needle string) bool {
+	for needle != "" {
+		if s == "" {
+			return false
+		}
+		nr, nsize := utf8.DecodeRuneInString(needle)
+		sr, ssize := utf8.DecodeRuneInString(s)
+		if nr == ' ' {
+			if !unicode.IsSpace(sr) {
+				return false
+			}
+			for s != "" {
+				r, size := utf8.DecodeRuneInString(s)
+				if !unicode.IsSpace(r) {
+					break
+				}
+				s = s[size:]
+			}
+			needle = needle[nsize:]
+			continue
+		}
+		if !equalFoldRune(sr, nr) {
+			return false
+		}
+		s, needle = s[ssize:], needle[nsize:]
+	}
+	return true
+}
+
+func equalFoldRune(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		return a == b
+	}
+	// Walk a's case-folding orbit (e.g. k → K → Kelvin sign) looking for b.
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
