@@ -35,7 +35,7 @@ func ev(id, date string, actors ...string) Event {
 	return e
 }
 
-func mustNew(t *testing.T, ds *Dataset) *Timeline {
+func mustNew(t testing.TB, ds *Dataset) *Timeline {
 	t.Helper()
 	tl, diags := New(ds)
 	if tl == nil {
@@ -149,13 +149,24 @@ func TestLookupActor(t *testing.T) {
 
 func TestLookupExactBeatsPrefix(t *testing.T) {
 	ds := testDataset()
-	ds.Actors = []Actor{{ID: "kim", Name: "Kim Jong-un"}, {ID: "kimyj", Name: "Kim Yo Jong"}, {ID: "k", Name: "Kim"}}
+	ds.Actors = []Actor{{ID: "kim", Name: "Kim Jong-un"}, {ID: "kimyj", Name: "Kim Yo Jong"}}
 	tl := mustNew(t, ds)
+	// "kim" is a word prefix of both names, but the exact id wins.
 	if a, err := tl.LookupActor("kim"); err != nil || a.ID != "kim" {
 		t.Fatalf("exact id should win: %v %v", a, err)
 	}
-	if _, err := tl.LookupActor("kim j"); err == nil {
-		t.Fatalf("want ambiguous between Kim Jong-un and Kim Yo Jong... got nil")
+	if a, err := tl.LookupActor("kim y"); err != nil || a.ID != "kimyj" {
+		t.Fatalf("unique prefix: %v %v", a, err)
+	}
+	var ae *AmbiguousActorError
+	if _, err := tl.LookupActor("jong"); !errors.As(err, &ae) || len(ae.Candidates) != 2 {
+		t.Fatalf("want ambiguous between Kim Jong-un and Kim Yo Jong, got %v", err)
+	}
+	// Two actors sharing a name exactly are ambiguous too.
+	ds.Actors = append(ds.Actors, Actor{ID: "k2", Name: "Kim Jong-un"})
+	tl = mustNew(t, ds)
+	if _, err := tl.LookupActor("kim jong-un"); !errors.As(err, &ae) {
+		t.Fatalf("shared exact name: want ambiguous, got %v", err)
 	}
 }
 
@@ -348,7 +359,7 @@ func TestContainsFold(t *testing.T) {
 		{"the  North\nKorean leader", "north korean", true},
 		{"KELVIN", "kelvin", true},
 		{"윤석열 대통령", "석열", true},
-		{"Putin", "putin ", false},
+		{"Putin", "putin x", false},
 		{"abc", "abd", false},
 		{"", "", true},
 	}
