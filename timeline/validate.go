@@ -136,7 +136,7 @@ func (v *validator) citation(p Path, c *Citation) {
 		v.add(SeverityError, p+".quote", "empty quote")
 		return
 	case errors.As(err, &qe):
-		v.add(SeverityCitation, p+".quote", "%s in source %q", qe.Error(), c.Source)
+		v.add(SeverityCitation, p+".quote", "source %q: %s", c.Source, qe.Error())
 		return
 	case err != nil:
 		v.add(SeverityCitation, p+".quote", "%v", err)
@@ -144,7 +144,7 @@ func (v *validator) citation(p Path, c *Citation) {
 	}
 	c.Span = span
 	if span.Tolerant {
-		v.add(SeverityWarning, p+".quote", "quote matches the source only after normalising quotation marks, dashes or spaces")
+		v.add(SeverityWarning, p+".quote", "quote, prefix or suffix matches the source only after normalising quotation marks, dashes or spaces")
 	}
 	if c.Start >= 0 && (c.Start != span.Start || c.End != span.End) {
 		v.add(SeverityWarning, p+".start", "recorded position %d–%d no longer matches; the quote is at %d–%d", c.Start, c.End, span.Start, span.End)
