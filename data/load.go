@@ -1,9 +1,13 @@
 package data
 
-// STUB: replaced by the loader. The exported API is the contract.
-
 import (
+	"bytes"
+	"cmp"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"dateline/timeline"
 )
@@ -11,9 +15,12 @@ import (
 // Problem is a diagnostic placed in a file.
 type Problem struct {
 	File      string // path as given by the user, or "embedded:NAME"
-	Line, Col int    // 1-based; 0 when unknown
+	Line, Col int    // 1-based (Col counts code points); 0 when unknown
 	Severity  timeline.Severity
 	Message   string
+	// Path is the dataset field at fault, such as "events[3].date", when the
+	// problem concerns one; empty for syntax errors and unreadable files.
+	Path timeline.Path
 }
 
 // String formats the problem as FILE:LINE:COL: SEVERITY: message.
@@ -54,8 +61,153 @@ func (l *Loaded) Count(s timeline.Severity) int {
 }
 
 // LoadFile reads a dataset file (YAML or JSON, by content). It never returns
-// nil; unreadable files become a Problem.
-func LoadFile(path string) *Loaded { return &Loaded{File: path} }
+// nil; unreadable files become a Problem at line 0, column 0. Sources'
+// text_file paths are resolved in the file's folder.
+func LoadFile(path string) *Loaded {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return &Loaded{File: path, Problems: []Problem{{
+			File: path, Severity: timeline.SeverityError,
+			Message: fmt.Sprintf("cannot read %s: %v", path, unwrapPath(err)),
+		}}}
+	}
+	return LoadBytes(path, b, filepath.Dir(path))
+}
 
-// Embedded loads the dataset built into the binary.
-func Embedded() *Loaded { return &Loaded{File: "embedded"} }
+// LoadBytes reads a dataset from b (YAML or JSON, by content). name is the
+// file name Problems give; dir is the folder text_file paths are relative to
+// ("" means the current folder). It never returns nil.
+//
+// Every problem of the file is reported in one run, sorted by position: the
+// decoder keeps going after an error, and timeline.New checks the records
+// that decoded. Time is linear in len(b) (plus the citation resolver's cost)
+// and memory a bounded multiple of it; see parseYAML and parseJSON.
+func LoadBytes(name string, b []byte, dir string) *Loaded {
+	if dir == "" {
+		dir = "."
+	}
+	return load(name, b, diskFiles{dir: dir})
+}
+
+// Memory bound. The parsers hold the whole file as a tree of values, at
+// most about 300 bytes per value (yaml.v3's node and ours, or the problems
+// reported about it), besides the file itself and the texts of text_file
+// sources. Datasets as people write them have one value per 10 to 20 bytes,
+// so they take 15 to 30 times the file's size. A file is refused before it
+// is parsed when it holds more than maxValues(size) values (estimated from
+// its punctuation by estimateValues), so no file takes more than about
+// 30 MB + 75 times its size. Time is linear in the size throughout.
+
+// maxValues is how many values (mappings, lists, keys and scalars) a file of
+// size bytes may hold: one per 4 bytes, three times the densest real dataset
+// we have seen, beyond a floor that lets any small file through.
+func maxValues(size int) int { return 100_000 + size/4 }
+
+// estimateValues estimates the values in a YAML or JSON file by counting
+// the punctuation that starts one: every value but the first follows a
+// newline, ",", "[", "{", "-", "?" or ":". It over-counts text containing
+// these characters, which only makes the estimate safe.
+func estimateValues(b []byte) int {
+	n := 1
+	for _, c := range b {
+		switch c {
+		case '\n', ',', '[', '{', '-', '?', ':':
+			n++
+		}
+	}
+	return n
+}
+
+// utf8BOM is the byte-order mark some editors put at the start of UTF-8 files.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// isJSON reports whether b holds JSON: its first non-space byte is '{'.
+// Anything else is read as YAML, of which JSON is nearly a subset.
+func isJSON(b []byte) bool {
+	t := bytes.TrimLeft(b, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
+}
+
+func load(name string, b []byte, files textFiles) *Loaded {
+	l := &Loaded{File: name}
+	b = bytes.TrimPrefix(b, utf8BOM)
+	var (
+		root  *node
+		probs []Problem
+		serr  *syntaxError
+	)
+	json := isJSON(b)
+	if est, limit := estimateValues(b), maxValues(len(b)); est > limit {
+		l.Problems = []Problem{{File: name, Line: 1, Col: 1, Severity: timeline.SeverityError, Message: fmt.Sprintf(
+			"too many values for the file's size (about %d in %d bytes; at most %d): this is not a dataset as people write them", est, len(b), limit)}}
+		return l
+	}
+	if json {
+		root, serr = parseJSON(b)
+	} else {
+		root, probs, serr = parseYAML(b)
+	}
+	if serr != nil {
+		l.Problems = []Problem{{File: name, Line: serr.line, Col: serr.col, Severity: timeline.SeverityError, Message: serr.msg}}
+		return l
+	}
+	d := &decoder{anyText: !json, files: files, probs: probs}
+	l.Dataset = d.dataset(root)
+	tl, diags := timeline.New(l.Dataset)
+	l.Problems = append(d.probs, place(root, diags, d.probs)...)
+	failed := false
+	for i := range l.Problems {
+		l.Problems[i].File = name
+		failed = failed || l.Problems[i].Severity == timeline.SeverityError
+	}
+	if !failed {
+		l.Timeline = tl
+	}
+	slices.SortStableFunc(l.Problems, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Severity, b.Severity))
+	})
+	return l
+}
+
+// place turns the domain's diagnostics into Problems at the positions their
+// paths name, dropping those that only repeat what the decoder reported.
+func place(root *node, diags []timeline.Diagnostic, decoded []Problem) []Problem {
+	var errs []timeline.Path
+	for _, p := range decoded {
+		if p.Severity == timeline.SeverityError && p.Path != "" {
+			errs = append(errs, p.Path)
+		}
+	}
+	out := make([]Problem, 0, len(diags))
+	for _, dg := range diags {
+		if repeats(dg, errs) {
+			continue
+		}
+		line, col, _ := root.locate(dg.Path)
+		out = append(out, Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
+	}
+	return out
+}
+
+// repeats reports whether a domain diagnostic follows from a decoding error:
+// the decoder already reported its field or a field enclosing it (so the
+// domain saw a zero value), or it is an error about a record in which the
+// decoder found an error (a citation's start that was not an integer makes
+// "start and end must be given together").
+func repeats(dg timeline.Diagnostic, errs []timeline.Path) bool {
+	for _, e := range errs {
+		if within(dg.Path, e) || (dg.Severity == timeline.SeverityError && within(e, dg.Path)) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path p is anc or a field or item inside it.
+func within(p, anc timeline.Path) bool {
+	if !strings.HasPrefix(string(p), string(anc)) {
+		return false
+	}
+	rest := p[len(anc):]
+	return rest == "" || rest[0] == '.' || rest[0] == '['
+}

@@ -1,0 +1,132 @@
+package data
+
+import "strings"
+
+// recordSpec lists the fields of one kind of record, in schema order.
+type recordSpec struct {
+	names    []string
+	required []bool
+}
+
+// maxFields bounds the fields of any record in the schema.
+const maxFields = 12
+
+// fields holds a record's values and keys by index into its recordSpec;
+// nil where the file does not give the field.
+type fields struct {
+	vals, keys [maxFields]*node
+}
+
+func spec(names ...string) recordSpec {
+	s := recordSpec{}
+	for _, n := range names {
+		req := strings.HasSuffix(n, "!")
+		s.names = append(s.names, strings.TrimSuffix(n, "!"))
+		s.required = append(s.required, req)
+	}
+	return s
+}
+
+// The records of the schema; "!" marks a required field ("dateline" is
+// required too, but checked by decoder.version with its own message). The decoders read
+// values by index, so the order here is load-bearing.
+var (
+	datasetFields  = spec("dateline", "title", "sources", "actors", "events")
+	sourceFields   = spec("id!", "title!", "publisher", "published", "url", "retrieved", "archive_url", "text", "text_file", "sha256")
+	actorFields    = spec("id!", "name!", "kind!", "aliases")
+	eventFields    = spec("id!", "date", "date_note", "title!", "summary", "status", "actors", "tags", "citations")
+	actorRefFields = spec("actor!", "role")
+	citationFields = spec("source!", "quote!", "prefix", "suffix", "start", "end")
+)
+
+func (s *recordSpec) index(name string) int {
+	for i, n := range s.names {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// record checks that n is a mapping with only the spec's fields, each at
+// most once, and the required ones present and not null. It reports every
+// problem and returns what it found; ok is false when n is not a mapping.
+func (d *decoder) record(n *node, r recPath, what string, s *recordSpec) (f fields, ok bool) {
+	if n.kind == scalarNode && n.sk == badScalar {
+		return f, false
+	}
+	if n.kind != mappingNode {
+		d.errorf(n, r.self(), "%s must be a mapping, got %s", what, n.describe())
+		return f, false
+	}
+	for _, kv := range n.pairs {
+		k := kv.key
+		if k.kind != scalarNode || k.sk == nullScalar {
+			d.errorf(k, r.self(), "want a field name, got %s", k.describe())
+			continue
+		}
+		if k.sk == badScalar {
+			continue
+		}
+		i := s.index(k.text)
+		if i < 0 {
+			d.errorf(k, r.at(k.text), "unknown field %s in %s%s", clip(k.text), what, s.suggest(k.text))
+			continue
+		}
+		if first := f.keys[i]; first != nil {
+			d.errorf(k, r.at(k.text), "duplicate key %q (first at line %d, column %d)", k.text, first.line, first.col)
+			continue
+		}
+		f.keys[i], f.vals[i] = k, kv.value
+	}
+	for i, req := range s.required {
+		v := f.vals[i]
+		switch {
+		case !req:
+		case v == nil:
+			d.errorf(n, r.at(s.names[i]), "%s is missing required field %q", what, s.names[i])
+		case v.isNull():
+			d.errorf(v, r.at(s.names[i]), "required field %q is null", s.names[i])
+		}
+	}
+	return f, true
+}
+
+// suggest names the field a misspelt name was probably meant to be, or lists
+// the fields when none is close.
+func (s *recordSpec) suggest(name string) string {
+	best, bestDist := "", 3
+	if len(name) <= 32 { // the distance is quadratic; long names are no typo
+		for _, n := range s.names {
+			// Two edits at most, and no more than half the name: "<<" is not a typo of "id".
+			if d := editDistance(strings.ToLower(name), n); d < bestDist && 2*d <= len(name) {
+				best, bestDist = n, d
+			}
+		}
+	}
+	if best != "" {
+		return " (did you mean " + best + "?)"
+	}
+	return " (fields: " + strings.Join(s.names, ", ") + ")"
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
