@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/charmbracelet/x/term"
+
+	"dateline/data"
+	"dateline/timeline"
+)
+
+// loadArgs loads FILE, or the embedded dataset when args is empty.
+func loadArgs(args []string) *data.Loaded {
+	if len(args) == 0 {
+		return data.Embedded()
+	}
+	return data.LoadFile(args[0])
+}
+
+// load loads the dataset a command works on. A dataset that cannot be used
+// has every problem printed and ends the run with exit code 1; one that
+// loads with citation errors or warnings gets a one-line notice on stderr.
+func (a *app) load(args []string) (*data.Loaded, error) {
+	l := loadArgs(args)
+	if l.Timeline == nil {
+		return nil, a.loadFailed(l)
+	}
+	a.notice(args, l)
+	return l, nil
+}
+
+// loadFailed prints every problem of a dataset that did not load.
+func (a *app) loadFailed(l *data.Loaded) error {
+	if len(l.Problems) == 0 {
+		return l.Err() // printed by run, with the "dateline:" prefix
+	}
+	for _, p := range l.Problems {
+		fmt.Fprintln(a.stderr, p)
+	}
+	return &exitError{exitData}
+}
+
+// notice says on stderr, in one line, that a usable dataset has citation
+// errors or warnings, and how to see them.
+func (a *app) notice(args []string, l *data.Loaded) {
+	counts := problemCounts(l, timeline.SeverityCitation, timeline.SeverityWarning)
+	if counts == "" {
+		return
+	}
+	hint := "dateline validate"
+	if len(args) > 0 {
+		hint += " " + shellQuote(args[0])
+	}
+	fmt.Fprintf(a.stderr, "dateline: %s: %s (run `%s`)\n", l.File, counts, hint)
+}
+
+// problemCounts says how many problems l has of each severity given, e.g.
+// "2 citation errors, 1 warning"; "" when none.
+func problemCounts(l *data.Loaded, sevs ...timeline.Severity) string {
+	var parts []string
+	for _, s := range sevs {
+		switch n := l.Count(s); n {
+		case 0:
+		case 1:
+			parts = append(parts, "1 "+s.String())
+		default:
+			parts = append(parts, fmt.Sprintf("%d %ss", n, s))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shellQuote quotes a path for the hint when the shell would split it.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"$`\\*?[]{}()<>|&;#~!") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// lastLoad remembers the dataset the TUI last loaded (it may reload), so that the command can
+// report on it after the TUI exits. The TUI loads in a tea.Cmd, on another
+// goroutine, and may quit before the load finishes.
+type lastLoad struct {
+	mu     sync.Mutex
+	loaded *data.Loaded
+}
+
+// do runs load and remembers its result.
+func (o *lastLoad) do(load func() *data.Loaded) *data.Loaded {
+	l := load()
+	o.mu.Lock()
+	o.loaded = l
+	o.mu.Unlock()
+	return l
+}
+
+// result is the last dataset loaded, or nil.
+func (o *lastLoad) result() *data.Loaded {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.loaded
+}
+
+// isTerminal reports whether w is a terminal the TUI can draw on.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
+}

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"dateline/data"
+	"dateline/tui"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0 // success
+	exitData  = 1 // errors in the data, an unreadable file, a failed validation
+	exitUsage = 2 // bad usage: unknown flag, bad flag value, too many arguments
+)
+
+// app is one run of dateline and what it talks to. Tests build one with
+// fakes for the terminal check and the TUI; main uses run.
+type app struct {
+	stdin      io.Reader
+	stdout     io.Writer
+	stderr     io.Writer
+	getenv     func(string) string
+	isTerminal func(io.Writer) bool   // whether the TUI can draw on w
+	runTUI     func(tui.Config) error // starts the TUI; tui.Run outside tests
+	started    bool                   // the command's arguments were accepted
+}
+
+// run executes dateline with args (without the program name) and returns
+// the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv,
+		isTerminal: isTerminal, runTUI: tui.Run}
+	return a.run(args)
+}
+
+// run executes the command line and maps its outcome to an exit code. It is
+// the one place that prints an error and picks the code.
+func (a *app) run(args []string) int {
+	root := a.newRootCmd()
+	// A nil slice would make cobra read os.Args, which under `go test` are
+	// the test binary's flags.
+	root.SetArgs(append([]string{}, args...))
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return exitOK
+	}
+	var exit *exitError
+	if errors.As(err, &exit) {
+		return exit.code
+	}
+	fmt.Fprintf(a.stderr, "dateline: %v\n", err)
+	var usage *usageError
+	// Errors cobra raises before our RunE starts (argument checks and the
+	// like) are usage errors too.
+	if errors.As(err, &usage) || !a.started {
+		fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		return exitUsage
+	}
+	return exitData
+}
+
+// usageError is bad usage of the command line: exit code 2.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+// usagef returns a usageError with a formatted message.
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// exitError ends a run with code after the command has printed its own
+// diagnostics; run prints nothing more.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// rootOptions are the flags of the bare `dateline` command.
+type rootOptions struct {
+	mouse   bool
+	theme   string
+	color   string
+	eventID string
+}
+
+func (a *app) newRootCmd() *cobra.Command {
+	var opts rootOptions
+	root := &cobra.Command{
+		Use:   "dateline [FILE]",
+		Short: "Read a chronology of dated, sourced events in the terminal",
+		Long: `dateline shows a chronology: dated events, who took part and the verbatim
+source quotes behind every claim. With no FILE it opens the dataset built
+into dateline (the 2024 report of Putin's car gift to Kim Jong-un).
+
+In a terminal, dateline starts a keyboard-driven viewer. When standard output
+is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
+		Example: `  dateline                         # the built-in dataset in the viewer
+  dateline events.yaml             # your own dataset
+  dateline --event car-gift        # start on one event
+  dateline --theme light --mouse   # light colours, mouse on
+  dateline | less                  # piped: the plain list`,
+		Args:              maxArgs(1),
+		ValidArgsFunction: fileCompletion(1),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		// SuggestionsFor (see unknownCommand) reads this as is; cobra only
+		// defaults it to 2 on its own error path.
+		SuggestionsMinimumDistance: 2,
+		PersistentPreRun:           func(*cobra.Command, []string) { a.started = true },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runRoot(cmd, args, opts)
+		},
+	}
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	f := root.Flags()
+	f.BoolVar(&opts.mouse, "mouse", false, "turn on the mouse: the wheel scrolls, a click selects")
+	f.StringVar(&opts.theme, "theme", "", "colours for a `light|dark` background (default: ask the terminal)")
+	f.StringVar(&opts.color, "color", "auto", "use colour: `auto|always|never` (NO_COLOR is honoured)")
+	f.StringVar(&opts.eventID, "event", "", "start with the event `ID` selected")
+	completeWords(root, "theme", "light", "dark")
+	completeWords(root, "color", "auto", "always", "never")
+	root.AddCommand(a.newListCmd(), a.newActorsCmd(), a.newSourcesCmd(), a.newValidateCmd())
+	return root
+}
+
+// runRoot starts the TUI, or prints the list when it cannot draw.
+func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error {
+	if err := oneOf("--theme", opts.theme, "", "light", "dark"); err != nil {
+		return err
+	}
+	if err := oneOf("--color", opts.color, "auto", "always", "never"); err != nil {
+		return err
+	}
+	if len(args) == 1 {
+		if err := unknownCommand(cmd, args[0]); err != nil {
+			return err
+		}
+	}
+	if !a.isTerminal(a.stdout) || a.getenv("TERM") == "dumb" {
+		return a.list(args, listOptions{format: "text"})
+	}
+	var loads lastLoad
+	err := a.runTUI(tui.Config{
+		Load:    func() *data.Loaded { return loads.do(func() *data.Loaded { return loadArgs(args) }) },
+		Mouse:   opts.mouse,
+		Theme:   opts.theme,
+		Color:   opts.color,
+		EventID: opts.eventID,
+	})
+	// The TUI showed any problem on screen; the alternate screen is gone
+	// now, so say it again where it stays visible.
+	l := loads.result()
+	if err != nil && !(errors.Is(err, tui.ErrLoad) && l != nil) {
+		return err
+	}
+	if l != nil {
+		if l.Timeline == nil {
+			return a.loadFailed(l)
+		}
+		a.notice(args, l)
+	}
+	return nil
+}
+
+// unknownCommand turns `dateline lsit` into a usage error with a
+// suggestion, rather than "lsit: no such file", when no such file exists.
+func unknownCommand(cmd *cobra.Command, arg string) error {
+	if _, err := os.Stat(arg); !errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if s := cmd.SuggestionsFor(arg); len(s) > 0 {
+		return usagef("unknown command or file %q; did you mean %q?", arg, s[0])
+	}
+	return nil
+}
