@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// statusSep separates the parts of the status bar.
+const statusSep = " · "
+
+// statusLine is the status bar: "#P · K of N events", then any notes
+// (active filters in later issues, load problems), cut at width from the
+// right. P is 1-based among the shown events; it is omitted when none are.
+func statusLine(st *styles, pos, shown, total int, notes []string, width int) string {
+	var b strings.Builder
+	if shown > 0 {
+		b.WriteString("#" + strconv.Itoa(pos+1) + statusSep)
+	}
+	b.WriteString(strconv.Itoa(shown) + " of " + strconv.Itoa(total) + " events")
+	for _, n := range notes {
+		if n != "" {
+			b.WriteString(statusSep + n)
+		}
+	}
+	s := b.String()
+	if ansi.StringWidth(s) > width {
+		s = ansi.Truncate(s, width, "…")
+	}
+	return st.status.Render(fit(s, width))
+}
+
+// problemNotes summarises the load problems of a usable dataset for the
+// status bar, e.g. "1 citation error", "2 warnings".
+func problemNotes(citation, warnings int) []string {
+	var notes []string
+	if citation > 0 {
+		notes = append(notes, plural(citation, "citation error"))
+	}
+	if warnings > 0 {
+		notes = append(notes, plural(warnings, "warning"))
+	}
+	return notes
+}
+
+// newHelp returns a help.Model drawn in the theme's help styles.
+func newHelp(st *styles) help.Model {
+	h := help.New()
+	h.Styles.ShortKey, h.Styles.FullKey = st.helpKey, st.helpKey
+	h.Styles.ShortDesc, h.Styles.FullDesc = st.helpDesc, st.helpDesc
+	h.Styles.ShortSeparator, h.Styles.FullSeparator = st.helpSep, st.helpSep
+	h.Styles.Ellipsis = st.helpSep
+	return h
+}

@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"dateline/timeline"
+)
+
+// rowInfo is what a timeline row shows of one event, independent of width.
+// It is computed the first time the row is on screen and then cached, so
+// a frame costs the rows it draws, never the size of the dataset.
+type rowInfo struct {
+	date   string // as the domain formats it
+	dateW  int    // cells of date
+	mark   string // date qualifier mark: "~", "?" or "~?"
+	status timeline.Status
+	title  string
+	actors string // the actors in brief: "Putin, Kim +2"
+	year   int64  // year of the event's sort key
+	dated  bool   // false for undated events (they sort last)
+
+	// line is the drawn unselected row for width lineW and date column
+	// lineDW (filled by timelinePane.row).
+	line          string
+	lineW, lineDW int
+}
+
+// rowCacheLimit bounds the cache; it is cleared when full, which costs one
+// screenful of recomputation.
+const rowCacheLimit = 4096
+
+// rowCache memoizes rowInfo by chronological event index. It is shared by
+// pointer so that value-receiver View methods can fill it.
+type rowCache struct {
+	tl *timeline.Timeline
+	m  map[int]*rowInfo
+}
+
+func newRowCache(tl *timeline.Timeline) *rowCache {
+	return &rowCache{tl: tl, m: make(map[int]*rowInfo)}
+}
+
+func (c *rowCache) get(i int) *rowInfo {
+	if r, ok := c.m[i]; ok {
+		return r
+	}
+	if len(c.m) >= rowCacheLimit {
+		clear(c.m)
+	}
+	ev := c.tl.Event(i)
+	r := &rowInfo{
+		date:   clean(ev.Date.Human()),
+		mark:   dateMark(ev.Date),
+		status: ev.Status,
+		title:  clean(ev.Title),
+		actors: actorsBrief(c.tl, ev.Actors),
+	}
+	if ev.Date.IsZero() {
+		r.date = "undated"
+	}
+	r.dateW = textWidth(r.date)
+	r.year, r.dated = yearOf(ev.Date)
+	c.m[i] = r
+	return r
+}
+
+// dateMark is the glyph that flags a fuzzy date: "~" approximate,
+// "?" uncertain, "~?" both (as EDTF's "%").
+func dateMark(d timeline.Date) string {
+	switch a, u := d.Approximate(), d.Uncertain(); {
+	case a && u:
+		return "~?"
+	case a:
+		return "~"
+	case u:
+		return "?"
+	}
+	return ""
+}
+
+// statusMark is the glyph for statuses a reader must not take as fact.
+func statusMark(s timeline.Status) string {
+	switch s {
+	case timeline.StatusAlleged:
+		return "!"
+	case timeline.StatusExpected:
+		return "»"
+	}
+	return ""
+}
+
+// yearOf is the year a timeline row is filed under: that of its earliest
+// day, or of its latest when the start is open; dated is false when the
+// date has no bound at all.
+func yearOf(d timeline.Date) (year int64, dated bool) {
+	if day, ok := d.Earliest(); ok {
+		y, _, _ := day.Civil()
+		return y, true
+	}
+	if day, ok := d.Latest(); ok {
+		y, _, _ := day.Civil()
+		return y, true
+	}
+	return 0, false
+}
+
+// yearLabel formats an astronomical year for people ("2024", "44 BCE").
+func yearLabel(y int64) string {
+	if y <= 0 {
+		return strconv.FormatInt(1-y, 10) + " BCE"
+	}
+	return strconv.FormatInt(y, 10)
+}
+
+// maxBriefActors is how many actor names a row shows before "+N".
+const maxBriefActors = 2
+
+// actorsBrief names the first actors of an event by their shortest usual
+// name: the first alias when there is one ("Putin"), else the name.
+func actorsBrief(tl *timeline.Timeline, refs []timeline.ActorRef) string {
+	if len(refs) == 0 {
+		return ""
+	}
+	names := make([]string, 0, maxBriefActors)
+	for _, ref := range refs[:min(len(refs), maxBriefActors)] {
+		names = append(names, clean(briefName(tl, ref.Actor)))
+	}
+	s := strings.Join(names, ", ")
+	if extra := len(refs) - maxBriefActors; extra > 0 {
+		s += " +" + strconv.Itoa(extra)
+	}
+	return s
+}
+
+func briefName(tl *timeline.Timeline, id string) string {
+	a, ok := tl.Actor(id)
+	if !ok {
+		return id
+	}
+	if len(a.Aliases) > 0 && a.Aliases[0] != "" && len(a.Aliases[0]) < len(a.Name) {
+		return a.Aliases[0]
+	}
+	if a.Name == "" {
+		return id
+	}
+	return a.Name
+}

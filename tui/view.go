@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+
+	"dateline/timeline"
+)
+
+// View implements tea.Model. Every frame is exactly the terminal's height
+// and no line is wider than the terminal.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return "" // no size yet: Bubble Tea sends one before the first frame
+	}
+	if m.lay.tooSmall {
+		return tooSmallView(m.width, m.height)
+	}
+	var body string
+	switch m.state {
+	case stateLoading:
+		return loadingView(m.st, m.spin.View(), m.width, m.height)
+	case stateFailed, stateEmpty:
+		body = m.noticeView()
+	case stateReady:
+		body = m.panesView()
+	}
+	parts := []string{body, m.statusView(), m.helpView()}
+	return clampScreen(strings.Join(parts, "\n"), m.height)
+}
+
+// panesView draws the two framed panes, or the full help in their place
+// when it does not fit under them.
+func (m Model) panesView() string {
+	if m.showHelp && m.lay.helpModal {
+		return m.helpModalView()
+	}
+	tl := m.frame(m.timeline.Focused(), m.timelineTitle(), "",
+		m.timeline.View(), true, m.lay.timeline)
+	dt := m.frame(m.detail.Focused(), "Detail", m.detail.footer(),
+		m.detail.View(), true, m.lay.detail)
+	if !m.lay.side {
+		return tl + "\n" + dt
+	}
+	return joinColumns(tl, dt)
+}
+
+// noticeView draws the load-failure or empty-dataset screen.
+func (m Model) noticeView() string {
+	if m.showHelp && m.lay.helpModal {
+		return m.helpModalView()
+	}
+	return m.frame(true, m.notice.title, "", m.notice.View(), true, m.lay.main)
+}
+
+// helpModalView draws the full help framed in the panes' area.
+func (m Model) helpModalView() string {
+	w, _ := inner(m.lay.main)
+	return m.frame(true, "Help (? or esc to close)", "", m.fullHelp(w), false, m.lay.main)
+}
+
+// frame draws content in a focused or blurred frame filling r; exact says
+// the content's lines are already as wide as the frame's inside.
+func (m Model) frame(focused bool, title, footer, content string, exact bool, r rect) string {
+	fs := m.st.blurred
+	if focused {
+		fs = m.st.focused
+	}
+	return drawFrame(fs, title, footer, strings.Split(content, "\n"), exact, r.w, r.h)
+}
+
+func (m Model) timelineTitle() string {
+	if t := m.tl.Title(); t != "" {
+		return "Timeline · " + clean(t)
+	}
+	return "Timeline"
+}
+
+// statusView is the status bar line for the current state.
+func (m Model) statusView() string {
+	switch m.state {
+	case stateFailed:
+		n := m.loaded.Count(timeline.SeverityError)
+		return m.st.status.Render(fit("cannot load"+statusSep+plural(n, "error"), m.width))
+	case stateEmpty:
+		return statusLine(m.st, 0, 0, 0, m.notes, m.width)
+	}
+	return statusLine(m.st, m.timeline.Cursor(), m.timeline.Len(), m.tl.Len(), m.notes, m.width)
+}
+
+// helpView is the short help line, or the full help when it fits under
+// the panes.
+func (m Model) helpView() string {
+	if m.showHelp && !m.lay.helpModal {
+		return fitBlock(strings.Split(m.fullHelp(m.width), "\n"), m.width, m.lay.helpLines)
+	}
+	return fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+}
+
+// fullHelp lays the full help's columns out in rows no wider than w, so
+// that a narrow terminal gets every binding rather than a cut-off table.
+func (m Model) fullHelp(w int) string {
+	h := m.help
+	h.Width = 0 // measure whole columns; rows are cut to w below
+	var rows []string
+	var cur [][]key.Binding
+	for _, g := range m.keys.FullHelp() {
+		try := append(slices.Clone(cur), g)
+		if len(cur) > 0 && lipgloss.Width(h.FullHelpView(try)) > w {
+			rows = append(rows, h.FullHelpView(cur))
+			try = [][]key.Binding{g}
+		}
+		cur = try
+	}
+	if v := h.FullHelpView(cur); v != "" {
+		rows = append(rows, v)
+	}
+	return strings.Join(rows, "\n")
+}
+
+// joinColumns puts two blocks of equal height side by side.
+func joinColumns(left, right string) string {
+	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
+	out := make([]string, max(len(l), len(r)))
+	for i := range out {
+		if i < len(l) {
+			out[i] = l[i]
+		}
+		if i < len(r) {
+			out[i] += r[i]
+		}
+	}
+	return strings.Join(out, "\n")
+}
