@@ -34,6 +34,9 @@ func WriteEventsText(w io.Writer, l *Loaded, idx []int) error {
 	tl := l.Timeline
 	bw := bufio.NewWriter(w)
 	header := fmt.Sprintf("%d events", tl.Len())
+	if tl.Len() == 1 {
+		header = "1 event"
+	}
 	if len(idx) != tl.Len() {
 		header = fmt.Sprintf("%d of %d events", len(idx), tl.Len())
 	}
