@@ -21,6 +21,9 @@ type decoder struct {
 	anyText bool
 	files   textFiles
 	probs   []Problem
+	// noText holds the ids of sources whose text could not be read; quotes
+	// cannot be found in them, which says nothing new.
+	noText map[string]bool
 }
 
 // recPath is the path of a record, such as events[3] or
@@ -40,6 +43,9 @@ type at struct {
 	field string // "" for the record itself
 	k     int    // index of an item in the field's list, or -1
 }
+
+// noPath is for problems that concern no field of the dataset.
+var noPath = at{k: -1}
 
 func (r recPath) at(field string) at { return at{rec: r, field: field, k: -1} }
 

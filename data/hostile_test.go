@@ -1,9 +1,12 @@
 package data
 
 import (
+	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestLoadHostile feeds generated inputs that are too big or too odd to
@@ -65,5 +68,46 @@ func TestLoadHostile(t *testing.T) {
 			checkLoaded(t, l, "hostile")
 			checkProblems(t, l.Problems, tt.want, false)
 		})
+	}
+}
+
+// manyProblems is a dataset with n problems of each kind the decoder and the
+// domain report, and n unknown keys in front of the events.
+func manyProblems(n int) []byte {
+	var b strings.Builder
+	b.WriteString("dateline: 1\n")
+	for i := range n {
+		fmt.Fprintf(&b, "junk%d: x\n", i)
+	}
+	b.WriteString("sources: [{id: s, title: S, text: some text}]\nevents:\n  - id: e\n    title: E\n    citations: [{source: s, quote: some}]\n    actors:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "      - nobody%d\n", i)
+	}
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: e%d, title: T, bogus: 1, citations: [{source: s, quote: absent}]}\n", i)
+	}
+	return []byte(b.String())
+}
+
+// TestLoadLinear checks that time grows linearly with the number of
+// problems: placing them must not scan the file once per problem.
+func TestLoadLinear(t *testing.T) {
+	const n = 2000
+	measure := func(n int) time.Duration {
+		in := manyProblems(n)
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := time.Now()
+			l := LoadBytes("many", in, "")
+			best = min(best, time.Since(start))
+			if got := len(l.Problems); got != 4*n {
+				t.Fatalf("n=%d: %d problems, want %d", n, got, 4*n)
+			}
+		}
+		return best
+	}
+	small, big := measure(n), measure(4*n)
+	if ratio := float64(big) / float64(small); ratio > 10 {
+		t.Errorf("4× the problems took %.1f× the time (%v vs %v): not linear", ratio, big, small)
 	}
 }

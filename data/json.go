@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -135,7 +136,11 @@ func (s *jsonScanner) object(n *node, depth int) {
 	for s.err == nil {
 		s.space()
 		if s.i >= len(s.b) || s.b[s.i] != '"' {
-			s.errorf("JSON syntax error: unexpected %s, want a string key", s.peekDesc())
+			hint := ""
+			if s.i < len(s.b) && (unicode.IsLetter(rune(s.b[s.i])) || s.b[s.i] == '\'') {
+				hint = " (a file that starts with { is read as JSON; quote the keys)"
+			}
+			s.errorf("JSON syntax error: unexpected %s, want a string key%s", s.peekDesc(), hint)
 			return
 		}
 		key := &node{line: s.line, col: s.col, sk: strScalar}

@@ -33,7 +33,7 @@ type Loaded struct {
 	File     string
 	Dataset  *timeline.Dataset  // nil when the file could not be decoded
 	Timeline *timeline.Timeline // nil when any Problem has SeverityError
-	Problems []Problem          // in file order
+	Problems []Problem          // sorted by position
 }
 
 // Err returns an error naming the first problem when the Timeline is nil.
@@ -81,7 +81,7 @@ func LoadFile(path string) *Loaded {
 // Every problem of the file is reported in one run, sorted by position: the
 // decoder keeps going after an error, and timeline.New checks the records
 // that decoded. Time is linear in len(b) (plus the citation resolver's cost)
-// and memory a bounded multiple of it; see parseYAML and parseJSON.
+// and memory a bounded multiple of it; see "Memory bound" below.
 func LoadBytes(name string, b []byte, dir string) *Loaded {
 	if dir == "" {
 		dir = "."
@@ -151,10 +151,10 @@ func load(name string, b []byte, files textFiles) *Loaded {
 		l.Problems = []Problem{{File: name, Line: serr.line, Col: serr.col, Severity: timeline.SeverityError, Message: serr.msg}}
 		return l
 	}
-	d := &decoder{anyText: !json, files: files, probs: probs}
+	d := &decoder{anyText: !json, files: files, probs: probs, noText: map[string]bool{}}
 	l.Dataset = d.dataset(root)
 	tl, diags := timeline.New(l.Dataset)
-	l.Problems = append(d.probs, place(root, diags, d.probs)...)
+	l.Problems = append(d.probs, place(root, l.Dataset, diags, d)...)
 	failed := false
 	for i := range l.Problems {
 		l.Problems[i].File = name
@@ -171,22 +171,50 @@ func load(name string, b []byte, files textFiles) *Loaded {
 
 // place turns the domain's diagnostics into Problems at the positions their
 // paths name, dropping those that only repeat what the decoder reported.
-func place(root *node, diags []timeline.Diagnostic, decoded []Problem) []Problem {
-	var errs []timeline.Path
-	for _, p := range decoded {
-		if p.Severity == timeline.SeverityError && p.Path != "" {
-			errs = append(errs, p.Path)
-		}
-	}
+func place(root *node, ds *timeline.Dataset, diags []timeline.Diagnostic, d *decoder) []Problem {
+	seen := newReported(d.probs)
+	lc := &locator{root: root}
 	out := make([]Problem, 0, len(diags))
 	for _, dg := range diags {
-		if repeats(dg, errs) {
+		if seen.repeats(dg) || (dg.Severity == timeline.SeverityCitation && d.noText[citedSource(ds, dg.Path)]) {
 			continue
 		}
-		line, col, _ := root.locate(dg.Path)
+		line, col := lc.locate(dg.Path)
 		out = append(out, Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
 	}
 	return out
+}
+
+// citedSource returns the source id of the citation a path such as
+// "events[3].citations[0].quote" is in, or "".
+func citedSource(ds *timeline.Dataset, p timeline.Path) string {
+	var i, k int
+	if _, err := fmt.Sscanf(string(p), "events[%d].citations[%d]", &i, &k); err != nil ||
+		i < 0 || i >= len(ds.Events) || k < 0 || k >= len(ds.Events[i].Citations) {
+		return ""
+	}
+	return ds.Events[i].Citations[k].Source
+}
+
+// reported holds the paths of the decoder's errors, to tell which domain
+// diagnostics follow from them in time linear in their number.
+type reported struct {
+	at      map[timeline.Path]bool // paths of errors
+	parents map[timeline.Path]bool // records and lists that contain an error
+}
+
+func newReported(probs []Problem) reported {
+	r := reported{at: map[timeline.Path]bool{}, parents: map[timeline.Path]bool{}}
+	for _, p := range probs {
+		if p.Severity != timeline.SeverityError || p.Path == "" || r.at[p.Path] {
+			continue
+		}
+		r.at[p.Path] = true
+		for q := parent(p.Path); q != ""; q = parent(q) {
+			r.parents[q] = true
+		}
+	}
+	return r
 }
 
 // repeats reports whether a domain diagnostic follows from a decoding error:
@@ -194,20 +222,27 @@ func place(root *node, diags []timeline.Diagnostic, decoded []Problem) []Problem
 // domain saw a zero value), or it is an error about a record in which the
 // decoder found an error (a citation's start that was not an integer makes
 // "start and end must be given together").
-func repeats(dg timeline.Diagnostic, errs []timeline.Path) bool {
-	for _, e := range errs {
-		if within(dg.Path, e) || (dg.Severity == timeline.SeverityError && within(e, dg.Path)) {
+func (r reported) repeats(dg timeline.Diagnostic) bool {
+	if dg.Path == "" {
+		return false
+	}
+	if dg.Severity == timeline.SeverityError && r.parents[dg.Path] {
+		return true
+	}
+	for q := dg.Path; q != ""; q = parent(q) {
+		if r.at[q] {
 			return true
 		}
 	}
 	return false
 }
 
-// within reports whether path p is anc or a field or item inside it.
-func within(p, anc timeline.Path) bool {
-	if !strings.HasPrefix(string(p), string(anc)) {
-		return false
+// parent returns the path enclosing p: "events[3].citations" for
+// "events[3].citations[0]", "events[3]" for "events[3].date", "" at the top.
+func parent(p timeline.Path) timeline.Path {
+	i := strings.LastIndexAny(string(p), ".[")
+	if i < 0 {
+		return ""
 	}
-	rest := p[len(anc):]
-	return rest == "" || rest[0] == '.' || rest[0] == '['
+	return p[:i]
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"dateline/timeline"
 )
@@ -410,5 +411,33 @@ events:
 	s, e := l.Dataset.Sources[0], l.Dataset.Events[0]
 	if s.ID != "2017" || s.Title != "true" || s.Text != "3.50" || s.Published.String() != "2017" || e.ID != "0x1F" || e.Date.String() != "2024-02-20" {
 		t.Errorf("scalars not read as written: %+v %+v", s, e)
+	}
+}
+
+// TestTextFileFS checks text files read from an fs.FS, as the embedded
+// dataset's are.
+func TestTextFileFS(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt":       {Data: []byte("inside")},
+		"sub/b.txt":   {Data: []byte("below")},
+		"sub/c/d.txt": {Data: []byte("deeper")},
+	}
+	src := `dateline: 1
+sources:
+  - {id: a, title: A, text_file: a.txt}
+  - {id: b, title: B, text_file: ./sub/../sub/b.txt}
+  - {id: c, title: C, text_file: nowhere.txt}
+  - {id: d, title: D, text_file: sub/c}
+  - {id: e, title: E, text_file: ../a.txt}
+`
+	l := load("embedded:set.yaml", []byte(src), fsFiles{fsys: fsys, prefix: "embedded:"})
+	checkLoaded(t, l, "embedded:set.yaml")
+	checkProblems(t, l.Problems, []string{
+		`5:34: error: text_file embedded:nowhere.txt not found`,
+		`6:34: error: text_file embedded:sub/c is a folder, not a file`,
+		`7:34: error: text_file "../a.txt" is outside the dataset's folder`,
+	}, false)
+	if got := []string{l.Dataset.Sources[0].Text, l.Dataset.Sources[1].Text}; got[0] != "inside" || got[1] != "below" {
+		t.Errorf("texts = %q", got)
 	}
 }

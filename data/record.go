@@ -51,6 +51,9 @@ func (s *recordSpec) index(name string) int {
 // record checks that n is a mapping with only the spec's fields, each at
 // most once, and the required ones present and not null. It reports every
 // problem and returns what it found; ok is false when n is not a mapping.
+// Unknown fields and repeated keys are reported with no path: the first value
+// of a field is the one used, so nothing the domain says about the field
+// follows from them.
 func (d *decoder) record(n *node, r recPath, what string, s *recordSpec) (f fields, ok bool) {
 	if n.kind == scalarNode && n.sk == badScalar {
 		return f, false
@@ -62,7 +65,7 @@ func (d *decoder) record(n *node, r recPath, what string, s *recordSpec) (f fiel
 	for _, kv := range n.pairs {
 		k := kv.key
 		if k.kind != scalarNode || k.sk == nullScalar {
-			d.errorf(k, r.self(), "want a field name, got %s", k.describe())
+			d.errorf(k, noPath, "want a field name, got %s", k.describe())
 			continue
 		}
 		if k.sk == badScalar {
@@ -70,11 +73,11 @@ func (d *decoder) record(n *node, r recPath, what string, s *recordSpec) (f fiel
 		}
 		i := s.index(k.text)
 		if i < 0 {
-			d.errorf(k, r.at(k.text), "unknown field %s in %s%s", clip(k.text), what, s.suggest(k.text))
+			d.errorf(k, noPath, "unknown field %s in %s%s", clip(k.text), what, s.suggest(k.text))
 			continue
 		}
 		if first := f.keys[i]; first != nil {
-			d.errorf(k, r.at(k.text), "duplicate key %q (first at line %d, column %d)", k.text, first.line, first.col)
+			d.errorf(k, noPath, "duplicate key %q (first at line %d, column %d)", k.text, first.line, first.col)
 			continue
 		}
 		f.keys[i], f.vals[i] = k, kv.value

@@ -105,6 +105,7 @@ func (d *decoder) source(n *node, r recPath) timeline.Source {
 			later = f.keys[7]
 		}
 		d.errorf(later, r.at(later.text), "source has both text and text_file; give one")
+		s.Text, haveText = d.word(text, r.at("text")) // so that its citations can still be checked
 	case absent(text) && absent(file):
 		switch {
 		case text != nil && text.isNull():
@@ -118,6 +119,9 @@ func (d *decoder) source(n *node, r recPath) timeline.Source {
 		s.Text, haveText = d.word(text, r.at("text"))
 	default:
 		s.Text, haveText = d.textFile(file, r.at("text_file"))
+	}
+	if !haveText && s.ID != "" {
+		d.noText[s.ID] = true
 	}
 	if sum, ok := d.word(v[9], r.at("sha256")); ok {
 		s.SHA256 = sum

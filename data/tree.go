@@ -86,16 +86,46 @@ func (n *node) get(name string) *node {
 	return nil
 }
 
+// locator finds the positions of timeline.Paths in a tree. It indexes the
+// keys of big mappings on first use, so that placing many diagnostics stays
+// linear even in a file with thousands of (unknown) keys in one mapping.
+type locator struct {
+	root  *node
+	index map[*node]map[string]*node
+}
+
+// get returns the value of the first pair whose key is name.
+func (lc *locator) get(n *node, name string) *node {
+	const small = 16 // a record of our schema has at most 12 fields
+	if len(n.pairs) <= small {
+		return n.get(name)
+	}
+	m, ok := lc.index[n]
+	if !ok {
+		m = make(map[string]*node, len(n.pairs))
+		for _, p := range n.pairs {
+			if _, dup := m[p.key.text]; !dup && p.key.kind == scalarNode {
+				m[p.key.text] = p.value
+			}
+		}
+		if lc.index == nil {
+			lc.index = map[*node]map[string]*node{}
+		}
+		lc.index[n] = m
+	}
+	return m[name]
+}
+
 // locate returns the position of the field a timeline.Path names, such as
 // "events[3].citations[0].quote". When the path leads somewhere the file does
 // not have (a field left out, or "sources[0].text" of a source that uses
 // text_file), it returns the position of the nearest enclosing value that
-// exists, and ok is false only when not even the first step exists.
-func (n *node) locate(p timeline.Path) (line, col int, ok bool) {
-	if n == nil || p == "" {
-		return 1, 1, false
+// exists, and 1:1 when not even the first step exists.
+func (lc *locator) locate(p timeline.Path) (line, col int) {
+	if lc.root == nil || p == "" {
+		return 1, 1
 	}
-	cur := n
+	cur := lc.root
 	found := false
 	rest := string(p)
 	for rest != "" {
@@ -107,9 +137,9 @@ func (n *node) locate(p timeline.Path) (line, col int, ok bool) {
 			if next.kind != mappingNode {
 				break
 			}
-			v := next.get(name)
+			v := lc.get(next, name)
 			if v == nil && name == "text" {
-				v = next.get("text_file") // the text came from a file: point at its name
+				v = lc.get(next, "text_file") // the text came from a file: point at its name
 			}
 			if v == nil {
 				break
@@ -137,7 +167,7 @@ func (n *node) locate(p timeline.Path) (line, col int, ok bool) {
 		cur, found = next, true
 	}
 	if !found {
-		return 1, 1, false
+		return 1, 1
 	}
-	return cur.line, cur.col, true
+	return cur.line, cur.col
 }

@@ -21,33 +21,37 @@ func TestLocate(t *testing.T) {
 	tests := []struct {
 		path      timeline.Path
 		line, col int
-		ok        bool
 	}{
-		{"events[0].citations[1].quote", 47, 16, true},
-		{"events[0].actors[1]", 39, 9, true},
-		{"events[0].actors[1].role", 39, 30, true},
-		{"events[0]", 31, 5, true},
-		{"actors[1].aliases[1]", 29, 9, true},
-		{"sources[0].text", 12, 16, true},             // text_file stands in for text
-		{"events[1].date_note", 49, 5, true},          // absent field: its record
-		{"events[0].citations[9].quote", 42, 7, true}, // no such item: the list
-		{"events[7]", 31, 3, true},
-		{"dateline", 2, 11, true},
-		{"nothing", 1, 1, false},
-		{"", 1, 1, false},
-		{"events[x]", 31, 3, true},
-		{"title[0]", 3, 8, true},
+		{"events[0].citations[1].quote", 47, 16},
+		{"events[0].actors[1]", 39, 9},
+		{"events[0].actors[1].role", 39, 30},
+		{"events[0]", 31, 5},
+		{"actors[1].aliases[1]", 29, 9},
+		{"sources[0].text", 12, 16},             // text_file stands in for text
+		{"events[1].date_note", 49, 5},          // absent field: its record
+		{"events[0].citations[9].quote", 42, 7}, // no such item: the list
+		{"events[7]", 31, 3},
+		{"dateline", 2, 11},
+		{"nothing", 1, 1},
+		{"", 1, 1},
+		{"events[x]", 31, 3},
+		{"title[0]", 3, 8},
 	}
 	for _, tt := range tests {
-		line, col, ok := root.locate(tt.path)
-		if line != tt.line || col != tt.col || ok != tt.ok {
-			t.Errorf("locate(%q) = %d:%d %v, want %d:%d %v", tt.path, line, col, ok, tt.line, tt.col, tt.ok)
+		line, col := (&locator{root: root}).locate(tt.path)
+		if line != tt.line || col != tt.col {
+			t.Errorf("locate(%q) = %d:%d, want %d:%d", tt.path, line, col, tt.line, tt.col)
 		}
 	}
 }
 
 func TestRepeats(t *testing.T) {
-	errs := []timeline.Path{"events[1].citations[0].start", "events[2]", "actors[0].id"}
+	var probs []Problem
+	for _, p := range []timeline.Path{"events[1].citations[0].start", "events[2]", "actors[0].id"} {
+		probs = append(probs, Problem{Severity: timeline.SeverityError, Path: p})
+	}
+	probs = append(probs, Problem{Severity: timeline.SeverityWarning, Path: "events[5]"})
+	seen := newReported(probs)
 	tests := []struct {
 		d    timeline.Diagnostic
 		want bool
@@ -59,9 +63,11 @@ func TestRepeats(t *testing.T) {
 		{timeline.Diagnostic{Severity: timeline.SeverityError, Path: "actors[0].name"}, false},
 		{timeline.Diagnostic{Severity: timeline.SeverityError, Path: "events[20]"}, false}, // prefix, not a parent
 		{timeline.Diagnostic{Severity: timeline.SeverityError, Path: ""}, false},
+		{timeline.Diagnostic{Severity: timeline.SeverityWarning, Path: "events[5]"}, false}, // decoder warnings hide nothing
+		{timeline.Diagnostic{Severity: timeline.SeverityError, Path: "events"}, true},       // a list holding an error
 	}
 	for _, tt := range tests {
-		if got := repeats(tt.d, errs); got != tt.want {
+		if got := seen.repeats(tt.d); got != tt.want {
 			t.Errorf("repeats(%v) = %v, want %v", tt.d, got, tt.want)
 		}
 	}

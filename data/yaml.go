@@ -22,17 +22,9 @@ import (
 // this is where the memory bound stated in load.go is spent. yaml.v3 bounds
 // nesting at 10,000 levels itself; we refuse more than maxDepth.
 func parseYAML(b []byte) (n *node, probs []Problem, err *syntaxError) {
-	defer func() {
-		// yaml.v3 turns its own failures into errors; anything else it panics
-		// with is a bug in it, which must not take dateline down.
-		if r := recover(); r != nil {
-			n, probs = nil, nil
-			err = &syntaxError{line: 1, col: 1, msg: fmt.Sprintf("YAML parser failed: %v", r)}
-		}
-	}()
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	var doc yaml.Node
-	if e := dec.Decode(&doc); e != nil {
+	if e := decodeYAML(dec, &doc); e != nil {
 		if errors.Is(e, io.EOF) {
 			return nil, nil, &syntaxError{line: 1, col: 1, msg: "empty file: no dataset (the file is empty or has only comments)"}
 		}
@@ -41,7 +33,7 @@ func parseYAML(b []byte) (n *node, probs []Problem, err *syntaxError) {
 	c := &yamlConverter{}
 	n = c.convert(&doc, 0)
 	var next yaml.Node
-	switch e := dec.Decode(&next); {
+	switch e := decodeYAML(dec, &next); {
 	case e == nil:
 		c.problem(next.Line, next.Column, "a second YAML document starts here; a dataset file holds one")
 	case !errors.Is(e, io.EOF):
@@ -50,8 +42,20 @@ func parseYAML(b []byte) (n *node, probs []Problem, err *syntaxError) {
 	return n, c.probs, nil
 }
 
+// decodeYAML reads the next document. yaml.v3 turns its own failures into
+// errors; anything else it panics with is a bug in it, which must not take
+// dateline down, so it becomes an error too.
+func decodeYAML(dec *yaml.Decoder, doc *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the YAML parser failed: %v", r)
+		}
+	}()
+	return dec.Decode(doc)
+}
+
 // yamlLine matches yaml.v3's error text: "yaml: line N: message".
-var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLine = regexp.MustCompile(`(?s)^yaml: (?:line (\d+): )?(.*)$`)
 
 // yamlSyntaxError places a yaml.v3 error. yaml.v3 gives a line but no column,
 // so the column is 1; without a line the error is put on the last line, which
