@@ -1,0 +1,189 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"dateline/data"
+)
+
+const citeSource = "testdata/cite/source.txt"
+
+// citedSpan pastes a block cite printed under an event of a dataset whose
+// source is the cited file, loads it, and returns the start of the span the
+// citation resolved to; it fails the test when the citation has a problem.
+func citedSpan(t *testing.T, block string) int {
+	t.Helper()
+	var items []map[string]any
+	if err := yaml.Unmarshal([]byte(block), &items); err != nil || len(items) != 1 {
+		t.Fatalf("not one YAML citation (%v):\n%s", err, block)
+	}
+	if items[0]["source"] != "source" {
+		t.Errorf("source placeholder %v, want the file's base name", items[0]["source"])
+	}
+	ds := "dateline: 1\nsources:\n  - id: source\n    title: The source\n    text_file: source.txt\n" +
+		"events:\n  - id: e\n    title: An event\n    citations:\n"
+	for _, line := range strings.Split(strings.TrimRight(block, "\n"), "\n") {
+		ds += "      " + line + "\n"
+	}
+	l := data.LoadBytes("snippet.yaml", []byte(ds), filepath.Dir(citeSource))
+	if l.Timeline == nil || len(l.Problems) > 0 {
+		t.Fatalf("the printed citation has problems: %v\n%s", l.Problems, ds)
+	}
+	span := l.Timeline.Event(0).Citations[0].Span
+	if !span.Resolved || span.Start != items[0]["start"] || span.End != items[0]["end"] {
+		t.Errorf("resolved to %+v, block says %v–%v", span, items[0]["start"], items[0]["end"])
+	}
+	return span.Start
+}
+
+// blocks splits cite's output into its citations.
+func blocks(out string) []string {
+	var bs []string
+	for _, b := range strings.Split(out, "\n\n") {
+		if strings.TrimSpace(b) != "" {
+			bs = append(bs, b)
+		}
+	}
+	return bs
+}
+
+func TestCite(t *testing.T) {
+	tests := []struct {
+		name    string
+		quote   string
+		starts  []int    // the starts of the places, one block each
+		context []string // per block, "prefix" and/or "suffix" lines it must have
+		stderr  string
+	}{
+		{"unique", "The mayor said", []int{61}, []string{""}, ""},
+		{"repeated twice", "The council met on Monday.", []int{0, 126},
+			[]string{`suffix: ' The'`, `suffix: "\n"`}, ""},
+		{"repeated three times", "The council met", []int{0, 27, 126},
+			[]string{"suffix: ' on Monday. The'", "suffix: ' again'", `prefix: "see\".\n\n"`}, ""},
+		{"tolerant only", "Critics said “we will see”", []int{97}, []string{""},
+			`only after normalising quotation marks, dashes or spaces;` + "\n" + `the citation below uses the source's own characters: "Critics said \"we will see\""`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runPlain(t, "cite", citeSource, tt.quote)
+			if r.code != exitOK {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.stderr) || (tt.stderr == "" && r.stderr != "") {
+				t.Errorf("stderr %q, want %q", r.stderr, tt.stderr)
+			}
+			bs := blocks(r.stdout)
+			if len(bs) != len(tt.starts) {
+				t.Fatalf("%d blocks, want %d:\n%s", len(bs), len(tt.starts), r.stdout)
+			}
+			for i, b := range bs {
+				if got := citedSpan(t, b); got != tt.starts[i] {
+					t.Errorf("block %d resolves at %d, want %d:\n%s", i, got, tt.starts[i], b)
+				}
+				if !strings.Contains(b, tt.context[i]) {
+					t.Errorf("block %d lacks %q:\n%s", i, tt.context[i], b)
+				}
+				if len(bs) == 1 && (strings.Contains(b, "prefix:") || strings.Contains(b, "suffix:")) {
+					t.Errorf("a unique quote needs no prefix or suffix:\n%s", b)
+				}
+			}
+			if len(bs) > 1 && !strings.Contains(bs[1], "# place 2 of") {
+				t.Errorf("no comment saying which place:\n%s", bs[1])
+			}
+		})
+	}
+}
+
+// TestCiteShortestContext checks that the context grows by whole words and
+// stays the shortest that tells the places apart.
+func TestCiteShortestContext(t *testing.T) {
+	text := "a b X c d\nz b X c e\n"
+	places := occurrences(text, "X")
+	if len(places) != 2 {
+		t.Fatalf("places %+v", places)
+	}
+	tests := []struct {
+		k              int
+		prefix, suffix string
+	}{
+		// " b " before and " c " after are shared; two words of context tell them apart.
+		{0, "", " c d"},
+		{1, "", " c e"},
+	}
+	for _, tt := range tests {
+		c := shortestContext(text, places, tt.k, "X")
+		if !c.unique || c.prefix != tt.prefix || c.suffix != tt.suffix {
+			t.Errorf("place %d: %+v, want prefix %q suffix %q", tt.k, c, tt.prefix, tt.suffix)
+		}
+	}
+	// Identical surroundings as far as the text goes: nothing tells them apart.
+	same := "q X q X q"
+	if c := shortestContext(same, occurrences(same, "X"), 0, "X"); c.unique && c.prefix == "" && c.suffix == "" {
+		t.Errorf("empty context claimed unique: %+v", c)
+	}
+}
+
+func TestCiteFailures(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr []string
+	}{
+		{"absent", []string{"cite", citeSource, "The council met on Tuesday"}, exitData,
+			[]string{`quote "The council met on Tuesday" not found. Its first 4 words, "The council met on", occur 2 times;`,
+				`there the source goes on with "Monday. The council met again on Friday…" (paragraph 1), "Monday." (paragraph 3) where the quote has "Tuesday"`}},
+		{"absent, one place", []string{"cite", citeSource, "The mayor said: “We shall"}, exitData,
+			[]string{`Its first 4 words, "The mayor said: “We", occur in paragraph 2; there the source goes on with "will build it.” Critics said \"we will s…" where the quote has "shall"`}},
+		{"not even a word", []string{"cite", citeSource, "Zebras"}, exitData, []string{"not even its first word occurs"}},
+		{"missing file", []string{"cite", filepath.Join(dir, "nope.txt"), "x"}, exitData, []string{"cannot read", "nope.txt"}},
+		{"not UTF-8", []string{"cite", "testdata/cite/latin1.txt", "bad"}, exitData, []string{"not valid UTF-8"}},
+		{"empty quote", []string{"cite", citeSource, "  "}, exitUsage, []string{"the quote is empty"}},
+		{"one argument", []string{"cite", citeSource}, exitUsage, []string{"takes SOURCE-FILE and QUOTE, got 1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runPlain(t, tt.args...)
+			if r.code != tt.code || r.stdout != "" {
+				t.Errorf("exit %d, stdout %q; want exit %d and no output", r.code, r.stdout, tt.code)
+			}
+			for _, s := range tt.stderr {
+				if !strings.Contains(r.stderr, s) {
+					t.Errorf("stderr %q lacks %q", r.stderr, s)
+				}
+			}
+		})
+	}
+}
+
+// TestCiteManyPlaces checks that a quote found everywhere gets a bounded
+// number of blocks and advice.
+func TestCiteManyPlaces(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "many.txt")
+	if err := os.WriteFile(path, []byte(strings.Repeat("the cat and the dog. ", 20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runPlain(t, "cite", path, "the")
+	if r.code != exitOK || len(blocks(r.stdout)) != maxPlaces || !strings.Contains(r.stderr, "occurs 40 times; only the first 10") {
+		t.Errorf("exit %d, %d blocks, stderr %q", r.code, len(blocks(r.stdout)), r.stderr)
+	}
+}
+
+func TestPlaceholderID(t *testing.T) {
+	for in, want := range map[string]string{
+		"dir/Kim Car Gift.txt": "kim-car-gift",
+		"article.md":           "article",
+		"한국.txt":               "source",
+		"2024_report.v2.txt":   "2024-report-v2",
+	} {
+		if got := placeholderID(in); got != want {
+			t.Errorf("placeholderID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
