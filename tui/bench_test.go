@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dateline/data"
+	"dateline/timeline"
 )
 
 // bigLoaded is a 100,000-event dataset, built once per test binary.
@@ -48,5 +49,68 @@ func BenchmarkFrame(b *testing.B) {
 				_ = m.View()
 			}
 		})
+	}
+}
+
+// BenchmarkActorFilter applies an actor filter at 100,000 events and draws
+// the frame, as pressing enter in the picker does: Apply from the posting
+// lists, the density strip, the search marks, then View.
+func BenchmarkActorFilter(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		f    timeline.Filter
+	}{
+		{"tenth", timeline.Filter{Actors: []string{"c"}}},
+		{"all events", timeline.Filter{Actors: []string{"a"}}},
+		{"any of two", timeline.Filter{Actors: []string{"c", "b"}}},
+		{"all of two", timeline.Filter{Actors: []string{"c", "b"}, AllActors: true}},
+		{"with dates", timeline.Filter{Actors: []string{"c"}, Dates: timeline.MustParseDate("1500/2000")}},
+	} {
+		m := readyModel(b, bigLoaded(), 120, 40)
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				m.filter = bc.f
+				m.applyFilter()
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkSearchKeystroke types one letter into the search at 100,000
+// events and runs the search command it starts (off the event loop in the
+// program), then shows the result.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	m := drive(b, readyModel(b, bigLoaded(), 120, 40), runes("/"), runes("even"))
+	b.ReportAllocs()
+	for b.Loop() {
+		next, cmd := m.Update(runes("t"))
+		msgs := cmdMsgs(cmd)
+		next, _ = next.(Model).Update(msgs[0])
+		next, _ = next.(Model).Update(keyOf(tea.KeyBackspace))
+		_ = next.(Model).View()
+	}
+}
+
+// BenchmarkDensityStrip lays the strip out over 100,000 events at 300
+// cells: O(width · log N) binary searches.
+func BenchmarkDensityStrip(b *testing.B) {
+	l := bigLoaded()
+	idx := l.Timeline.Apply(timeline.Filter{}, nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = computeStrip(l.Timeline, idx, 300, timeline.Date{})
+	}
+}
+
+// BenchmarkReaderFrame draws the source reader over a long source.
+func BenchmarkReaderFrame(b *testing.B) {
+	m := readyDriven(b, loadedFor(b, readerDataset()), 160, 50)
+	m.timeline.Select(0)
+	m = drive(b, m, keyOf(tea.KeyEnter), runes("}"))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
 	}
 }

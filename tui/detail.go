@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"dateline/timeline"
 )
@@ -26,6 +25,7 @@ type detailPane struct {
 	width   int
 	height  int
 	focused bool
+	marks   marks // search and actor-filter highlights
 }
 
 func newDetailPane(tl *timeline.Timeline, st *styles, keys keyMap) detailPane {
@@ -53,6 +53,28 @@ func (m *detailPane) SetEvent(i int) {
 	m.event, m.has = i, true
 	m.render()
 	m.vp.GotoTop()
+}
+
+// SetMarks sets the search query and the filtered actors to highlight.
+func (m *detailPane) SetMarks(query string, actors map[string]bool) {
+	mk := marks{query: query, actors: actors}
+	if mk.query == m.marks.query && sameSet(mk.actors, m.marks.actors) {
+		return
+	}
+	m.marks = mk
+	m.render()
+}
+
+func sameSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // Clear shows no event.
@@ -140,6 +162,25 @@ func padLines(w int, layout func(w int) []string) []string {
 	return lines
 }
 
+// padMarked lays the event out like padLines, putting a • in the left
+// margin of each line that holds a search match, so that matches show
+// without colour too.
+func (m *detailPane) padMarked() []string {
+	pad := 0
+	if m.width >= 20 {
+		pad = 1
+	}
+	lines, hits := eventLines(m.tl, m.tl.Event(m.event), m.st, m.width-2*pad, m.marks)
+	for i, l := range lines {
+		margin := strings.Repeat(" ", pad)
+		if pad == 1 && hits[i] {
+			margin = m.st.match.Render("•")
+		}
+		lines[i] = fit(margin+fit(l, m.width-2*pad), m.width)
+	}
+	return lines
+}
+
 // visible is the window of exact-width lines from offset, h lines high.
 func visible(lines []string, offset, w, h int) string {
 	offset = max(0, min(offset, len(lines)))
@@ -153,137 +194,10 @@ const labelW = 8
 func (m *detailPane) render() {
 	m.lines = nil
 	if m.has && m.width > 0 {
-		m.lines = padLines(m.width, func(w int) []string {
-			return eventLines(m.tl, m.tl.Event(m.event), m.st, w)
-		})
+		m.lines = m.padMarked()
 	}
 	// The viewport only keeps the scroll position; it needs the line count.
 	m.vp.SetContent(strings.Repeat("\n", max(0, len(m.lines)-1)))
-}
-
-// eventLines lays out one event for a pane w cells wide. Every line fits w.
-func eventLines(tl *timeline.Timeline, ev *timeline.Event, st *styles, w int) []string {
-	var out []string
-	add := func(s lipgloss.Style, lines ...string) {
-		for _, l := range lines {
-			out = append(out, s.Render(l))
-		}
-	}
-	labelled := func(label string, s lipgloss.Style, text string) {
-		if w < 3*labelW { // too narrow for a label column
-			if label != "" {
-				text = label + ": " + text
-			}
-			add(s, wrap(text, w)...)
-			return
-		}
-		lines := wrap(text, w-labelW)
-		for i, l := range lines {
-			pad := strings.Repeat(" ", labelW)
-			if i == 0 && label != "" {
-				pad = st.label.Render(fit(label, labelW))
-			}
-			out = append(out, pad+s.Render(l))
-		}
-	}
-	add(st.heading, wrap(clean(ev.Title), w)...)
-	out = append(out, "")
-
-	labelled("Date", st.date, dateText(ev.Date))
-	if ev.DateNote != "" {
-		labelled("", st.note, clean(ev.DateNote))
-	}
-	status := ev.Status.String()
-	if mk := statusMark(ev.Status); mk != "" {
-		status = mk + " " + status
-	}
-	statusStyle := st.text
-	switch ev.Status {
-	case timeline.StatusAlleged:
-		statusStyle = st.alleged
-	case timeline.StatusExpected:
-		statusStyle = st.expected
-	}
-	labelled("Status", statusStyle, status)
-	for i, ref := range ev.Actors {
-		label := ""
-		if i == 0 {
-			label = "Actors"
-		}
-		name := ref.Actor
-		if a, ok := tl.Actor(ref.Actor); ok && a.Name != "" {
-			name = a.Name
-		}
-		if ref.Role != "" {
-			name += " (" + ref.Role + ")"
-		}
-		labelled(label, st.text, clean(name))
-	}
-
-	if ev.Summary != "" {
-		out = append(out, "")
-		add(st.text, wrapBlock(cleanBlock(ev.Summary), w)...)
-	}
-
-	if len(ev.Citations) > 0 {
-		out = append(out, "")
-		add(st.label, wrap("Citations ("+strconv.Itoa(len(ev.Citations))+")", w)...)
-		for _, c := range ev.Citations {
-			out = append(out, "")
-			out = append(out, citationLines(tl, c, st, w)...)
-		}
-	}
-	out = append(out, "", st.muted.Render(fit("event id: "+clean(ev.ID), w)))
-	return out
-}
-
-// dateText is the date with its qualifiers spelled out.
-func dateText(d timeline.Date) string {
-	if d.IsZero() {
-		return "undated"
-	}
-	s := clean(d.Human())
-	switch a, u := d.Approximate(), d.Uncertain(); {
-	case a && u:
-		s += "  ~? approximate, uncertain"
-	case a:
-		s += "  ~ approximate"
-	case u:
-		s += "  ? uncertain"
-	}
-	return s
-}
-
-// citationLines draws a citation as a quoted block: a bar, the quote and a
-// line naming the source and paragraph. An unresolved citation gets a
-// dashed bar and says so, in words as well as colour.
-func citationLines(tl *timeline.Timeline, c timeline.Citation, st *styles, w int) []string {
-	bar, barStyle := "┃ ", st.quoteBar
-	if !c.Span.Resolved {
-		bar, barStyle = "┆ ", st.unresolved
-	}
-	bw := max(1, w-2)
-	var out []string
-	for _, l := range wrapBlock("“"+cleanBlock(c.Quote)+"”", bw) {
-		out = append(out, barStyle.Render(bar)+st.quote.Render(l))
-	}
-	title := c.Source
-	if s, ok := tl.Source(c.Source); ok && s.Title != "" {
-		title = s.Title
-	}
-	where := "— " + clean(title)
-	if c.Span.Resolved {
-		where += " · ¶" + strconv.Itoa(c.Span.Paragraph)
-	}
-	for _, l := range wrap(where, bw) {
-		out = append(out, barStyle.Render(bar)+st.source.Render(l))
-	}
-	if !c.Span.Resolved {
-		for _, l := range wrap("unresolved: the quote was not found in the source", bw) {
-			out = append(out, barStyle.Render(bar)+st.unresolved.Render(l))
-		}
-	}
-	return out
 }
 
 // wrapBlock wraps each paragraph of multi-line text to w cells.

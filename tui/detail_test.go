@@ -76,11 +76,17 @@ func TestDetailContent(t *testing.T) {
 func TestDetailWrapsToWidth(t *testing.T) {
 	tl := mustTimeline(t, sampleDataset())
 	st := newStyles("")
-	for i := range tl.Len() {
-		for w := 4; w <= 100; w += 3 { // a quote bar needs a few cells
-			for n, l := range eventLines(tl, tl.Event(i), st, w) {
-				if lw := lipgloss.Width(l); lw > w {
-					t.Fatalf("event %d width %d: line %d is %d wide: %q", i, w, n, lw, l)
+	for _, mk := range []marks{{}, {query: "kim 윤 car", actors: map[string]bool{"kim": true, "yoon": true}}} {
+		for i := range tl.Len() {
+			for w := 4; w <= 100; w += 3 { // a quote bar needs a few cells
+				lines, hits := eventLines(tl, tl.Event(i), st, w, mk)
+				if len(hits) != len(lines) {
+					t.Fatalf("event %d: %d lines, %d hit flags", i, len(lines), len(hits))
+				}
+				for n, l := range lines {
+					if lw := lipgloss.Width(l); lw > w {
+						t.Fatalf("event %d width %d %+v: line %d is %d wide: %q", i, w, mk, n, lw, l)
+					}
 				}
 			}
 		}

@@ -79,11 +79,12 @@ func sampleDataset() *timeline.Dataset {
 }
 
 // bigDataset has n events over many years with CJK titles, for benchmarks
-// and scrolling tests.
+// and scrolling tests; actors a and b are in every event, c in every tenth.
 func bigDataset(n int) *timeline.Dataset {
 	ds := &timeline.Dataset{
-		Title:  "big",
-		Actors: []timeline.Actor{{ID: "a", Name: "Alpha", Aliases: []string{"A"}}, {ID: "b", Name: "윤석열"}},
+		Title: "big",
+		Actors: []timeline.Actor{{ID: "a", Name: "Alpha", Aliases: []string{"A"}}, {ID: "b", Name: "윤석열"},
+			{ID: "c", Name: "Gamma"}},
 	}
 	ds.Events = make([]timeline.Event, n)
 	for i := range ds.Events {
@@ -93,6 +94,9 @@ func bigDataset(n int) *timeline.Dataset {
 			Date:   timeline.MustParseDate(fmt.Sprintf("%04d-%02d-%02d", y, 1+i%12, 1+i%28)),
 			Title:  fmt.Sprintf("Event %d 事件 🔎 with a long title that needs cutting at narrow widths", i),
 			Actors: []timeline.ActorRef{{Actor: "a"}, {Actor: "b"}},
+		}
+		if i%10 == 0 { // an actor in a tenth of the events, for filter benchmarks
+			ds.Events[i].Actors = append(ds.Events[i].Actors, timeline.ActorRef{Actor: "c"})
 		}
 	}
 	return ds
@@ -174,3 +178,46 @@ func statusOf(tb testing.TB, m Model) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// drive sends msgs to m and, after each, runs the commands it returns and
+// feeds their messages back, as the program would, before the next msg.
+// Spinner ticks and quitting are not followed.
+func drive(tb testing.TB, m Model, msgs ...tea.Msg) Model {
+	tb.Helper()
+	for _, msg := range msgs {
+		queue := []tea.Msg{msg}
+		for len(queue) > 0 {
+			next, cmd := m.Update(queue[0])
+			m = next.(Model)
+			queue = append(cmdMsgs(cmd), queue[1:]...)
+		}
+	}
+	return m
+}
+
+// cmdMsgs runs cmd (and the commands of a batch) and returns the messages
+// of ours among the results.
+func cmdMsgs(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, cmdMsgs(c)...)
+		}
+		return out
+	case searchResultMsg, citeIndexMsg, eventChosenMsg, searchIndexReadyMsg, loadedMsg:
+		return []tea.Msg{msg}
+	}
+	return nil
+}
+
+// readyDriven is readyModel with the commands of loading run, so the
+// search and citation indexes are in place.
+func readyDriven(tb testing.TB, l *data.Loaded, w, h int) Model {
+	tb.Helper()
+	m := New(Config{Load: func() *data.Loaded { return l }})
+	return drive(tb, m, tea.WindowSizeMsg{Width: w, Height: h}, loadedMsg{l})
+}

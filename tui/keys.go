@@ -9,14 +9,37 @@ import (
 // keyMap is the one binding table of the program: Update dispatches on it
 // with key.Matches, help.Model renders it (ShortHelp, FullHelp) and
 // KeymapMarkdown turns it into the README table, so they cannot drift apart.
+// Bindings that do not apply in the current mode are disabled by
+// Model.updateKeys, which also hides them from the help.
 type keyMap struct {
 	Up, Down           key.Binding
 	HalfDown, HalfUp   key.Binding
 	PageDown, PageUp   key.Binding
 	Top, Bottom        key.Binding
 	NextPane, PrevPane key.Binding
-	Help, Back         key.Binding
-	Quit, ForceQuit    key.Binding
+
+	// Exploring the timeline.
+	Open                 key.Binding // the selected event's first cited passage
+	Actors               key.Binding // the actor picker
+	Search               key.Binding
+	NextMatch, PrevMatch key.Binding
+	Dates                key.Binding
+
+	// The source reader.
+	NextCite, PrevCite       key.Binding
+	NextPassage, PrevPassage key.Binding
+	Citing                   key.Binding // events citing the passage under the cursor
+
+	// The actor picker (its other keys are typed into its filter).
+	PickUp, PickDown key.Binding
+	Toggle, AnyAll   key.Binding
+	Apply            key.Binding
+
+	// Text inputs (search, date range).
+	Accept key.Binding
+
+	Help, Back      key.Binding
+	Quit, ForceQuit key.Binding
 }
 
 // keyRow pairs a binding with the longer action text the README uses.
@@ -26,56 +49,104 @@ type keyRow struct {
 }
 
 func defaultKeyMap() keyMap {
+	b := func(keys []string, helpKey, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
+	}
 	return keyMap{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "½ page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
-		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close help")),
-		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"),
-			key.WithHelp("ctrl+c", "quit anywhere")),
+		Up:       b([]string{"k", "up"}, "↑/k", "up"),
+		Down:     b([]string{"j", "down"}, "↓/j", "down"),
+		HalfDown: b([]string{"ctrl+d"}, "ctrl+d", "½ page down"),
+		HalfUp:   b([]string{"ctrl+u"}, "ctrl+u", "½ page up"),
+		PageDown: b([]string{"pgdown", " "}, "pgdn/space", "page down"),
+		PageUp:   b([]string{"pgup", "b"}, "pgup/b", "page up"),
+		Top:      b([]string{"g", "home"}, "g/home", "first"),
+		Bottom:   b([]string{"G", "end"}, "G/end", "last"),
+		NextPane: b([]string{"tab"}, "tab", "next pane"),
+		PrevPane: b([]string{"shift+tab"}, "shift+tab", "prev pane"),
+
+		Open:      b([]string{"enter"}, "enter", "source"),
+		Actors:    b([]string{"a"}, "a", "actors"),
+		Search:    b([]string{"/"}, "/", "search"),
+		NextMatch: b([]string{"n"}, "n", "next match"),
+		PrevMatch: b([]string{"N"}, "N", "prev match"),
+		Dates:     b([]string{"t"}, "t", "dates"),
+
+		NextCite:    b([]string{"]"}, "]", "next citation"),
+		PrevCite:    b([]string{"["}, "[", "prev citation"),
+		NextPassage: b([]string{"}"}, "}", "next passage"),
+		PrevPassage: b([]string{"{"}, "{", "prev passage"),
+		Citing:      b([]string{"enter"}, "enter", "citing events"),
+
+		PickUp:   b([]string{"up"}, "↑", "up"),
+		PickDown: b([]string{"down"}, "↓", "down"),
+		Toggle:   b([]string{"tab"}, "tab", "toggle"),
+		AnyAll:   b([]string{"ctrl+t"}, "ctrl+t", "any/all"),
+		Apply:    b([]string{"enter"}, "enter", "apply"),
+
+		Accept: b([]string{"enter"}, "enter", "apply"),
+
+		Help:      b([]string{"?"}, "?", "help"),
+		Back:      b([]string{"esc"}, "esc", "back"),
+		Quit:      b([]string{"q"}, "q", "quit"),
+		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "quit anywhere"),
 	}
 }
 
 // rows lists every binding in README order with its longer description.
 func (k keyMap) rows() []keyRow {
 	return []keyRow{
-		{k.Down, "Move down (in the detail pane: scroll down)"},
-		{k.Up, "Move up (in the detail pane: scroll up)"},
+		{k.Down, "Move down (detail pane, source, help: scroll down)"},
+		{k.Up, "Move up (detail pane, source, help: scroll up)"},
 		{k.HalfDown, "Half a page down"},
 		{k.HalfUp, "Half a page up"},
 		{k.PageDown, "A page down"},
 		{k.PageUp, "A page up"},
-		{k.Top, "First event (detail pane: top)"},
-		{k.Bottom, "Last event (detail pane: bottom)"},
+		{k.Top, "First event (detail pane, source: top)"},
+		{k.Bottom, "Last event (detail pane, source: bottom)"},
 		{k.NextPane, "Focus the next pane (the focused pane scrolls)"},
 		{k.PrevPane, "Focus the previous pane"},
+		{k.Open, "Open the selected event's first cited passage in its source"},
+		{k.Actors, "Filter by actor: pick one or several"},
+		{k.Search, "Search titles, summaries, quotes and actor names; jumps as you type"},
+		{k.NextMatch, "Next search match (wraps)"},
+		{k.PrevMatch, "Previous search match (wraps)"},
+		{k.Dates, "Restrict to a date or interval (EDTF, e.g. 2023-09, 2023/2024, ../2021)"},
+		{k.NextCite, "Source: the event's next citation"},
+		{k.PrevCite, "Source: the event's previous citation"},
+		{k.NextPassage, "Source: move the passage cursor to the next cited passage"},
+		{k.PrevPassage, "Source: move the passage cursor to the previous cited passage"},
+		{k.Citing, "Source: list the events citing the passage under the cursor"},
+		{k.PickDown, "Actor picker: next actor (typing narrows the list)"},
+		{k.PickUp, "Actor picker: previous actor"},
+		{k.Toggle, "Actor picker: toggle the highlighted actor"},
+		{k.AnyAll, "Actor picker: match any or all of the toggled actors"},
+		{k.Apply, "Actor picker: apply the toggled actors, or the highlighted one"},
+		{k.Accept, "Search or date input: keep it and leave the input"},
 		{k.Help, "Show or hide the full help"},
-		{k.Back, "Close the help"},
-		{k.Quit, "Quit (closes the help first when it is open)"},
+		{k.Back, "Step back: close help, leave an input, clear the search, the dates, the actors; leave the source"},
+		{k.Quit, "Quit at the top level (closes the help or the source first)"},
 		{k.ForceQuit, "Quit from anywhere"},
 	}
 }
 
-// ShortHelp implements help.KeyMap: the one line always shown.
+// ShortHelp implements help.KeyMap: the one line shown while browsing the
+// timeline. Model.shortHelp picks the line for other modes.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Up, k.Top, k.Bottom, k.NextPane, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Open, k.Actors, k.Search, k.Dates, k.Help, k.Quit,
+		k.NextMatch, k.Back, k.NextPane}
 }
 
-// FullHelp implements help.KeyMap: columns shown by `?`.
+// FullHelp implements help.KeyMap: columns shown by `?`; disabled bindings
+// are left out by help.Model.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.HalfDown, k.HalfUp},
 		{k.PageDown, k.PageUp, k.Top, k.Bottom},
-		{k.NextPane, k.PrevPane},
+		{k.NextPane, k.PrevPane, k.Open},
+		{k.Actors, k.Search, k.Dates},
+		{k.NextMatch, k.PrevMatch},
+		{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage},
+		{k.Citing},
 		{k.Help, k.Back, k.Quit, k.ForceQuit},
 	}
 }
@@ -85,7 +156,7 @@ var keyNames = map[string]string{
 	"up": "↑", "down": "↓", "left": "←", "right": "→",
 	"pgdown": "PgDn", "pgup": "PgUp", "home": "Home", "end": "End",
 	"tab": "Tab", "shift+tab": "Shift+Tab", "esc": "Esc", "enter": "Enter",
-	"ctrl+c": "Ctrl+C", "ctrl+d": "Ctrl+D", "ctrl+u": "Ctrl+U", " ": "Space",
+	"ctrl+c": "Ctrl+C", "ctrl+d": "Ctrl+D", "ctrl+u": "Ctrl+U", "ctrl+t": "Ctrl+T", " ": "Space",
 }
 
 // KeymapMarkdown renders the keymap as a Markdown table (| Keys | Action |)

@@ -34,7 +34,8 @@ func TestKeymapTableCoversBindings(t *testing.T) {
 	if got, want := strings.Count(md, "\n"), len(k.rows())+2; got != want {
 		t.Fatalf("%d table lines, want %d", got, want)
 	}
-	for _, want := range []string{"| `j`, `↓` |", "| `G`, `End` |", "| `Shift+Tab` |", "| `Ctrl+C` |", "| `PgDn` |"} {
+	for _, want := range []string{"| `j`, `↓` |", "| `G`, `End` |", "| `Shift+Tab` |", "| `Ctrl+C` |", "| `PgDn`, `Space` |",
+		"| `]` |", "| `{` |", "| `Ctrl+T` |", "| `/` |", "| `a` |", "| `t` |", "| `n` |", "| `N` |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("keymap lacks %q:\n%s", want, md)
 		}
@@ -63,8 +64,8 @@ func TestShortHelpFromBindings(t *testing.T) {
 	m := readyModel(t, loadedFor(t, sampleDataset()), 200, 40)
 	line := m.helpView()
 	for _, b := range m.keys.ShortHelp() {
-		if !strings.Contains(line, b.Help().Key+" "+b.Help().Desc) {
-			t.Errorf("short help lacks %q: %q", b.Help().Key, line)
+		if b.Enabled() != strings.Contains(line, b.Help().Key+" "+b.Help().Desc) {
+			t.Errorf("short help shows %q (%s) = %v, want it when enabled: %q", b.Help().Key, b.Help().Desc, !b.Enabled(), line)
 		}
 	}
 	if strings.Contains(line, "close help") {

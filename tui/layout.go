@@ -40,7 +40,14 @@ type layout struct {
 	main      rect // the area of both panes together
 	helpLines int  // lines of help under the status bar
 	helpModal bool // full help replaces the panes
+	// strip is 1 when the density strip takes the first line inside the
+	// timeline frame: the pane must keep minStripPane lines under it.
+	strip int
 }
+
+// minStripPane is the least inner height the timeline pane keeps under the
+// density strip: a year header and three rows.
+const minStripPane = 4
 
 // computeLayout lays out a w×h terminal whose help takes helpLines lines
 // (1 for the short help; the full help's height when it is shown).
@@ -69,6 +76,9 @@ func computeLayout(w, h, helpLines int) layout {
 		th := max(5, min(mainH/2, mainH-5))
 		l.timeline = rect{0, 0, w, th}
 		l.detail = rect{0, th, w, mainH - th}
+	}
+	if _, ih := inner(l.timeline); ih > minStripPane {
+		l.strip = 1
 	}
 	return l
 }

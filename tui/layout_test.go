@@ -43,10 +43,24 @@ func TestLayoutInvariant(t *testing.T) {
 		{"wide row selected", []tea.Msg{runes("jjjjj")}},
 		{"detail scrolled", []tea.Msg{runes("jjjj"), keyOf(tea.KeyTab), runes("G")}},
 		{"full help", []tea.Msg{runes("jj?")}},
+		{"picker open", []tea.Msg{runes("a"), runes("kim 윤석열 🚗 习近平 a long query that overflows the input line easily")}},
+		{"picker narrowed", []tea.Msg{runes("a"), runes("u"), keyOf(tea.KeyTab), keyOf(tea.KeyDown)}},
+		{"actor filter", []tea.Msg{runes("a"), runes("putin"), keyOf(tea.KeyEnter), runes("G")}},
+		{"search input", []tea.Msg{runes("/"), runes("윤석열 kim 🚗 car gift sanctions and a long tail of words to overflow")}},
+		{"search kept", []tea.Msg{runes("/kim"), keyOf(tea.KeyEnter), runes("n")}},
+		{"search no match", []tea.Msg{runes("/zzz"), keyOf(tea.KeyEnter)}},
+		{"dates input invalid", []tea.Msg{runes("t"), runes("2024-13-45/윤석열")}},
+		{"dates applied", []tea.Msg{runes("t"), runes("2023/2024"), keyOf(tea.KeyEnter)}},
+		{"empty filter result", []tea.Msg{runes("a"), runes("xi"), keyOf(tea.KeyEnter), runes("t"), runes("1984"), keyOf(tea.KeyEnter)}},
+		{"source view", []tea.Msg{runes("jjjj"), keyOf(tea.KeyEnter)}},
+		{"source view unresolved", []tea.Msg{runes("jjjj"), keyOf(tea.KeyEnter), runes("]")}},
+		{"source view wide passage", []tea.Msg{runes("jjjjj"), keyOf(tea.KeyEnter), runes("}}{")}},
+		{"citing events", []tea.Msg{runes("jjjjj"), keyOf(tea.KeyEnter), keyOf(tea.KeyEnter)}},
+		{"source view help", []tea.Msg{runes("jjjj"), keyOf(tea.KeyEnter), runes("?")}},
 	}
 	for _, st := range states {
 		t.Run(st.name, func(t *testing.T) {
-			m := update(t, readyModel(t, l, 80, 24), st.msgs...)
+			m := drive(t, readyDriven(t, l, 80, 24), st.msgs...)
 			for _, sz := range sizes() {
 				m = update(t, m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 				v := m.View()
@@ -101,24 +115,31 @@ func TestTooSmall(t *testing.T) {
 
 func TestComputeLayout(t *testing.T) {
 	tests := []struct {
-		w, h, help  int
-		side, modal bool
+		w, h, help         int
+		side, modal, strip bool
 	}{
-		{60, 12, 1, false, false},
-		{99, 40, 1, false, false},
-		{100, 40, 1, true, false},
-		{60, 12, 4, false, true},
-		{80, 24, 4, false, false},
-		{80, 14, 4, false, true},
-		{300, 100, 4, true, false},
+		{60, 12, 1, false, false, false},
+		{60, 14, 1, false, false, false},
+		{60, 16, 1, false, false, true},
+		{99, 40, 1, false, false, true},
+		{100, 40, 1, true, false, true},
+		{100, 12, 1, true, false, true},
+		{60, 12, 4, false, true, false},
+		{80, 24, 4, false, false, true},
+		{80, 14, 4, false, true, false},
+		{300, 100, 4, true, false, true},
 	}
 	for _, tt := range tests {
 		l := computeLayout(tt.w, tt.h, tt.help)
-		if l.side != tt.side || l.helpModal != tt.modal {
-			t.Errorf("%d×%d help %d: side %v modal %v, want %v %v", tt.w, tt.h, tt.help, l.side, l.helpModal, tt.side, tt.modal)
+		if l.side != tt.side || l.helpModal != tt.modal || (l.strip == 1) != tt.strip {
+			t.Errorf("%d×%d help %d: side %v modal %v strip %v, want %v %v %v", tt.w, tt.h, tt.help,
+				l.side, l.helpModal, l.strip == 1, tt.side, tt.modal, tt.strip)
 		}
 		if got := l.main.h + 1 + l.helpLines; got != tt.h {
 			t.Errorf("%d×%d: rows add up to %d", tt.w, tt.h, got)
+		}
+		if _, ih := inner(l.timeline); l.strip == 1 && ih-l.strip < minStripPane {
+			t.Errorf("%d×%d: the strip leaves the timeline %d lines", tt.w, tt.h, ih-1)
 		}
 		if l.side && (l.timeline.w+l.detail.w != tt.w || l.timeline.h != l.main.h || l.detail.x != l.timeline.w) {
 			t.Errorf("%d×%d: side by side %+v %+v", tt.w, tt.h, l.timeline, l.detail)

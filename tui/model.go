@@ -34,6 +34,17 @@ const (
 	paneCount
 )
 
+// overlay is what has the keyboard besides the panes.
+type overlay uint8
+
+const (
+	overNone   overlay = iota // browsing the panes
+	overPicker                // the actor picker
+	overSearch                // the search input
+	overDates                 // the date-range input
+	overReader                // the source reader
+)
+
 // Model is the root model. It owns the children and the layout and only
 // dispatches: behaviour lives in the panes and in named handlers.
 type Model struct {
@@ -55,7 +66,20 @@ type Model struct {
 	notice   noticePane
 	focus    paneID
 	showHelp bool
+	helpTop  int      // scroll of the full help when it replaces the panes
 	notes    []string // status bar notes about load problems
+
+	over      overlay
+	picker    actorPicker
+	search    searchState
+	searchIn  lineInput
+	datesIn   lineInput
+	datesErr  string // why the date input's text is not a date
+	reader    sourceView
+	cites     citeIndex // nil until citeIndexCmd delivers it
+	strip     densityStrip
+	flash     string // a one-key notice for the status bar
+	actorHits map[string]bool
 }
 
 var _ tea.Model = Model{}
@@ -65,11 +89,13 @@ var _ tea.Model = Model{}
 func New(cfg Config) Model {
 	st := newStyles(cfg.Theme)
 	return Model{
-		cfg:  cfg,
-		st:   st,
-		keys: defaultKeyMap(),
-		help: newHelp(st),
-		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner)),
+		cfg:      cfg,
+		st:       st,
+		keys:     defaultKeyMap(),
+		help:     newHelp(st),
+		spin:     spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner)),
+		searchIn: newLineInput(st, "/"),
+		datesIn:  newLineInput(st, "dates: "),
 	}
 }
 
@@ -78,7 +104,8 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(m.spin.Tick, loadCmd(m.cfg.Load))
 }
 
-// Update implements tea.Model.
+// Update implements tea.Model. It only dispatches, then enables the
+// bindings that apply in the new state.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -86,41 +113,71 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.relayout()
 	case loadedMsg:
-		m.onLoaded(msg.loaded)
+		cmd = m.onLoaded(msg.loaded)
 	case spinner.TickMsg:
 		if m.state == stateLoading {
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case tea.KeyMsg:
-		return m.handleKey(msg)
+		var next tea.Model
+		next, cmd = m.handleKey(msg)
+		m = next.(Model)
 	case tea.MouseMsg:
 		if m.cfg.Mouse {
 			m.handleMouse(tea.MouseEvent(msg))
 		}
+	case searchResultMsg:
+		m.onSearchResult(msg)
+	case citeIndexMsg:
+		m.onCiteIndex(msg)
+	case eventChosenMsg:
+		cmd = m.onEventChosen(msg.event)
 	}
+	m.updateKeys()
 	return m, cmd
 }
 
-// handleKey dispatches one key: quit keys first, then bursts, then the
-// root's own bindings, then the focused child.
+// handleKey dispatches one key: ctrl+c first, then an input or the picker
+// (which take every other key, bursts whole), then bursts, then the
+// reader or the root's own bindings, then the focused child.
 func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m, tea.Quit
 	}
-	// Bubble Tea v1 delivers letters read together ("jj") as one message;
-	// outside text inputs each letter is a key of its own.
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
-		return m.replayRunes(msg)
-	}
-	if msg.Paste {
-		return m, nil // nothing takes text yet
-	}
+	burst := msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
 	if m.lay.tooSmall || m.state == stateLoading {
-		if key.Matches(msg, m.keys.Quit) {
+		switch {
+		case burst:
+			return m.replayRunes(msg)
+		case key.Matches(msg, m.keys.Quit):
 			return m, tea.Quit
 		}
 		return m, nil
 	}
+	switch m.over {
+	case overPicker:
+		return m.pickerKey(msg)
+	case overSearch, overDates:
+		return m.inputKey(msg)
+	}
+	// Bubble Tea v1 delivers letters read together ("jj") as one message;
+	// outside text inputs each letter is a key of its own.
+	if burst {
+		return m.replayRunes(msg)
+	}
+	if msg.Paste {
+		return m, nil // only inputs take pasted text
+	}
+	m.flash = ""
+	if m.over == overReader {
+		return m.readerKey(msg)
+	}
+	return m.browseKey(msg)
+}
+
+// browseKey handles a key while the panes have the keyboard.
+func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		if m.showHelp {
@@ -131,38 +188,62 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Help):
 		m.toggleHelp()
 	case key.Matches(msg, m.keys.Back):
-		m.back()
+		cmd = m.back()
 	case key.Matches(msg, m.keys.NextPane):
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, m.keys.PrevPane):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, m.keys.Open):
+		m.openReader()
+	case key.Matches(msg, m.keys.Actors):
+		m.openPicker()
+	case key.Matches(msg, m.keys.Search):
+		m.openInput(overSearch)
+	case key.Matches(msg, m.keys.Dates):
+		m.openInput(overDates)
+	case key.Matches(msg, m.keys.NextMatch):
+		m.jumpMatch(1)
+	case key.Matches(msg, m.keys.PrevMatch):
+		m.jumpMatch(-1)
 	default:
 		m.routeToChild(msg)
 	}
-	return m, nil
+	return m, cmd
 }
 
-// replayRunes feeds the letters of a burst to Update one at a time.
+// replayRunes feeds the letters of a burst to Update one at a time. When
+// one of them opens an input, the rest is typed into it in one piece.
 func (m Model) replayRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	var next tea.Model = m
 	var cmds []tea.Cmd
-	for _, r := range msg.Runes {
+	for i, r := range msg.Runes {
 		var c tea.Cmd
 		next, c = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
 		cmds = append(cmds, c)
+		if nm := next.(Model); nm.inputFocused() && i+1 < len(msg.Runes) {
+			next, c = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i+1:], Alt: msg.Alt})
+			cmds = append(cmds, c)
+			break
+		}
 	}
 	return next, tea.Batch(cmds...)
 }
 
+// inputFocused reports whether a text input has the keyboard.
+func (m Model) inputFocused() bool {
+	return m.over == overPicker || m.over == overSearch || m.over == overDates
+}
+
 // routeToChild gives a navigation key to whatever is in front.
 func (m *Model) routeToChild(msg tea.KeyMsg) {
+	if m.showHelp && m.lay.helpModal {
+		m.scrollHelp(msg) // the panes are hidden behind the help
+		return
+	}
 	switch m.state {
 	case stateFailed, stateEmpty:
 		m.notice, _ = m.notice.Update(msg)
 	case stateReady:
-		if m.lay.helpModal && m.showHelp {
-			return // the panes are hidden behind the help
-		}
 		if m.focus == focusTimeline {
 			m.timeline, _ = m.timeline.Update(msg)
 			m.syncDetail()
@@ -172,15 +253,9 @@ func (m *Model) routeToChild(msg tea.KeyMsg) {
 	}
 }
 
-// back steps back one level (esc). Later levels: inputs, search, filters.
-func (m *Model) back() {
-	if m.showHelp {
-		m.toggleHelp()
-	}
-}
-
 func (m *Model) toggleHelp() {
 	m.showHelp = !m.showHelp
+	m.helpTop = 0
 	m.relayout()
 }
 
@@ -199,19 +274,11 @@ func (m *Model) setFocus(p paneID) {
 	}
 }
 
-// updateKeys enables the bindings that apply now, which also hides the
-// others from the help.
-func (m *Model) updateKeys() {
-	m.keys.Back.SetEnabled(m.showHelp)
-	m.keys.NextPane.SetEnabled(m.state == stateReady)
-	m.keys.PrevPane.SetEnabled(m.state == stateReady)
-}
-
 // handleMouse scrolls the pane under the pointer on the wheel and selects
 // the clicked timeline row. It only runs with Config.Mouse.
 func (m *Model) handleMouse(ev tea.MouseEvent) {
 	if m.state != stateReady || m.lay.tooSmall || (m.showHelp && m.lay.helpModal) ||
-		ev.Action != tea.MouseActionPress {
+		ev.Action != tea.MouseActionPress || m.over != overNone {
 		return
 	}
 	inTimeline := m.lay.timeline.contains(ev.X, ev.Y)
@@ -232,7 +299,7 @@ func (m *Model) handleMouse(ev tea.MouseEvent) {
 	case tea.MouseButtonLeft:
 		if inTimeline {
 			m.setFocus(focusTimeline)
-			if pos, ok := m.timeline.posAt(ev.Y - m.lay.timeline.y - 1); ok {
+			if pos, ok := m.timeline.posAt(ev.Y - m.lay.timeline.y - 1 - m.lay.strip); ok {
 				m.timeline.Select(pos)
 				m.syncDetail()
 			}
@@ -242,32 +309,39 @@ func (m *Model) handleMouse(ev tea.MouseEvent) {
 	}
 }
 
-// onLoaded switches to the state the loaded dataset calls for.
-func (m *Model) onLoaded(l *data.Loaded) {
+// onLoaded switches to the state the loaded dataset calls for and starts
+// building the search and citation indexes off the event loop.
+func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 	if l == nil {
 		l = &data.Loaded{File: "dataset"}
 	}
 	m.loaded = l
+	keys := defaultKeyMap() // children get every binding; see updateKeys
 	switch {
 	case l.Timeline == nil:
 		m.state = stateFailed
-		m.notice = loadFailedNotice(m.st, m.keys, l)
+		m.notice = loadFailedNotice(m.st, keys, l)
 	case l.Timeline.Len() == 0:
 		m.state = stateEmpty
-		m.notice = emptyNotice(m.st, m.keys, l)
+		m.notice = emptyNotice(m.st, keys, l)
 	default:
 		m.state = stateReady
 		m.tl = l.Timeline
 		idx := m.tl.Apply(m.filter, nil)
-		m.timeline = newTimelinePane(m.tl, idx, m.st, m.keys)
-		m.detail = newDetailPane(m.tl, m.st, m.keys)
+		m.timeline = newTimelinePane(m.tl, idx, m.st, keys)
+		m.detail = newDetailPane(m.tl, m.st, keys)
 		m.timeline.SetIndex(idx, positionOf(m.tl, idx, m.cfg.EventID))
+		m.reader = newSourceView(m.tl, m.st, keys)
+		m.picker = newActorPicker(m.tl, m.st, keys)
 		m.setFocus(focusTimeline)
 		m.notes = problemNotes(l.Count(timeline.SeverityCitation), l.Count(timeline.SeverityWarning))
 	}
-	m.updateKeys()
 	m.relayout()
 	m.syncDetail()
+	if m.state != stateReady {
+		return nil
+	}
+	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
 }
 
 // positionOf finds the event with the given ID among the shown events; it
@@ -311,8 +385,12 @@ func (m *Model) relayout() {
 	}
 	switch m.state {
 	case stateReady:
-		m.timeline.SetSize(inner(m.lay.timeline))
+		tw, th := inner(m.lay.timeline)
+		m.timeline.SetSize(tw, th-m.lay.strip)
 		m.detail.SetSize(inner(m.lay.detail))
+		m.picker.SetSize(inner(m.lay.main))
+		m.reader.SetSize(inner(m.lay.main))
+		m.recomputeStrip()
 	case stateFailed, stateEmpty:
 		m.notice.SetSize(inner(m.lay.main))
 	}

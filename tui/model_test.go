@@ -151,40 +151,65 @@ func TestFocusMovesKeys(t *testing.T) {
 
 func TestHelpToggle(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 12}, {200, 60}} {
-		w, h := size[0], size[1]
-		m := readyModel(t, loadedFor(t, sampleDataset()), w, h)
-		full := "½ page down"
-		if strings.Contains(m.View(), full) {
-			t.Fatalf("%d×%d: full help shown at start", w, h)
-		}
-		steps := []struct {
-			msg  tea.KeyMsg
-			open bool
-		}{
-			{runes("?"), true}, {keyOf(tea.KeyEsc), false}, {runes("?"), true}, {runes("?"), false},
-			{runes("?"), true}, {runes("q"), false},
-		}
-		for _, s := range steps {
-			var cmd tea.Cmd
-			var next tea.Model
-			next, cmd = m.Update(s.msg)
-			m = next.(Model)
-			if quits(cmd) {
-				t.Fatalf("%d×%d: %s quit with the help open", w, h, s.msg)
+		for _, mode := range []string{"timeline", "searching", "source"} {
+			w, h := size[0], size[1]
+			m := readyDriven(t, loadedFor(t, sampleDataset()), w, h)
+			switch mode {
+			case "searching":
+				m = drive(t, m, runes("/kim"), keyOf(tea.KeyEnter))
+			case "source":
+				m = drive(t, m, runes("jjjj"), keyOf(tea.KeyEnter))
 			}
-			if m.showHelp != s.open || strings.Contains(m.View(), full) != s.open {
-				t.Fatalf("%d×%d: after %s help open=%v, want %v:\n%s", w, h, s.msg, m.showHelp, s.open, m.View())
+			full := "½ page down"
+			if strings.Contains(m.View(), full) {
+				t.Fatalf("%d×%d %s: full help shown at start", w, h, mode)
 			}
-			checkFrame(t, m.View(), w, h)
-			if !s.open {
-				continue
+			steps := []struct {
+				msg  tea.KeyMsg
+				open bool
+			}{
+				{runes("?"), true}, {keyOf(tea.KeyEsc), false}, {runes("?"), true}, {runes("?"), false},
+				{runes("?"), true}, {runes("q"), false},
 			}
-			for _, col := range m.keys.FullHelp() {
-				for _, b := range col {
-					if b.Enabled() && !strings.Contains(m.View(), b.Help().Key+" ") {
-						t.Fatalf("%d×%d: full help lacks %q:\n%s", w, h, b.Help().Key, m.View())
-					}
+			for _, s := range steps {
+				var cmd tea.Cmd
+				var next tea.Model
+				next, cmd = m.Update(s.msg)
+				m = next.(Model)
+				if quits(cmd) {
+					t.Fatalf("%d×%d %s: %s quit with the help open", w, h, mode, s.msg)
 				}
+				if m.showHelp != s.open || strings.Contains(m.View(), full) != s.open {
+					t.Fatalf("%d×%d %s: after %s help open=%v, want %v:\n%s", w, h, mode, s.msg, m.showHelp, s.open, m.View())
+				}
+				if mode == "source" && m.over != overReader {
+					t.Fatalf("%d×%d: %s left the source view", w, h, s.msg)
+				}
+				checkFrame(t, m.View(), w, h)
+				if s.open {
+					checkFullHelp(t, m, w, h)
+				}
+			}
+		}
+	}
+}
+
+// checkFullHelp fails unless every enabled binding of the full help can be
+// read, scrolling (j) when the help stands in for the panes and is taller.
+func checkFullHelp(t *testing.T, m Model, w, h int) {
+	t.Helper()
+	seen := m.View()
+	for range 20 {
+		m = update(t, m, runes("j"))
+		seen += m.View()
+	}
+	if !m.showHelp {
+		t.Fatal("j closed the help")
+	}
+	for _, col := range m.keys.FullHelp() {
+		for _, b := range col {
+			if b.Enabled() && !strings.Contains(seen, b.Help().Key+" ") {
+				t.Fatalf("%d×%d: full help lacks %q:\n%s", w, h, b.Help().Key, seen)
 			}
 		}
 	}
@@ -278,7 +303,7 @@ func TestMouse(t *testing.T) {
 	want := eventIndex(t, m.tl, "yoon")
 	for y, pl := range m.timeline.plan() {
 		if pl.kind == lineEvent && m.timeline.idx[pl.pos] == want {
-			m = update(t, m, press(tlX, m.lay.timeline.y+1+y, tea.MouseButtonLeft))
+			m = update(t, m, press(tlX, m.lay.timeline.y+1+m.lay.strip+y, tea.MouseButtonLeft))
 		}
 	}
 	if sel, _ := m.timeline.Selected(); sel != want {

@@ -12,6 +12,7 @@ type theme struct {
 	Alleged, Expected       lipgloss.TerminalColor // status marks
 	Error, Warn             lipgloss.TerminalColor
 	Quote, Border           lipgloss.TerminalColor
+	Mark, MarkFg            lipgloss.TerminalColor // marker-pen highlight: passages, search matches
 }
 
 func adaptive(light, dark string) lipgloss.AdaptiveColor {
@@ -35,6 +36,8 @@ func defaultTheme() theme {
 		Warn:      adaptive("#9A6200", "#E6B450"),
 		Quote:     adaptive("#5A3FD0", "#A58BFF"),
 		Border:    adaptive("#B8B8B8", "#505050"),
+		Mark:      adaptive("#FFE58A", "#7A5C00"),
+		MarkFg:    adaptive("#000000", "#FFFFFF"),
 	}
 }
 
@@ -61,6 +64,7 @@ func (t *theme) roles() []*lipgloss.TerminalColor {
 	return []*lipgloss.TerminalColor{
 		&t.Text, &t.Muted, &t.Faint, &t.Accent, &t.SelFg, &t.SelBg, &t.SelBlurBg,
 		&t.Date, &t.Approx, &t.Alleged, &t.Expected, &t.Error, &t.Warn, &t.Quote, &t.Border,
+		&t.Mark, &t.MarkFg,
 	}
 }
 
@@ -88,6 +92,21 @@ type styles struct {
 	heading, label, text, note lipgloss.Style
 	quoteBar, quote, source    lipgloss.Style
 	unresolved                 lipgloss.Style
+	actorHit                   lipgloss.Style // an actor of the actor filter
+
+	// search matches, in rows and the detail pane
+	match, selMatch lipgloss.Style
+
+	// the source reader: the open citation, the passage cursor, other
+	// cited passages; each has a gutter glyph too
+	passage, passageCursor, passageCited lipgloss.Style
+	passageBar, cursorBar, citedBar      lipgloss.Style
+
+	// the density strip
+	stripBar, stripMark, stripLabel lipgloss.Style
+
+	// inputs and the actor picker
+	prompt, inputErr lipgloss.Style
 
 	status, statusDim lipgloss.Style
 	helpKey, helpDesc lipgloss.Style
@@ -146,5 +165,23 @@ func newStyles(mode string) *styles {
 		errText:    fg(t.Text),
 		muted:      fg(t.Muted),
 		spinner:    fg(t.Accent),
+		actorHit:   fg(t.Accent).Bold(true),
+
+		match:    lipgloss.NewStyle().Foreground(t.MarkFg).Background(t.Mark).Bold(true),
+		selMatch: lipgloss.NewStyle().Foreground(t.MarkFg).Background(t.Mark).Bold(true).Underline(true),
+
+		passage:       lipgloss.NewStyle().Foreground(t.MarkFg).Background(t.Mark),
+		passageCursor: fg(t.Accent).Underline(true),
+		passageCited:  fg(t.Quote),
+		passageBar:    fg(t.Accent).Bold(true),
+		cursorBar:     fg(t.Accent),
+		citedBar:      fg(t.Faint),
+
+		stripBar:   fg(t.Date),
+		stripMark:  fg(t.Alleged).Bold(true),
+		stripLabel: fg(t.Muted),
+
+		prompt:   fg(t.Accent).Bold(true),
+		inputErr: fg(t.Error).Bold(true),
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -46,6 +47,8 @@ type timelinePane struct {
 	focused bool
 	dateW   int    // date column width: grows to the widest date seen, capped
 	empty   string // shown when idx is empty
+	query   string // the search whose matches are highlighted
+	hits    []int  // positions of the matching events, ascending
 }
 
 func newTimelinePane(tl *timeline.Timeline, idx []int, st *styles, keys keyMap) timelinePane {
@@ -65,6 +68,29 @@ func (m *timelinePane) SetIndex(idx []int, pos int) {
 	m.idx = idx
 	m.cursor, m.top = pos, 0
 	m.ensureVisible()
+}
+
+// SetEmpty sets what the pane says when no event is shown.
+func (m *timelinePane) SetEmpty(msg string) { m.empty = msg }
+
+// SetSearch sets the search to highlight: the query and the positions of
+// the matching events. Drawn rows are forgotten, since they carry the old
+// highlights.
+func (m *timelinePane) SetSearch(query string, hits []int) {
+	if query != m.query || !sameInts(hits, m.hits) {
+		m.rows.invalidate()
+	}
+	m.query, m.hits = query, hits
+}
+
+func sameInts(a, b []int) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
+// isHit reports whether the event at position pos matches the search.
+func (m timelinePane) isHit(pos int) bool {
+	i := sort.SearchInts(m.hits, pos)
+	return i < len(m.hits) && m.hits[i] == pos
 }
 
 // Focus makes the pane take navigation keys.
@@ -259,7 +285,11 @@ func (m timelinePane) posAt(y int) (int, bool) {
 // View draws exactly height lines of exactly width cells.
 func (m timelinePane) View() string {
 	if len(m.idx) == 0 {
-		return fitBlock([]string{"", "  " + m.st.muted.Render(m.empty)}, m.width, m.height)
+		lines := []string{""}
+		for _, l := range wrap(m.empty, max(1, m.width-2)) {
+			lines = append(lines, "  "+m.st.muted.Render(l))
+		}
+		return fitBlock(lines, m.width, m.height)
 	}
 	lines := m.plan()
 	out := make([]string, len(lines))
@@ -311,7 +341,8 @@ const (
 func (m timelinePane) row(pos int, selected bool) string {
 	r := m.rows.get(m.idx[pos])
 	dw := min(max(m.dateW, 4), maxDateW, max(4, m.width*3/10))
-	if !selected && r.lineW == m.width && r.lineDW == dw {
+	hit := m.query != "" && m.isHit(pos)
+	if !selected && r.lineW == m.width && r.lineDW == dw && r.lineHit == hit && r.lineGen == m.rows.gen {
 		return r.line
 	}
 	rest := m.width - glyphW - dw - 1 - markW - 1 - statusW - 1
@@ -324,18 +355,38 @@ func (m timelinePane) row(pos int, selected bool) string {
 	date, mark, st := fit(r.date, dw), fit(r.mark, markW), fit(statusMark(r.status), statusW)
 	title := fit(r.title, max(0, rest))
 	if selected {
-		line := "▸ " + date + " " + mark + " " + st + " " + title
-		if actors != "" {
-			line += "  " + actors
-		}
 		style := m.st.selBlur
 		if m.focused {
 			style = m.st.sel
 		}
-		return style.Render(fit(line, m.width))
+		line := "▸ " + date + " " + mark + " " + st + " "
+		if m.query == "" {
+			line += title
+			if actors != "" {
+				line += "  " + actors
+			}
+			return style.Render(fit(line, m.width))
+		}
+		t, _ := highlight(title, m.query, style, m.st.selMatch)
+		out := style.Render(line) + t
+		if actors != "" {
+			a, _ := highlight(actors, m.query, style, m.st.selMatch)
+			out += style.Render("  ") + a
+		}
+		if pad := m.width - textWidth(line) - textWidth(title) - rowActorsW(actors); pad > 0 {
+			out += style.Render(strings.Repeat(" ", pad))
+		}
+		if rest < 0 {
+			out = fit(out, m.width)
+		}
+		return out
 	}
 	var b strings.Builder
-	b.WriteString("  ")
+	if hit {
+		b.WriteString(m.st.match.Render("•") + " ") // visible without colour too
+	} else {
+		b.WriteString("  ")
+	}
 	b.WriteString(m.st.date.Render(date))
 	b.WriteByte(' ')
 	b.WriteString(m.st.approx.Render(mark))
@@ -349,15 +400,25 @@ func (m timelinePane) row(pos int, selected bool) string {
 		b.WriteString(st)
 	}
 	b.WriteByte(' ')
-	b.WriteString(m.st.title.Render(title))
+	t, _ := highlight(title, m.query, m.st.title, m.st.match)
+	b.WriteString(t)
 	if actors != "" {
 		b.WriteString("  ")
-		b.WriteString(m.st.actors.Render(actors))
+		a, _ := highlight(actors, m.query, m.st.actors, m.st.match)
+		b.WriteString(a)
 	}
 	line := b.String()
 	if rest < 0 { // a pane too narrow for the fixed columns
 		line = fit(line, m.width)
 	}
-	r.line, r.lineW, r.lineDW = line, m.width, dw
+	r.line, r.lineW, r.lineDW, r.lineHit, r.lineGen = line, m.width, dw, hit, m.rows.gen
 	return line
+}
+
+// rowActorsW is the width the actors column takes with its gap.
+func rowActorsW(actors string) int {
+	if actors == "" {
+		return 0
+	}
+	return 2 + textWidth(actors)
 }

@@ -20,10 +20,13 @@ type rowInfo struct {
 	year   int64  // year of the event's sort key
 	dated  bool   // false for undated events (they sort last)
 
-	// line is the drawn unselected row for width lineW and date column
-	// lineDW (filled by timelinePane.row).
+	// line is the drawn unselected row for width lineW, date column lineDW,
+	// search mark lineHit and highlight generation lineGen (filled by
+	// timelinePane.row).
 	line          string
 	lineW, lineDW int
+	lineHit       bool
+	lineGen       int
 }
 
 // rowCacheLimit bounds the cache; it is cleared when full, which costs one
@@ -33,9 +36,14 @@ const rowCacheLimit = 4096
 // rowCache memoizes rowInfo by chronological event index. It is shared by
 // pointer so that value-receiver View methods can fill it.
 type rowCache struct {
-	tl *timeline.Timeline
-	m  map[int]*rowInfo
+	tl  *timeline.Timeline
+	m   map[int]*rowInfo
+	gen int // drawn lines of an older generation are stale
 }
+
+// invalidate forgets every drawn line (the search highlight changed); the
+// width-independent row data stays.
+func (c *rowCache) invalidate() { c.gen++ }
 
 func newRowCache(tl *timeline.Timeline) *rowCache {
 	return &rowCache{tl: tl, m: make(map[int]*rowInfo)}

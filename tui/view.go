@@ -32,20 +32,41 @@ func (m Model) View() string {
 	return clampScreen(strings.Join(parts, "\n"), m.height)
 }
 
-// panesView draws the two framed panes, or the full help in their place
-// when it does not fit under them.
+// panesView draws the density strip and the two framed panes, or what
+// stands in for them: the full help when it does not fit under them, the
+// actor picker, the source reader.
 func (m Model) panesView() string {
 	if m.showHelp && m.lay.helpModal {
 		return m.helpModalView()
 	}
+	switch m.over {
+	case overReader:
+		return m.frame(true, m.reader.Title(), m.reader.Footer(), m.reader.View(), true, m.lay.main)
+	case overPicker:
+		return m.frame(true, m.picker.Title(), "", m.picker.View(), true, m.lay.main)
+	}
 	tl := m.frame(m.timeline.Focused(), m.timelineTitle(), "",
-		m.timeline.View(), true, m.lay.timeline)
+		m.stripView()+m.timeline.View(), true, m.lay.timeline)
 	dt := m.frame(m.detail.Focused(), "Detail", m.detail.footer(),
 		m.detail.View(), true, m.lay.detail)
 	if !m.lay.side {
 		return tl + "\n" + dt
 	}
 	return joinColumns(tl, dt)
+}
+
+// stripView is the density strip and its line break, the first line in
+// the timeline frame, or nothing when the pane has no room for it.
+func (m Model) stripView() string {
+	if m.lay.strip == 0 {
+		return ""
+	}
+	var sel timeline.Day
+	has := false
+	if i, ok := m.timeline.Selected(); ok {
+		sel, has = startDay(m.tl.Event(i).Date)
+	}
+	return m.strip.View(m.st, sel, has) + "\n"
 }
 
 // noticeView draws the load-failure or empty-dataset screen.
@@ -56,10 +77,21 @@ func (m Model) noticeView() string {
 	return m.frame(true, m.notice.title, "", m.notice.View(), true, m.lay.main)
 }
 
-// helpModalView draws the full help framed in the panes' area.
+// helpModalView draws the full help framed in the panes' area, scrolled
+// (j/k) when it is taller.
 func (m Model) helpModalView() string {
-	w, _ := inner(m.lay.main)
-	return m.frame(true, "Help (? or esc to close)", "", m.fullHelp(w), false, m.lay.main)
+	w, h := inner(m.lay.main)
+	lines := strings.Split(m.fullHelp(w), "\n")
+	footer := ""
+	if len(lines) > h {
+		if m.helpTop+h < len(lines) {
+			footer = "more ↓"
+		} else {
+			footer = "end"
+		}
+		lines = lines[min(m.helpTop, len(lines)):]
+	}
+	return m.frame(true, "Help (? or esc to close)", footer, strings.Join(lines, "\n"), false, m.lay.main)
 }
 
 // frame draws content in a focused or blurred frame filling r; exact says
@@ -88,16 +120,19 @@ func (m Model) statusView() string {
 	case stateEmpty:
 		return statusLine(m.st, 0, 0, 0, m.notes, m.width)
 	}
-	return statusLine(m.st, m.timeline.Cursor(), m.timeline.Len(), m.tl.Len(), m.notes, m.width)
+	return statusLine(m.st, m.timeline.Cursor(), m.timeline.Len(), m.tl.Len(), m.filterNotes(), m.width)
 }
 
 // helpView is the short help line, or the full help when it fits under
 // the panes.
 func (m Model) helpView() string {
-	if m.showHelp && !m.lay.helpModal {
+	switch {
+	case m.over == overSearch || m.over == overDates:
+		return m.inputView()
+	case m.showHelp && !m.lay.helpModal:
 		return fitBlock(strings.Split(m.fullHelp(m.width), "\n"), m.width, m.lay.helpLines)
 	}
-	return fit(m.help.ShortHelpView(m.keys.ShortHelp()), m.width)
+	return fit(m.help.ShortHelpView(m.shortHelp()), m.width)
 }
 
 // fullHelp lays the full help's columns out in rows no wider than w, so

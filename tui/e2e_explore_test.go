@@ -1,0 +1,206 @@
+package tui
+
+// End-to-end flows of issue 5 in a real terminal: the actor filter, the
+// search, the date range, the source reader with its highlighted passage,
+// stepping through citations and the events citing a passage, in colour
+// and again under NO_COLOR, where only the gutter glyphs show the marks.
+// The harness is in e2etest_test.go.
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"dateline/data"
+	"dateline/timeline"
+)
+
+func TestE2EExplore(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		env     []string
+		noColor bool
+	}{
+		{"colour", nil, false},
+		{"NO_COLOR", []string{"NO_COLOR=1"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			exploreFlow(t, tc.env, tc.noColor)
+		})
+	}
+}
+
+// exploreFlow runs the whole flow on the embedded dataset; the expected
+// counts come from the domain API, not from the screen.
+func exploreFlow(t *testing.T, env []string, noColor bool) {
+	l := data.Embedded()
+	tl := l.Timeline
+	if tl == nil {
+		t.Fatalf("embedded dataset: %v", l.Err())
+	}
+	n := tl.Len()
+	bar := func(p, k int) string { return fmt.Sprintf("#%d · %d of %d events", p, k, n) }
+	s := startE2E(t, e2eOptions{env: env})
+	s.waitFor(bar(1, n), e2eWait)
+
+	// Actor filter: Putin's events, then back.
+	putin := tl.ActorEventCount("putin")
+	if putin == 0 || putin == n {
+		t.Fatalf("the embedded dataset needs some events with Putin, not %d of %d", putin, n)
+	}
+	s.keys("a")
+	s.waitFor("tab toggle · ctrl+t any/all", e2eWait)
+	s.text("vladimir putin")
+	s.waitFor("▸ [ ] Vladimir Putin", e2eWait)
+	s.keys("Enter")
+	first := tl.ActorEvents("putin")[0] // the selection moves to it
+	s.waitFor(bar(1, putin)+" · actor: Vladimir Putin", e2eWait)
+	s.keys("Escape")
+	s.waitFor(bar(first+1, n), e2eWait) // and stays on it
+	s.waitGone("actor:", e2eWait)
+	s.keys("g")
+	s.waitFor(bar(1, n), e2eWait)
+
+	// Search: jumps as typed, hides nothing, n moves to the next match.
+	hits := tl.Search("kim", nil)
+	if len(hits) < 2 {
+		t.Fatalf("the embedded dataset needs two events matching kim, has %d", len(hits))
+	}
+	s.keys("/")
+	s.text("kim")
+	s.waitFor(fmt.Sprintf(`%s · search: "kim" (1/%d)`, bar(hits[0]+1, n), len(hits)), e2eWait)
+	s.keys("Enter")
+	s.waitGone("enter keep · esc leave", e2eWait)
+	s.keys("n")
+	scr := s.waitFor(fmt.Sprintf(`%s · search: "kim" (2/%d)`, bar(hits[1]+1, n), len(hits)), e2eWait)
+	if !strings.Contains(scr, "• ") {
+		t.Errorf("no • marks the matching rows:\n%s", scr)
+	}
+	if !noColor && !markedKim.MatchString(s.screenANSI()) {
+		t.Errorf("no match drawn on a highlight background:\n%q", s.screenANSI())
+	}
+	s.keys("Escape")
+	s.waitGone("search:", e2eWait)
+
+	// Date range: an invalid one explained in place, then a valid one.
+	s.keys("t")
+	s.text("2024-13")
+	_, err := timeline.ParseDate("2024-13")
+	s.waitFor(err.(*timeline.DateError).Reason, e2eWait)
+	s.keys("C-u")
+	s.text("2023/2024")
+	s.keys("Enter")
+	in2023 := len(tl.Apply(timeline.Filter{Dates: timeline.MustParseDate("2023/2024")}, nil))
+	s.waitFor(fmt.Sprintf("%d of %d events · dates: 2023/2024", in2023, n), e2eWait)
+	s.keys("Escape")
+	s.waitGone("dates:", e2eWait)
+	s.waitUntil("all events shown", e2eWait, func(scr string) bool {
+		_, k, total, ok := status(scr)
+		return ok && k == n && total == n
+	})
+
+	// The last event's first passage, highlighted on screen.
+	s.keys("G")
+	s.waitFor(bar(n, n), e2eWait)
+	last := tl.Event(n - 1)
+	s.keys("Enter")
+	s.waitFor(fmt.Sprintf("citation 1/%d", len(last.Citations)), e2eWait)
+	checkPassage(t, s, last.Citations[0], noColor)
+	s.keys("q")
+	s.waitFor(bar(n, n), e2eWait)
+
+	// Step through the citations of the last event that has several.
+	ev := n - 1
+	for ev >= 0 && len(tl.Event(ev).Citations) < 2 {
+		ev--
+	}
+	if ev < 0 {
+		t.Fatal("the embedded dataset has no event with two citations")
+	}
+	for range n - 1 - ev {
+		s.keys("k")
+	}
+	s.waitFor(bar(ev+1, n), e2eWait)
+	cites := tl.Event(ev).Citations
+	s.keys("Enter")
+	s.waitFor(fmt.Sprintf("citation 1/%d", len(cites)), e2eWait)
+	s.keys("]")
+	s.waitFor(fmt.Sprintf("citation 2/%d", len(cites)), e2eWait)
+	checkPassage(t, s, cites[1], noColor)
+	s.keys("[")
+	s.waitFor(fmt.Sprintf("citation 1/%d", len(cites)), e2eWait)
+
+	// The passage cursor to the next cited passage, and the events citing it.
+	sp := buildCiteIndex(tl)[cites[0].Source]
+	at, _ := sp.find(cites[0].Span.Start, cites[0].Span.End)
+	next := min(at+1, len(sp.list)-1)
+	s.text("}")
+	scr = s.waitFor(fmt.Sprintf("passage %d/%d", next+1, len(sp.list)), e2eWait)
+	if !strings.Contains(scr, "▸ ") || !strings.Contains(scr, "┆ ") {
+		t.Errorf("no ▸ cursor or ┆ marks in the gutter:\n%s", scr)
+	}
+	citing := sp.list[next].events
+	s.keys("Enter")
+	s.waitFor(fmt.Sprintf("Events citing this passage (%d)", len(citing)), e2eWait)
+	want := citing[0]
+	if slices.Contains(citing, ev) {
+		want = ev // the list opens on the event the reader was opened for
+	}
+	s.keys("Enter")
+	scr = s.waitFor(bar(want+1, n), e2eWait)
+	if !strings.Contains(scr, "Timeline") {
+		t.Errorf("choosing an event did not return to the timeline:\n%s", scr)
+	}
+
+	if code := s.quitAndWait(); code != 0 {
+		t.Errorf("exit status %d after q, want 0", code)
+	}
+	s.checkRestored()
+}
+
+// markedKim is "kim" drawn on a truecolor background (tmux re-encodes
+// the SGR sequences one attribute at a time).
+var markedKim = regexp.MustCompile("\x1b\\[48;2;[0-9;]+m(\x1b\\[[0-9;]*m)*(?i:kim)")
+
+// sgrRE matches one SGR escape sequence.
+var sgrRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+// checkPassage fails unless citation c's quote is on screen on the rows
+// marked ▌, and, in colour, those rows carry a background highlight while
+// under NO_COLOR the screen has no styling at all.
+func checkPassage(t *testing.T, s *e2eTerm, c timeline.Citation, noColor bool) {
+	t.Helper()
+	if !c.Span.Resolved {
+		s.waitFor("unresolved", e2eWait)
+		return
+	}
+	var text []string
+	s.poll(s.screenANSI, e2eWait, func(scr string) error {
+		text = text[:0]
+		for _, row := range strings.Split(scr, "\n") {
+			plain := ansi.Strip(row)
+			i := strings.Index(plain, "▌ ")
+			if i < 0 {
+				continue
+			}
+			if noColor && sgrRE.MatchString(row) {
+				return fmt.Errorf("styling under NO_COLOR: %q", row)
+			}
+			if !noColor && !strings.Contains(row, "\x1b[48;2;") && !strings.Contains(row, ";48;2;") {
+				return fmt.Errorf("passage row without a background highlight: %q", row)
+			}
+			text = append(text, strings.TrimRight(strings.TrimSuffix(strings.TrimRight(plain[i+len("▌ "):], " "), "┃"), " "))
+		}
+		got := strings.Join(strings.Fields(strings.Join(text, " ")), " ")
+		if quote := strings.Join(strings.Fields(c.Quote), " "); !strings.Contains(got, quote) {
+			return fmt.Errorf("the ▌ rows read %q, not the quote %q", got, quote)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,170 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"dateline/timeline"
+)
+
+// applyFilter shows the events m.filter selects, keeping the selected
+// event when it is still shown (else the first shown event after it),
+// and re-runs the search over the new index. Apply reads the actor and
+// date indexes, so its cost follows the result, not the dataset.
+func (m *Model) applyFilter() tea.Cmd {
+	sel, had := m.timeline.Selected()
+	idx := m.tl.Apply(m.filter, nil) // a new slice: a running search may hold the old one
+	pos := 0
+	if had {
+		pos = sort.SearchInts(idx, sel)
+	}
+	m.timeline.SetIndex(idx, min(pos, max(0, len(idx)-1)))
+	m.timeline.SetEmpty(m.emptyMessage())
+	m.actorHits = make(map[string]bool, len(m.filter.Actors))
+	for _, id := range m.filter.Actors {
+		m.actorHits[id] = true
+	}
+	m.recomputeStrip()
+	m.syncDetail()
+	// The old positions mean nothing in the new index: drop them, keep the
+	// query highlighted, and ask again.
+	m.search.hits = nil
+	m.applySearchMarks()
+	if m.search.active() {
+		return m.startSearch(m.search.typed, false)
+	}
+	return nil
+}
+
+// recomputeStrip lays the density strip out again; it runs on filter and
+// size changes only.
+func (m *Model) recomputeStrip() {
+	if m.state != stateReady || m.lay.strip == 0 {
+		return
+	}
+	w, _ := inner(m.lay.timeline)
+	m.strip = computeStrip(m.tl, m.timeline.idx, w, m.filter.Dates)
+}
+
+// back steps back one level (esc): close the help, then clear the search,
+// then the date range, then the actor filter. The inputs, the picker and
+// the reader handle their own esc first. At the top level it does nothing.
+func (m *Model) back() tea.Cmd {
+	switch {
+	case m.showHelp:
+		m.toggleHelp()
+	case m.search.active():
+		m.clearSearch()
+	case !m.filter.Dates.IsZero():
+		m.filter.Dates = timeline.Date{}
+		return m.applyFilter()
+	case len(m.filter.Actors) > 0:
+		m.filter.Actors, m.filter.AllActors = nil, false
+		return m.applyFilter()
+	}
+	return nil
+}
+
+// backLabel says what esc would do now, for the help.
+func (m Model) backLabel() string {
+	switch {
+	case m.showHelp:
+		return "close help"
+	case m.over == overSearch || m.over == overDates:
+		return "leave input"
+	case m.over == overPicker:
+		return "cancel"
+	case m.over == overReader:
+		if m.reader.list.open {
+			return "back to source"
+		}
+		return "back to timeline"
+	case m.search.active():
+		return "clear search"
+	case !m.filter.Dates.IsZero():
+		return "clear dates"
+	case len(m.filter.Actors) > 0:
+		return "clear actors"
+	}
+	return ""
+}
+
+// actorNote is the status bar's account of the actor filter:
+// "actor: NAME" or "actors (any|all): NAME, NAME".
+func (m Model) actorNote() string {
+	if len(m.filter.Actors) == 0 {
+		return ""
+	}
+	names := make([]string, len(m.filter.Actors))
+	for i, id := range m.filter.Actors {
+		names[i] = id
+		if a, ok := m.tl.Actor(id); ok && a.Name != "" {
+			names[i] = a.Name
+		}
+	}
+	if len(names) == 1 {
+		return "actor: " + clean(names[0])
+	}
+	mode := "any"
+	if m.filter.AllActors {
+		mode = "all"
+	}
+	return "actors (" + mode + "): " + clean(strings.Join(names, ", "))
+}
+
+// datesNote is the status bar's account of the date range.
+func (m Model) datesNote() string {
+	if m.filter.Dates.IsZero() {
+		return ""
+	}
+	return "dates: " + clean(m.filter.Dates.String())
+}
+
+// filterNotes are the status bar notes for the active filters and search,
+// then the one-key notice, then the load problems.
+func (m Model) filterNotes() []string {
+	notes := []string{m.actorNote(), m.datesNote(), m.searchNote(), m.flash}
+	return append(notes, m.notes...)
+}
+
+// emptyMessage is what the timeline says when the filters leave nothing:
+// it names them and the way out, unlike "this dataset has no events".
+func (m Model) emptyMessage() string {
+	var parts []string
+	for _, n := range []string{m.actorNote(), m.datesNote()} {
+		if n != "" {
+			parts = append(parts, n)
+		}
+	}
+	if len(parts) == 0 {
+		return "no events"
+	}
+	return "No events match " + strings.Join(parts, statusSep) + " — esc clears filters"
+}
+
+// openPicker opens the actor picker in place of the panes.
+func (m *Model) openPicker() {
+	if m.showHelp {
+		m.toggleHelp()
+	}
+	m.picker.Open(m.filter)
+	m.over = overPicker
+}
+
+// pickerKey gives a key to the picker and applies its choice.
+func (m Model) pickerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var res pickerResult
+	m.picker, res = m.picker.Update(msg)
+	if !res.done {
+		return m, nil
+	}
+	m.picker.input.Blur()
+	m.over = overNone
+	if !res.apply {
+		return m, nil
+	}
+	m.filter.Actors, m.filter.AllActors = res.actors, res.all && len(res.actors) > 1
+	return m, m.applyFilter()
+}

@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// lineInput is a one-line text input. It stands in for bubbles/textinput,
+// which needs a module this build does not carry (atotto/clipboard) and
+// measures with go-runewidth, which disagrees with lipgloss on the width of
+// ·, ─ and some emoji; this one measures as the layout does.
+type lineInput struct {
+	prompt      string
+	promptStyle lipgloss.Style
+	cursor      lipgloss.Style
+	value       []rune
+	pos         int // cursor, in runes
+	focused     bool
+}
+
+func newLineInput(st *styles, prompt string) lineInput {
+	return lineInput{prompt: prompt, promptStyle: st.prompt, cursor: lipgloss.NewStyle().Reverse(true)}
+}
+
+// Value returns the text.
+func (in lineInput) Value() string { return string(in.value) }
+
+// SetValue replaces the text and puts the cursor at its end.
+func (in *lineInput) SetValue(s string) {
+	in.value = sanitize([]rune(s))
+	in.pos = len(in.value)
+}
+
+// Focus shows the cursor; Blur hides it.
+func (in *lineInput) Focus() { in.focused = true }
+
+// Blur hides the cursor.
+func (in *lineInput) Blur() { in.focused = false }
+
+// CursorEnd moves the cursor after the last character.
+func (in *lineInput) CursorEnd() { in.pos = len(in.value) }
+
+// sanitize turns line breaks and tabs into spaces and drops other control
+// characters, so typed or pasted text stays one line.
+func sanitize(rs []rune) []rune {
+	out := rs[:0:0]
+	for _, r := range rs {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			out = append(out, ' ')
+		case isControl(r):
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Update edits the text (on a copy: models are values, and an older copy
+// must keep its text): letters (bursts and pastes whole) are inserted;
+// backspace, delete, ←/→, home/end (ctrl+a/ctrl+e), ctrl+u, ctrl+k and
+// ctrl+w (alt+backspace) edit as in a shell.
+func (in lineInput) Update(k tea.KeyMsg) lineInput {
+	switch k.Type {
+	case tea.KeyRunes, tea.KeySpace:
+		if k.Alt {
+			return in
+		}
+		rs := sanitize(k.Runes)
+		if k.Type == tea.KeySpace {
+			rs = []rune{' '}
+		}
+		in.value = slices.Concat(in.value[:in.pos], rs, in.value[in.pos:])
+		in.pos += len(rs)
+	case tea.KeyBackspace:
+		if k.Alt {
+			in.deleteWord()
+		} else if in.pos > 0 {
+			in.value = slices.Concat(in.value[:in.pos-1], in.value[in.pos:])
+			in.pos--
+		}
+	case tea.KeyDelete:
+		if in.pos < len(in.value) {
+			in.value = slices.Concat(in.value[:in.pos], in.value[in.pos+1:])
+		}
+	case tea.KeyLeft:
+		in.pos = max(0, in.pos-1)
+	case tea.KeyRight:
+		in.pos = min(len(in.value), in.pos+1)
+	case tea.KeyHome, tea.KeyCtrlA:
+		in.pos = 0
+	case tea.KeyEnd, tea.KeyCtrlE:
+		in.pos = len(in.value)
+	case tea.KeyCtrlU:
+		in.value, in.pos = append([]rune(nil), in.value[in.pos:]...), 0
+	case tea.KeyCtrlK:
+		in.value = slices.Clone(in.value[:in.pos])
+	case tea.KeyCtrlW:
+		in.deleteWord()
+	}
+	return in
+}
+
+// deleteWord deletes the word before the cursor and the spaces after it.
+func (in *lineInput) deleteWord() {
+	i := in.pos
+	for i > 0 && unicode.IsSpace(in.value[i-1]) {
+		i--
+	}
+	for i > 0 && !unicode.IsSpace(in.value[i-1]) {
+		i--
+	}
+	in.value = slices.Concat(in.value[:i], in.value[in.pos:])
+	in.pos = i
+}
+
+// View draws the prompt and as much of the text as w cells hold, scrolled
+// so the cursor is visible; it is never wider than w and not padded.
+func (in lineInput) View(w int) string {
+	prompt := in.promptStyle.Render(in.prompt)
+	room := w - textWidth(in.prompt) - 1 // one cell for the cursor at the end
+	if room <= 0 {
+		return ansi.Truncate(prompt, max(0, w), "")
+	}
+	before := in.value[:in.pos]
+	for len(before) > 0 && ansi.StringWidth(string(before)) > room {
+		before = before[1:] // scroll: the cursor stays in view
+	}
+	var b strings.Builder
+	b.WriteString(prompt)
+	b.WriteString(string(before))
+	under, after := " ", ""
+	if in.pos < len(in.value) {
+		under, after = string(in.value[in.pos]), string(in.value[in.pos+1:])
+	}
+	if in.focused {
+		b.WriteString(in.cursor.Render(under))
+	} else if in.pos < len(in.value) {
+		b.WriteString(under)
+	}
+	b.WriteString(after)
+	return ansi.Truncate(b.String(), w, "")
+}

@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Mark classes of the reader, weakest first.
+const (
+	markNone    = iota
+	markCited   // a passage some event cites
+	markCursor  // the passage under the passage cursor
+	markCurrent // the open citation
+)
+
+// View draws exactly height lines of exactly width cells: the notice, if
+// any, then the visible text lines only.
+func (m sourceView) View() string {
+	if m.list.open {
+		return m.list.View(m.tl, m.st, m.width, m.height)
+	}
+	out := make([]string, 0, m.height)
+	if m.notice != "" && m.height > 1 {
+		out = append(out, m.st.unresolved.Render(fit(m.notice, m.width)))
+	}
+	if m.wrap != nil {
+		for i := m.top; i < len(m.wrap.lines) && len(out) < m.height; i++ {
+			out = append(out, m.renderLine(i))
+		}
+	}
+	return stackExact(out, m.width, m.height)
+}
+
+// span is a marked code-point range [s, e) of one class.
+type span struct{ s, e, class int }
+
+// lineMarks lists the marked ranges that touch line i. An empty line
+// counts as covering the line break after it, so a passage running over a
+// blank line keeps its gutter mark there.
+func (m sourceView) lineMarks(i int) []span {
+	l := m.wrap.lines[i]
+	lo, hi := l.c0, max(l.c1, l.c0+1)
+	var out []span
+	if m.marks != nil {
+		u0 := sort.Search(len(m.marks.union), func(k int) bool { return m.marks.union[k][1] > lo })
+		for _, u := range m.marks.union[u0:] {
+			if u[0] >= hi {
+				break
+			}
+			if u[1] > lo {
+				out = append(out, span{u[0], u[1], markCited})
+			}
+		}
+		if m.pcur >= 0 {
+			if p := m.marks.list[m.pcur]; p.start < hi && p.end > lo {
+				out = append(out, span{p.start, p.end, markCursor})
+			}
+		}
+	}
+	if m.cur[0] >= 0 && m.cur[0] < hi && m.cur[1] > lo {
+		out = append(out, span{m.cur[0], m.cur[1], markCurrent})
+	}
+	return out
+}
+
+// renderLine draws text line i with its gutter mark, each marked character
+// in its class's style, cut and padded to the width.
+func (m sourceView) renderLine(i int) string {
+	marks := m.lineMarks(i)
+	gutter := "  "
+	strongest := markNone
+	for _, s := range marks {
+		strongest = max(strongest, s.class)
+	}
+	switch strongest {
+	case markCurrent:
+		gutter = m.st.passageBar.Render("▌") + " "
+	case markCursor:
+		gutter = m.st.cursorBar.Render("▸") + " "
+	case markCited:
+		gutter = m.st.citedBar.Render("┆") + " "
+	}
+	l := m.wrap.lines[i]
+	text := m.wrap.text[l.b0:l.b1]
+	var b strings.Builder
+	b.WriteString(gutter)
+	var seg strings.Builder
+	class, cp := -1, l.c0
+	flush := func() {
+		if seg.Len() > 0 {
+			b.WriteString(m.classStyle(class).Render(seg.String()))
+			seg.Reset()
+		}
+	}
+	for j := 0; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		c := markNone
+		for _, s := range marks {
+			if cp >= s.s && cp < s.e {
+				c = max(c, s.class)
+			}
+		}
+		if c != class {
+			flush()
+			class = c
+		}
+		if isControl(r) {
+			r = ' '
+		}
+		seg.WriteRune(r) // an invalid byte decodes, and writes, as U+FFFD
+		j += size
+		cp++
+	}
+	flush()
+	return cut(b.String(), m.width)
+}
+
+// classStyle is the text style of a mark class.
+func (m sourceView) classStyle(class int) lipgloss.Style {
+	switch class {
+	case markCurrent:
+		return m.st.passage
+	case markCursor:
+		return m.st.passageCursor
+	case markCited:
+		return m.st.passageCited
+	}
+	return m.st.text
+}
