@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -30,8 +31,11 @@ func (p Problem) String() string {
 
 // Loaded is the outcome of reading a dataset file.
 type Loaded struct {
-	File     string
-	Dataset  *timeline.Dataset  // nil when the file could not be decoded
+	File string
+	// Dataset is nil when the file could not be decoded. For JSON Lines,
+	// its Events are nil once the Timeline is built: the Timeline holds
+	// them (see LoadJSONL).
+	Dataset  *timeline.Dataset
 	Timeline *timeline.Timeline // nil when any Problem has SeverityError
 	Problems []Problem          // sorted by position
 }
@@ -60,10 +64,15 @@ func (l *Loaded) Count(s timeline.Severity) int {
 	return n
 }
 
-// LoadFile reads a dataset file (YAML or JSON, by content). It never returns
+// LoadFile reads a dataset file: YAML, JSON or JSON Lines, by content (see
+// load for the order of the checks), a name ending in ".jsonl" being
+// JSON Lines whatever it holds (see LoadJSONL). It never returns
 // nil; unreadable files become a Problem at line 0, column 0. Sources'
 // text_file paths are resolved in the file's folder.
 func LoadFile(path string) *Loaded {
+	if strings.EqualFold(filepath.Ext(path), ".jsonl") || sniffJSONL(path) {
+		return LoadJSONL(path, nil) // streamed, not read into memory first
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return &Loaded{File: path, Problems: []Problem{{
@@ -74,7 +83,21 @@ func LoadFile(path string) *Loaded {
 	return LoadBytes(path, b, filepath.Dir(path))
 }
 
-// LoadBytes reads a dataset from b (YAML or JSON, by content). name is the
+// sniffJSONL reports whether the file at path starts like a JSON Lines
+// dataset (see isJSONLines), reading only its first block. A header longer
+// than that is found by load's switch instead, after a whole read.
+func sniffJSONL(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 256<<10)
+	n, _ := io.ReadFull(f, buf)
+	return isJSONLines(buf[:n])
+}
+
+// LoadBytes reads a dataset from b (YAML, JSON or JSON Lines, by content). name is the
 // file name Problems give; dir is the folder text_file paths are relative to
 // ("" means the current folder). It never returns nil.
 //
@@ -128,9 +151,28 @@ func isJSON(b []byte) bool {
 	return len(t) > 0 && t[0] == '{'
 }
 
+// load detects the file's format by content and reads it. This switch is
+// the one place formats are told apart; each test looks only at b and is
+// cheap when it fails, and the most specific comes first: our JSON Lines
+// (a header object with "dateline" on line 1, more lines after it) before
+// plain JSON, since each of its lines is JSON too; then imported formats,
+// which carry no "dateline" key; then our JSON; YAML is the fallback.
 func load(name string, b []byte, files textFiles) *Loaded {
-	l := &Loaded{File: name}
 	b = bytes.TrimPrefix(b, utf8BOM)
+	switch {
+	case isJSONLines(b):
+		return loadJSONLBytes(name, b, files)
+	case IsTimelineJS(b):
+		return LoadTimelineJS(name, b)
+	case IsSheetsCSV(b):
+		return LoadSheetsCSV(name, b)
+	}
+	return loadTree(name, b, files)
+}
+
+// loadTree reads our YAML or JSON format through the positioned tree.
+func loadTree(name string, b []byte, files textFiles) *Loaded {
+	l := &Loaded{File: name}
 	var (
 		root  *node
 		probs []Problem
@@ -163,10 +205,16 @@ func load(name string, b []byte, files textFiles) *Loaded {
 	if !failed {
 		l.Timeline = tl
 	}
-	slices.SortStableFunc(l.Problems, func(a, b Problem) int {
+	sortProblems(l.Problems)
+	return l
+}
+
+// sortProblems orders problems by position, then severity; the sort is
+// stable, so problems at one place keep the order they were found in.
+func sortProblems(probs []Problem) {
+	slices.SortStableFunc(probs, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Severity, b.Severity))
 	})
-	return l
 }
 
 // place turns the domain's diagnostics into Problems at the positions their

@@ -25,32 +25,12 @@ func (f Filter) IsZero() bool {
 // selects, in order, and returns it; reusing dst across calls avoids
 // allocation. Actor and date criteria are answered from the indexes built
 // by New, so their cost follows the size of the result, not of the
-// timeline; status and text are then checked on those candidates only.
+// timeline: one actor's events are copied from its posting list, a date
+// range reads the events whose bounds can overlap it. Status and text are
+// then checked on those candidates only; only a filter on them alone
+// scans every event.
 func (t *Timeline) Apply(f Filter, dst []int) []int {
 	dst = dst[:0]
-	var cands []int
-	indexed := false
-	if len(f.Actors) > 0 {
-		cands = t.actorCandidates(f.Actors, f.AllActors)
-		indexed = true
-	}
-	if !f.Dates.IsZero() {
-		lo, lok := f.Dates.Earliest()
-		hi, hok := f.Dates.Latest()
-		if !lok {
-			lo = minDay
-		}
-		if !hok {
-			hi = maxDay
-		}
-		byDate := t.dates.overlapping(lo, hi, nil)
-		if indexed {
-			cands = intersectSorted(cands, byDate)
-		} else {
-			cands = byDate
-		}
-		indexed = true
-	}
 	needle := foldKey(f.Text)
 	keep := func(i int) bool {
 		e := &t.events[i]
@@ -59,42 +39,100 @@ func (t *Timeline) Apply(f Filter, dst []int) []int {
 		}
 		return needle == "" || t.eventContains(e, needle)
 	}
-	if indexed {
-		for _, i := range cands {
+	switch {
+	case len(f.Actors) == 0 && f.Dates.IsZero():
+		if needle == "" && len(f.Statuses) == 0 {
+			dst = slices.Grow(dst, len(t.events))[:len(t.events)]
+			for i := range dst {
+				dst[i] = i
+			}
+			return dst
+		}
+		for i := range t.events {
 			if keep(i) {
 				dst = append(dst, i)
 			}
 		}
 		return dst
+	case f.Dates.IsZero():
+		dst = t.actorCandidates(f.Actors, f.AllActors, dst)
+	case len(f.Actors) == 0:
+		dst = t.dateCandidates(f.Dates, dst)
+	default:
+		byDate := t.dateCandidates(f.Dates, t.scratchInts())
+		byActor := t.actorCandidates(f.Actors, f.AllActors, t.scratchInts())
+		dst = appendIntersection(dst, byActor, byDate)
+		t.putScratchInts(byDate)
+		t.putScratchInts(byActor)
 	}
-	for i := range t.events {
+	if needle == "" && len(f.Statuses) == 0 {
+		return dst
+	}
+	out := dst[:0]
+	for _, i := range dst {
 		if keep(i) {
-			dst = append(dst, i)
+			out = append(out, i)
 		}
 	}
-	return dst
+	return out
 }
 
-// actorCandidates merges (any) or intersects (all) the actors' posting lists.
-func (t *Timeline) actorCandidates(ids []string, all bool) []int {
+// dateCandidates appends the events overlapping d (open and unknown ends
+// unbounded) to dst.
+func (t *Timeline) dateCandidates(d Date, dst []int) []int {
+	lo, lok := d.Earliest()
+	hi, hok := d.Latest()
+	if !lok {
+		lo = minDay
+	}
+	if !hok {
+		hi = maxDay
+	}
+	return t.dates.overlapping(lo, hi, dst, &t.scratch)
+}
+
+// actorCandidates appends to dst the events that list any of the actors
+// (all of them, with all), ascending: one actor's posting list is copied,
+// several are merged or intersected.
+func (t *Timeline) actorCandidates(ids []string, all bool, dst []int) []int {
+	if len(ids) == 1 {
+		return append(dst, t.postings[ids[0]]...)
+	}
 	lists := make([][]int, 0, len(ids))
 	for _, id := range ids {
 		lists = append(lists, t.postings[id])
 	}
+	var out []int
 	if all {
 		// Intersect from the shortest list so the work follows the smallest.
 		slices.SortFunc(lists, func(a, b []int) int { return len(a) - len(b) })
-		out := slices.Clone(lists[0])
+		out = slices.Clone(lists[0])
 		for _, l := range lists[1:] {
 			out = intersectSorted(out, l)
 		}
-		return out
+	} else {
+		for _, l := range lists {
+			out = unionSorted(out, l)
+		}
 	}
-	var out []int
-	for _, l := range lists {
-		out = unionSorted(out, l)
+	return append(dst, out...)
+}
+
+// appendIntersection appends the common elements of ascending a and b.
+func appendIntersection(dst, a, b []int) []int {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			dst = append(dst, a[i])
+			i++
+			j++
+		}
 	}
-	return out
+	return dst
 }
 
 // intersectSorted returns the common elements of ascending a and b, reusing a.

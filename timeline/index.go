@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // dateIndex answers "which events overlap [lo, hi]" without scanning every
@@ -17,6 +18,7 @@ import (
 //   - events open at the end are sorted by earliest day (a prefix matches);
 //   - events open at both ends overlap everything.
 type dateIndex struct {
+	n         int // events in the timeline, for the bitmap of overlapping
 	classes   []spanClass
 	openStart boundList // sorted by latest
 	openEnd   boundList // sorted by earliest
@@ -53,47 +55,108 @@ func (s byKey) Swap(i, j int) {
 	s.idx[i], s.idx[j] = s.idx[j], s.idx[i]
 }
 
-func (t *Timeline) buildIndexes() {
-	t.postings = make(map[string][]int)
-	for i := range t.events {
-		for _, ref := range t.events[i].Actors {
-			p := t.postings[ref.Actor]
-			// An actor listed twice in one event is counted once.
-			if len(p) > 0 && p[len(p)-1] == i {
-				continue
+// buildPostings lays every actor's list out in one allocation: a first
+// pass counts, a second fills in chronological order, so the lists come
+// out ascending. refs are the references New resolved to actor indexes
+// (no map lookups here); kOf maps a chronological position to its events'
+// place in refs. An actor listed twice in one event is counted once.
+func (t *Timeline) buildPostings(refs *refTable, kOf func(j int) int) {
+	na := len(t.actors)
+	count := make([]int, na)
+	last := make([]int32, na)
+	for a := range last {
+		last[a] = -1
+	}
+	n := len(refs.at) - 1
+	total := 0
+	for j := range n {
+		for _, a := range refs.of(kOf(j)) {
+			if a >= 0 && last[a] != int32(j) {
+				last[a] = int32(j)
+				count[a]++
+				total++
 			}
-			t.postings[ref.Actor] = append(p, i)
 		}
 	}
+	backing := make([]int, total)
+	lists := make([][]int, na)
+	off := 0
+	for a, c := range count {
+		lists[a] = backing[off : off : off+c]
+		off += c
+		last[a] = -1
+	}
+	for j := range n {
+		for _, a := range refs.of(kOf(j)) {
+			if a >= 0 && last[a] != int32(j) {
+				last[a] = int32(j)
+				lists[a] = append(lists[a], j)
+			}
+		}
+	}
+	t.postings = make(map[string][]int, na)
+	for a, l := range lists {
+		if len(l) > 0 {
+			t.postings[t.actors[a].ID] = l
+		}
+	}
+}
+
+// buildDates builds the date index. A first pass counts the events of
+// each list so that the second fills lists allocated at their final size.
+func (t *Timeline) buildDates() {
 	d := &t.dates
+	d.n = len(t.events)
 	d.min, d.max = maxDay, minDay
-	var classes [64]*spanClass
-	for i := range t.events[:t.dated] {
-		lo, lok := t.events[i].Date.Earliest()
-		hi, hok := t.events[i].Date.Latest()
-		if lok {
-			d.min, d.max = min(d.min, lo), max(d.max, lo)
-		}
-		if hok {
-			d.min, d.max = min(d.min, hi), max(d.max, hi)
-		}
+	dated := t.events[:t.dated]
+	// class returns the list an event belongs to: 0–63 a span class,
+	// 64 open at the start, 65 open at the end, 66 open at both.
+	class := func(e *Event) (c int, lo, hi Day) {
+		lo, lok := e.Date.Earliest()
+		hi, hok := e.Date.Latest()
 		switch {
 		case lok && hok:
-			span := hi - lo
-			c := bits.Len64(uint64(span))
-			if classes[c] == nil {
-				classes[c] = &spanClass{}
-			}
+			return bits.Len64(uint64(hi - lo)), lo, hi
+		case hok:
+			return 64, lo, hi
+		case lok:
+			return 65, lo, hi
+		}
+		return 66, lo, hi
+	}
+	var count [67]int
+	for i := range dated {
+		c, _, _ := class(&dated[i])
+		count[c]++
+	}
+	var classes [64]*spanClass
+	for c := range classes {
+		if count[c] > 0 {
+			classes[c] = &spanClass{boundList: newBoundList(count[c]), latest: make([]Day, 0, count[c])}
+		}
+	}
+	d.openStart, d.openEnd = newBoundList(count[64]), newBoundList(count[65])
+	d.openBoth = make([]int, 0, count[66])
+	for i := range dated {
+		c, lo, hi := class(&dated[i])
+		if c != 64 && c != 66 {
+			d.min, d.max = min(d.min, lo), max(d.max, lo)
+		}
+		if c != 65 && c != 66 {
+			d.min, d.max = min(d.min, hi), max(d.max, hi)
+		}
+		switch c {
+		case 64:
+			d.openStart.add(hi, i)
+		case 65:
+			d.openEnd.add(lo, i)
+		case 66:
+			d.openBoth = append(d.openBoth, i)
+		default:
 			cl := classes[c]
 			cl.add(lo, i)
 			cl.latest = append(cl.latest, hi)
-			cl.maxSpan = max(cl.maxSpan, span)
-		case hok:
-			d.openStart.add(hi, i)
-		case lok:
-			d.openEnd.add(lo, i)
-		default:
-			d.openBoth = append(d.openBoth, i)
+			cl.maxSpan = max(cl.maxSpan, hi-lo)
 		}
 	}
 	for _, c := range classes {
@@ -108,28 +171,72 @@ func (t *Timeline) buildIndexes() {
 	d.openEnd.sortByKey()
 }
 
+func newBoundList(n int) boundList {
+	return boundList{key: make([]Day, 0, n), idx: make([]int, 0, n)}
+}
+
 // overlapping appends to dst the indexes of dated events overlapping
-// [lo, hi] (inclusive days), in chronological order.
-func (d *dateIndex) overlapping(lo, hi Day, dst []int) []int {
+// [lo, hi] (inclusive days), in chronological order. Each list of the index
+// yields its matches in ascending order (a class is in chronological
+// order, and the open lists sort by the day that orders them in the
+// timeline too), so only the runs from different lists need merging: by
+// sorting when the result is small, otherwise through a bitmap of the
+// timeline, in time linear in the timeline's length over 64 plus the result.
+func (d *dateIndex) overlapping(lo, hi Day, dst []int, scratch *sync.Pool) []int {
 	start := len(dst)
+	runs := 0
+	run := func(before int) {
+		if len(dst) > before {
+			runs++
+		}
+	}
 	for ci := range d.classes {
 		c := &d.classes[ci]
 		from := lowerBound(c.key, lo-c.maxSpan)
 		to := upperBound(c.key, hi)
+		before := len(dst)
 		for k := from; k < to; k++ {
 			if c.latest[k] >= lo {
 				dst = append(dst, c.idx[k])
 			}
 		}
+		run(before)
 	}
-	for k := lowerBound(d.openStart.key, lo); k < len(d.openStart.key); k++ {
-		dst = append(dst, d.openStart.idx[k])
-	}
-	for k := range upperBound(d.openEnd.key, hi) {
-		dst = append(dst, d.openEnd.idx[k])
-	}
+	before := len(dst)
+	dst = append(dst, d.openStart.idx[lowerBound(d.openStart.key, lo):]...)
+	run(before)
+	before = len(dst)
+	dst = append(dst, d.openEnd.idx[:upperBound(d.openEnd.key, hi)]...)
+	run(before)
+	before = len(dst)
 	dst = append(dst, d.openBoth...)
-	slices.Sort(dst[start:])
+	run(before)
+	found := dst[start:]
+	switch {
+	case runs <= 1:
+	case len(found)*64 < d.n:
+		slices.Sort(found)
+	default:
+		words := (d.n + 63) / 64
+		bm, _ := scratch.Get().(*[]uint64)
+		if bm == nil || len(*bm) < words {
+			b := make([]uint64, words)
+			bm = &b
+		}
+		set := (*bm)[:words]
+		for _, i := range found {
+			set[i>>6] |= 1 << (i & 63)
+		}
+		dst = dst[:start]
+		for w, x := range set {
+			for x != 0 {
+				dst = append(dst, w<<6|bits.TrailingZeros64(x))
+				x &= x - 1
+			}
+			set[w] = 0
+		}
+		scratch.Put(bm)
+	}
 	return dst
 }
 

@@ -3,7 +3,10 @@ package timeline
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // validator collects the diagnostics of New. Records are checked in dataset
@@ -12,6 +15,12 @@ type validator struct {
 	t      *Timeline
 	diags  []Diagnostic
 	failed bool
+	// For the validators of events (see checkEvents): cur is the dataset
+	// index of the event being checked, recorded beside each diagnostic in
+	// at so that the diagnostics of all validators can be put in order.
+	cur   int
+	at    []int
+	cache map[resolveKey]resolved
 }
 
 func (v *validator) add(sev Severity, p Path, format string, args ...any) {
@@ -19,6 +28,7 @@ func (v *validator) add(sev Severity, p Path, format string, args ...any) {
 		v.failed = true
 	}
 	v.diags = append(v.diags, Diagnostic{Severity: sev, Path: p, Message: fmt.Sprintf(format, args...)})
+	v.at = append(v.at, v.cur)
 }
 
 func (v *validator) indexSources() {
@@ -81,75 +91,171 @@ func (v *validator) indexActors() {
 	}
 }
 
-func (v *validator) event(i int, e *Event, ids map[string]int) {
-	if strings.TrimSpace(e.ID) == "" {
-		v.add(SeverityError, FieldPath("events", i, "id"), "event id is empty")
-	} else if j, dup := ids[e.ID]; dup {
-		v.add(SeverityError, FieldPath("events", i, "id"), "duplicate event id %q (first used by events[%d])", e.ID, j)
-	} else {
-		ids[e.ID] = i
-	}
+// eventPath names a list item of event i, such as "events[3].actors[1]".
+// Paths are built only for diagnostics, never for records that pass.
+func eventPath(i int, list string, k int) Path {
+	return Path(fmt.Sprintf("events[%d].%s[%d]", i, list, k))
+}
+
+// event checks event i (its index in the dataset) but its id, which
+// checkIDs does, and resolves its citations in place. refs receives the
+// actor index of each reference, -1 for an unknown actor.
+func (v *validator) event(i int, e *Event, refs []int32) {
 	if strings.TrimSpace(e.Title) == "" {
 		v.add(SeverityError, FieldPath("events", i, "title"), "event %q has an empty title", e.ID)
 	}
-	seen := make(map[string]bool, len(e.Actors))
+	var seen map[int32]bool // only for events with many actors
 	for k, ref := range e.Actors {
-		p := Path(fmt.Sprintf("events[%d].actors[%d]", i, k))
-		if _, ok := v.t.actorByID[ref.Actor]; !ok {
-			v.add(SeverityError, p, "unknown actor %q", ref.Actor)
+		a, ok := v.t.actorByID[ref.Actor]
+		if !ok {
+			refs[k] = -1
+			v.add(SeverityError, eventPath(i, "actors", k), "unknown actor %q", ref.Actor)
 			continue
 		}
-		if seen[ref.Actor] {
-			v.add(SeverityWarning, p, "actor %q is listed twice", ref.Actor)
+		refs[k] = int32(a)
+		twice := false
+		if k < 16 {
+			twice = slices.Contains(refs[:k], int32(a))
+		} else {
+			if seen == nil {
+				seen = make(map[int32]bool, len(e.Actors))
+				for _, r := range refs[:k] {
+					seen[r] = true
+				}
+			}
+			twice = seen[int32(a)]
+			seen[int32(a)] = true
 		}
-		seen[ref.Actor] = true
+		if twice {
+			v.add(SeverityWarning, eventPath(i, "actors", k), "actor %q is listed twice", ref.Actor)
+		}
 	}
 	if len(e.Citations) == 0 {
 		v.add(SeverityWarning, FieldPath("events", i, ""), "event %q has no citation", e.ID)
+		e.Citations = nil
+		return
 	}
-	// Citations are copied so that filling in Span never writes to the caller's Dataset.
-	e.Citations = append([]Citation(nil), e.Citations...)
 	for k := range e.Citations {
-		v.citation(Path(fmt.Sprintf("events[%d].citations[%d]", i, k)), &e.Citations[k])
+		v.citation(i, k, &e.Citations[k])
 	}
 }
 
-func (v *validator) citation(p Path, c *Citation) {
+func (v *validator) citation(i, k int, c *Citation) {
 	c.Span = Span{}
 	si, ok := v.t.sourceByID[c.Source]
 	if !ok {
-		v.add(SeverityError, p+".source", "unknown source %q", c.Source)
+		v.add(SeverityError, eventPath(i, "citations", k)+".source", "unknown source %q", c.Source)
 		return
 	}
 	if (c.Start < 0) != (c.End < 0) {
-		v.add(SeverityError, p, "start and end must be given together")
+		v.add(SeverityError, eventPath(i, "citations", k), "start and end must be given together")
 		return
 	}
 	if c.Start > c.End {
-		v.add(SeverityError, p+".start", "start %d is after end %d", c.Start, c.End)
+		v.add(SeverityError, eventPath(i, "citations", k)+".start", "start %d is after end %d", c.Start, c.End)
 		return
 	}
-	span, err := v.t.texts[si].Resolve(Selector{Quote: c.Quote, Prefix: c.Prefix, Suffix: c.Suffix, Start: c.Start, End: c.End})
-	var qe *QuoteError
-	switch {
-	case errors.Is(err, ErrEmptyQuote):
-		v.add(SeverityError, p+".quote", "empty quote")
-		return
-	case errors.As(err, &qe):
-		v.add(SeverityCitation, p+".quote", "source %q: %s", c.Source, qe.Error())
-		return
-	case err != nil:
-		v.add(SeverityCitation, p+".quote", "%v", err)
+	span, err := v.resolve(si, Selector{Quote: c.Quote, Prefix: c.Prefix, Suffix: c.Suffix, Start: c.Start, End: c.End})
+	if err != nil {
+		v.quoteError(eventPath(i, "citations", k)+".quote", c.Source, err)
 		return
 	}
 	c.Span = span
 	if span.Tolerant {
-		v.add(SeverityWarning, p+".quote", "quote, prefix or suffix matches the source only after normalising quotation marks, dashes or spaces")
+		v.add(SeverityWarning, eventPath(i, "citations", k)+".quote", "quote, prefix or suffix matches the source only after normalising quotation marks, dashes or spaces")
 	}
 	if c.Start >= 0 && (c.Start != span.Start || c.End != span.End) {
-		v.add(SeverityWarning, p+".start", "recorded position %d–%d no longer matches; the quote is at %d–%d", c.Start, c.End, span.Start, span.End)
+		v.add(SeverityWarning, eventPath(i, "citations", k)+".start", "recorded position %d–%d no longer matches; the quote is at %d–%d", c.Start, c.End, span.Start, span.End)
 	}
 }
+
+// quoteError reports why a quote could not be anchored. It is apart from
+// citation so that the common case, no error, allocates nothing.
+func (v *validator) quoteError(p Path, source string, err error) {
+	var qe *QuoteError
+	switch {
+	case errors.Is(err, ErrEmptyQuote):
+		v.add(SeverityError, p, "empty quote")
+	case errors.As(err, &qe):
+		v.add(SeverityCitation, p, "source %q: %s", source, qe.Error())
+	default:
+		v.add(SeverityCitation, p, "%v", err)
+	}
+}
+
+// resolveKey is a selector in a source, for the cache of resolutions.
+type resolveKey struct {
+	source                int
+	quote, prefix, suffix string
+	start, end            int
+}
+
+type resolved struct {
+	span Span
+	err  error
+}
+
+// maxCached bounds the resolution cache: datasets cite the same passage
+// many times, but a file of all-different quotes must not grow it without end.
+const maxCached = 1 << 16
+
+// resolve anchors a selector in source si: by its recorded position when
+// that settles it, which costs about as much as a lookup in a cache would
+// (both read the quote), else by searching the text, once per distinct
+// selector (big datasets cite the same passages again and again).
+func (v *validator) resolve(si int, sel Selector) (Span, error) {
+	st := v.t.texts[si]
+	if span, ok := st.resolveAt(sel); ok {
+		return span, nil
+	}
+	key := resolveKey{si, sel.Quote, sel.Prefix, sel.Suffix, sel.Start, sel.End}
+	if r, ok := v.cache[key]; ok {
+		return r.span, r.err
+	}
+	span, err := st.Resolve(sel)
+	if v.cache == nil {
+		v.cache = make(map[resolveKey]resolved)
+	}
+	if len(v.cache) < maxCached {
+		v.cache[key] = resolved{span, err}
+	}
+	return span, err
+}
+
+// resolveAt anchors sel at its recorded position when the text there is
+// exactly the quote, preceded by the prefix and followed by the suffix.
+// Resolve would then find the same span: that occurrence fits its context
+// exactly, so it is among the best candidates, and if there are others
+// the recorded position picks it. ok is false when the position does not
+// settle it and the text must be searched. The span is computed as span
+// would, from what the match proves: the quote's code points are those of
+// the recorded range (a valid UTF-8 quote decodes the same inside the text
+// as alone), and it starts a paragraph lookup after its leading spaces.
+func (s *SourceText) resolveAt(sel Selector) (span Span, ok bool) {
+	q := sel.Quote
+	if sel.Start < 0 || sel.End < sel.Start || sel.End > s.n || q == "" {
+		return Span{}, false
+	}
+	ob := s.byteAt(sel.Start)
+	oe := ob + len(q)
+	if oe > len(s.text) || s.text[ob:oe] != q ||
+		!strings.HasSuffix(s.text[:ob], sel.Prefix) || !strings.HasPrefix(s.text[oe:], sel.Suffix) ||
+		utf8.RuneCountInString(q) != sel.End-sel.Start || !utf8.ValidString(q) {
+		return Span{}, false
+	}
+	lead := 0
+	if mayBeBlank(q) {
+		if isBlank(q) {
+			return Span{}, false // Resolve reports it
+		}
+		lead = utf8.RuneCountInString(q[:len(q)-len(strings.TrimLeftFunc(q, unicode.IsSpace))])
+	}
+	return Span{Resolved: true, Start: sel.Start, End: sel.End, Paragraph: s.Paragraph(sel.Start + lead)}, true
+}
+
+// mayBeBlank is false for the common quote that starts with a visible ASCII
+// character, sparing isBlank's Unicode scan.
+func mayBeBlank(q string) bool { return q == "" || q[0] <= ' ' || q[0] >= 0x7f }
 
 // foldKey normalises a name for comparison: case-folded, spaces collapsed.
 func foldKey(s string) string {

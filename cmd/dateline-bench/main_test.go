@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestJSONShape runs the whole benchmark on a tiny dataset and checks the
+// -json object: its keys, one entry per metric, positive figures, and the
+// dots paginator measured (N ≤ 100,000).
+func TestJSONShape(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-n", "300", "-json", "-budget", "1ms"}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(out.Bytes(), &top); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out.String())
+	}
+	for _, k := range []string{"n", "event_bytes", "load_mb_per_s", "heap_bytes", "metrics"} {
+		if _, ok := top[k]; !ok {
+			t.Errorf("no %q in %s", k, out.String())
+		}
+	}
+	if len(top) != 5 {
+		t.Errorf("%d keys, want 5: %s", len(top), out.String())
+	}
+	var r struct {
+		N          int     `json:"n"`
+		EventBytes float64 `json:"event_bytes"`
+		Load       float64 `json:"load_mb_per_s"`
+		Heap       map[string]uint64
+		Metrics    []map[string]any `json:"metrics"`
+	}
+	r.Heap = map[string]uint64{}
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(top["heap_bytes"], &r.Heap); err != nil || len(r.Heap) != 2 || r.Heap["ours"] == 0 || r.Heap["peer"] == 0 {
+		t.Errorf("heap_bytes %s: want ours and peer, both positive", top["heap_bytes"])
+	}
+	if r.N != 300 || r.EventBytes < 150 || r.EventBytes > 400 || r.Load <= 0 {
+		t.Errorf("n %d, event_bytes %v, load_mb_per_s %v", r.N, r.EventBytes, r.Load)
+	}
+	if len(r.Metrics) != len(metricNames) {
+		t.Fatalf("%d metrics, want %d", len(r.Metrics), len(metricNames))
+	}
+	for i, m := range r.Metrics {
+		if m["name"] != metricNames[i] {
+			t.Errorf("metric %d is %v, want %s", i, m["name"], metricNames[i])
+		}
+		if len(m) != 5 {
+			t.Errorf("%v: %d keys, want name, ours_ns, peer_ns, peer_default_ns, ratio", m["name"], len(m))
+		}
+		for _, k := range []string{"ours_ns", "peer_ns", "peer_default_ns", "ratio"} {
+			if v, ok := m[k].(float64); !ok || v <= 0 {
+				t.Errorf("%v: %s = %v, want a positive number", m["name"], k, m[k])
+			}
+		}
+	}
+}
+
+// TestTable checks the table names every metric and the load and memory.
+func TestTable(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run([]string{"-n", "200", "-budget", "1ms"}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	for _, want := range append(metricNames, "list (dots)", "MB/s", "heap after GC") {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("no %q in\n%s", want, out.String())
+		}
+	}
+}
+
+// TestGen writes the dataset twice with one seed and wants the same bytes,
+// and refuses to overwrite without -force.
+func TestGen(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	for _, p := range []string{a, b} {
+		var errs bytes.Buffer
+		if code := run([]string{"-gen", p, "-n", "500", "-seed", "9"}, &bytes.Buffer{}, &errs); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs.String())
+		}
+	}
+	ab, _ := os.ReadFile(a)
+	bb, _ := os.ReadFile(b)
+	if len(ab) == 0 || !bytes.Equal(ab, bb) {
+		t.Error("two runs with one seed wrote different files")
+	}
+	var errs bytes.Buffer
+	if code := run([]string{"-gen", a, "-n", "10"}, &bytes.Buffer{}, &errs); code == 0 || !strings.Contains(errs.String(), "exists") {
+		t.Errorf("overwrote without -force: exit %d, %s", code, errs.String())
+	}
+	if code := run([]string{"-gen", a, "-n", "10", "-force"}, &bytes.Buffer{}, &errs); code != 0 {
+		t.Errorf("-force: exit %d, %s", code, errs.String())
+	}
+}

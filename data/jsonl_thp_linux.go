@@ -1,0 +1,23 @@
+package data
+
+import (
+	"syscall"
+	"unsafe"
+)
+
+// hugePages asks Linux to back the 2 MB-aligned part of [p, p+n) with
+// transparent huge pages when the system allows it on request
+// (/sys/kernel/mm/transparent_hugepage/enabled is "madvise" or "always").
+// The event list and the large blocks of a big load are written once,
+// in full, right after they are allocated: one fault per 2 MB instead of
+// 512 makes the first touch of a gigabyte several times cheaper. The
+// hint changes nothing else; errors are ignored.
+func hugePages(p unsafe.Pointer, n uintptr) {
+	const huge = 2 << 20
+	start := (uintptr(p) + huge - 1) &^ (huge - 1)
+	end := (uintptr(p) + n) &^ (huge - 1)
+	if end <= start {
+		return
+	}
+	syscall.Syscall(syscall.SYS_MADVISE, start, end-start, 14 /* MADV_HUGEPAGE */)
+}

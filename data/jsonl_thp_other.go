@@ -1,0 +1,8 @@
+//go:build !linux
+
+package data
+
+import "unsafe"
+
+// hugePages is a hint for Linux only (see jsonl_thp_linux.go).
+func hugePages(p unsafe.Pointer, n uintptr) {}
