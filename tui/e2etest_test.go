@@ -41,11 +41,15 @@ var e2eBuild struct {
 	err  error
 }
 
-// TestMain runs the tests, then removes the binary the end-to-end tests built.
+// TestMain runs the tests, then removes the binary and the big dataset the
+// end-to-end tests built.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if e2eBuild.dir != "" {
 		os.RemoveAll(e2eBuild.dir)
+	}
+	if bigJSONL.path != "" {
+		os.RemoveAll(filepath.Dir(bigJSONL.path))
 	}
 	os.Exit(code)
 }

@@ -74,6 +74,8 @@ func (m Model) backLabel() string {
 		return "close help"
 	case m.over == overSearch || m.over == overDates:
 		return "leave input"
+	case m.over == overExport:
+		return "cancel export"
 	case m.over == overPicker:
 		return "cancel"
 	case m.over == overReader:

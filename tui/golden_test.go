@@ -37,7 +37,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := New(Config{Load: func() *data.Loaded { return l }, EventID: "car-gift"})
-			m = drive(t, m, tea.WindowSizeMsg{Width: tt.w, Height: tt.h}, loadedMsg{l})
+			m = drive(t, m, tea.WindowSizeMsg{Width: tt.w, Height: tt.h}, loadedMsg{loaded: l})
 			m = drive(t, m, tt.msgs...)
 			v := m.View()
 			checkFrame(t, v, tt.w, tt.h)

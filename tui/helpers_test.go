@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -141,7 +142,7 @@ func update(tb testing.TB, m Model, msgs ...tea.Msg) Model {
 func readyModel(tb testing.TB, l *data.Loaded, w, h int) Model {
 	tb.Helper()
 	m := New(Config{Load: func() *data.Loaded { return l }})
-	return update(tb, m, tea.WindowSizeMsg{Width: w, Height: h}, loadedMsg{l})
+	return update(tb, m, tea.WindowSizeMsg{Width: w, Height: h}, loadedMsg{loaded: l})
 }
 
 // runes is a key message of letters, as Bubble Tea delivers a burst.
@@ -208,7 +209,8 @@ func cmdMsgs(cmd tea.Cmd) []tea.Msg {
 			out = append(out, cmdMsgs(c)...)
 		}
 		return out
-	case searchResultMsg, citeIndexMsg, eventChosenMsg, searchIndexReadyMsg, loadedMsg:
+	case searchResultMsg, citeIndexMsg, eventChosenMsg, searchIndexReadyMsg, loadedMsg,
+		copiedMsg, exportedMsg:
 		return []tea.Msg{msg}
 	}
 	return nil
@@ -219,5 +221,20 @@ func cmdMsgs(cmd tea.Cmd) []tea.Msg {
 func readyDriven(tb testing.TB, l *data.Loaded, w, h int) Model {
 	tb.Helper()
 	m := New(Config{Load: func() *data.Loaded { return l }})
-	return drive(tb, m, tea.WindowSizeMsg{Width: w, Height: h}, loadedMsg{l})
+	return drive(tb, m, tea.WindowSizeMsg{Width: w, Height: h}, loadedMsg{loaded: l})
+}
+
+// clipboard records what the program sent to the clipboard, instead of
+// writing OSC 52 to the test's stdout.
+var clipboard struct {
+	sync.Mutex
+	last string
+}
+
+func init() {
+	clipboardWrite = func(s string) {
+		clipboard.Lock()
+		clipboard.last = s
+		clipboard.Unlock()
+	}
 }

@@ -24,6 +24,9 @@ type keyMap struct {
 	Search               key.Binding
 	NextMatch, PrevMatch key.Binding
 	Dates                key.Binding
+	Copy                 key.Binding // the quote in front, with its citation (OSC 52)
+	Reload               key.Binding
+	Export               key.Binding // the shown events, to a file
 
 	// The source reader.
 	NextCite, PrevCite       key.Binding
@@ -70,6 +73,9 @@ func defaultKeyMap() keyMap {
 		NextMatch: b([]string{"n"}, "n", "next match"),
 		PrevMatch: b([]string{"N"}, "N", "prev match"),
 		Dates:     b([]string{"t"}, "t", "dates"),
+		Copy:      b([]string{"y"}, "y", "copy quote"),
+		Reload:    b([]string{"r"}, "r", "reload"),
+		Export:    b([]string{"e"}, "e", "export"),
 
 		NextCite:    b([]string{"]"}, "]", "next citation"),
 		PrevCite:    b([]string{"["}, "[", "prev citation"),
@@ -111,6 +117,9 @@ func (k keyMap) rows() []keyRow {
 		{k.NextMatch, "Next search match (wraps)"},
 		{k.PrevMatch, "Previous search match (wraps)"},
 		{k.Dates, "Restrict to a date or interval (EDTF, e.g. 2023-09, 2023/2024, ../2021)"},
+		{k.Copy, "Copy the quote with its citation (source, date, paragraph) to the clipboard (OSC 52): the selected event's first, or the one open in the source"},
+		{k.Reload, "Reload the file, keeping the selected event (--watch does it when the file changes)"},
+		{k.Export, "Export the shown events: type a path and a format (timelinejs, sheets-csv, markdown or json; .md, .csv and .json imply theirs); end with `!` to replace an existing file"},
 		{k.NextCite, "Source: the event's next citation"},
 		{k.PrevCite, "Source: the event's previous citation"},
 		{k.NextPassage, "Source: move the passage cursor to the next cited passage"},
@@ -144,6 +153,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextPane, k.PrevPane, k.Open},
 		{k.Actors, k.Search, k.Dates},
+		{k.Copy, k.Reload, k.Export},
 		{k.NextMatch, k.PrevMatch},
 		{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage},
 		{k.Citing},

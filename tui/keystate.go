@@ -16,7 +16,7 @@ func (m *Model) updateKeys() {
 	browse := ready && m.over == overNone
 	reader := ready && m.over == overReader
 	picker := m.over == overPicker
-	typing := picker || m.over == overSearch || m.over == overDates
+	typing := picker || m.over == overSearch || m.over == overDates || m.over == overExport
 	k := &m.keys
 	set := func(on bool, bs ...*key.Binding) {
 		for _, b := range bs {
@@ -25,12 +25,14 @@ func (m *Model) updateKeys() {
 	}
 	set(!typing, &k.Up, &k.Down, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp,
 		&k.Top, &k.Bottom, &k.Help, &k.Quit)
-	set(browse, &k.NextPane, &k.PrevPane, &k.Open, &k.Actors, &k.Search, &k.Dates)
+	set(browse, &k.NextPane, &k.PrevPane, &k.Open, &k.Actors, &k.Search, &k.Dates, &k.Export)
+	set(browse || reader, &k.Copy)
+	set(m.over == overNone && (ready || m.state == stateFailed || m.state == stateEmpty), &k.Reload)
 	set(browse && m.search.active(), &k.NextMatch, &k.PrevMatch)
 	set(reader, &k.NextCite, &k.PrevCite, &k.NextPassage, &k.PrevPassage)
 	set(reader && m.reader.pcur >= 0 || reader && m.reader.list.open, &k.Citing)
 	set(picker, &k.PickUp, &k.PickDown, &k.Toggle, &k.AnyAll, &k.Apply)
-	set(m.over == overSearch || m.over == overDates, &k.Accept)
+	set(m.over == overSearch || m.over == overDates || m.over == overExport, &k.Accept)
 	if reader && m.reader.list.open {
 		k.Citing.SetHelp("enter", "go to event")
 	} else {

@@ -12,13 +12,13 @@ import (
 	"dateline/timeline"
 )
 
-// loadedMsg carries the outcome of Config.Load back to the program.
-type loadedMsg struct{ loaded *data.Loaded }
-
-// loadCmd runs the loader off the event loop: parsing and resolving
-// citations can be slow, and a panic there is recovered by Bubble Tea.
-func loadCmd(load func() *data.Loaded) tea.Cmd {
-	return func() tea.Msg { return loadedMsg{load()} }
+// loadedMsg carries the outcome of a load (see startLoad) back to the
+// program: the first one, or a reload (r, --watch) when reload is set.
+type loadedMsg struct {
+	loaded *data.Loaded
+	seq    int
+	reload bool
+	stamp  fileStamp // Config.File as it was just before the load read it
 }
 
 // noticePane is the screen shown instead of the panes when there is
@@ -126,9 +126,4 @@ func (m noticePane) Update(msg tea.Msg) (noticePane, tea.Cmd) {
 // View draws exactly height lines of exactly width cells.
 func (m noticePane) View() string {
 	return visible(m.lines, m.vp.YOffset, m.width, m.height)
-}
-
-// loadingView is the whole screen while the dataset loads.
-func loadingView(st *styles, spin string, w, h int) string {
-	return fitBlock([]string{"", "  " + spin + " " + st.muted.Render("Loading events… (q to quit)")}, w, h)
 }

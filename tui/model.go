@@ -5,6 +5,9 @@
 package tui
 
 import (
+	"os"
+	"strconv"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -43,6 +46,7 @@ const (
 	overSearch                // the search input
 	overDates                 // the date-range input
 	overReader                // the source reader
+	overExport                // the export input
 )
 
 // Model is the root model. It owns the children and the layout and only
@@ -80,7 +84,20 @@ type Model struct {
 	strip     densityStrip
 	flash     string // a one-key notice for the status bar
 	actorHits map[string]bool
+
+	feed      *progressFeed // the running load's progress
+	loading   loadingState  // the loading screen's progress bar
+	reloading bool          // a reload (r, --watch) is running
+	watch     fileStamp     // File's size and time at the last load (--watch)
+	export    exportState   // the export input (e)
+
+	testPanic bool // see panicHookEnv
 }
+
+// panicHookEnv is a test-only hook: when it is "update", the key `!` makes
+// Update panic, so that the end-to-end tests can prove a panic leaves the
+// terminal restored. It has no other use and is not documented to users.
+const panicHookEnv = "DATELINE_TEST_PANIC"
 
 var _ tea.Model = Model{}
 
@@ -96,12 +113,18 @@ func New(cfg Config) Model {
 		spin:     spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner)),
 		searchIn: newLineInput(st, "/"),
 		datesIn:  newLineInput(st, "dates: "),
+		feed:     newProgressFeed(0),
+
+		testPanic: os.Getenv(panicHookEnv) == "update",
+		export:    newExportState(st),
 	}
 }
 
-// Init starts loading the dataset and the spinner.
+// Init starts loading the dataset, the spinner and, with Config.Watch, the
+// watch on the file.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.spin.Tick, loadCmd(m.cfg.Load))
+	load, wait := startLoad(m.cfg, m.feed, false)
+	return tea.Batch(m.spin.Tick, load, wait, m.watchCmd())
 }
 
 // Update implements tea.Model. It only dispatches, then enables the
@@ -113,12 +136,26 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.relayout()
 	case loadedMsg:
-		cmd = m.onLoaded(msg.loaded)
+		cmd = m.onLoadedMsg(msg)
+	case progressMsg:
+		if m.feed != nil && msg.seq == m.feed.seq {
+			m.loading.done, m.loading.total = msg.done, msg.total
+			cmd = m.feed.wait()
+		}
+	case watchMsg:
+		cmd = m.onWatch(msg)
+	case exportedMsg:
+		m.onExported(msg)
+	case copiedMsg:
+		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
 	case spinner.TickMsg:
 		if m.state == stateLoading {
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case tea.KeyMsg:
+		if m.testPanic && msg.String() == "!" {
+			panic("test panic (" + panicHookEnv + "=update)")
+		}
 		var next tea.Model
 		next, cmd = m.handleKey(msg)
 		m = next.(Model)
@@ -159,6 +196,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.pickerKey(msg)
 	case overSearch, overDates:
 		return m.inputKey(msg)
+	case overExport:
+		return m.exportKey(msg)
 	}
 	// Bubble Tea v1 delivers letters read together ("jj") as one message;
 	// outside text inputs each letter is a key of its own.
@@ -205,6 +244,12 @@ func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.jumpMatch(1)
 	case key.Matches(msg, m.keys.PrevMatch):
 		m.jumpMatch(-1)
+	case key.Matches(msg, m.keys.Copy):
+		cmd = m.copyQuote()
+	case key.Matches(msg, m.keys.Reload):
+		cmd = m.reload("reloading…")
+	case key.Matches(msg, m.keys.Export):
+		m.openExport()
 	default:
 		m.routeToChild(msg)
 	}
@@ -231,7 +276,7 @@ func (m Model) replayRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // inputFocused reports whether a text input has the keyboard.
 func (m Model) inputFocused() bool {
-	return m.over == overPicker || m.over == overSearch || m.over == overDates
+	return m.over == overPicker || m.over == overSearch || m.over == overDates || m.over == overExport
 }
 
 // routeToChild gives a navigation key to whatever is in front.

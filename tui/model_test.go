@@ -268,7 +268,7 @@ func TestEventIDSelectsAtStart(t *testing.T) {
 		want int
 	}{{"yoon", 5}, {"", 0}, {"no-such-event", 0}} {
 		m := New(Config{Load: func() *data.Loaded { return l }, EventID: tt.id})
-		m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, loadedMsg{l})
+		m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, loadedMsg{loaded: l})
 		if m.timeline.Cursor() != tt.want {
 			t.Errorf("EventID %q: cursor %d, want %d", tt.id, m.timeline.Cursor(), tt.want)
 		}
@@ -279,7 +279,7 @@ func TestMouse(t *testing.T) {
 	l := loadedFor(t, sampleDataset())
 	newM := func(mouse bool) Model {
 		m := New(Config{Load: func() *data.Loaded { return l }, Mouse: mouse})
-		return update(t, m, tea.WindowSizeMsg{Width: 120, Height: 16}, loadedMsg{l})
+		return update(t, m, tea.WindowSizeMsg{Width: 120, Height: 16}, loadedMsg{loaded: l})
 	}
 	press := func(x, y int, b tea.MouseButton) tea.MouseMsg {
 		return tea.MouseMsg{X: x, Y: y, Button: b, Action: tea.MouseActionPress}

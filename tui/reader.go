@@ -34,6 +34,8 @@ func (m Model) readerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Help):
 		m.toggleHelp()
+	case key.Matches(msg, m.keys.Copy):
+		return m, m.copyQuote()
 	case key.Matches(msg, m.keys.Back, m.keys.Quit):
 		switch {
 		case m.showHelp:

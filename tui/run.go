@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -15,9 +18,21 @@ import (
 
 // Config is everything the program needs from the command line.
 type Config struct {
-	// Load reads the dataset. It runs in a tea.Cmd at start (and later on
-	// reload) and must never be nil nor return nil.
+	// Load reads the dataset. It runs in a tea.Cmd at start (and on each
+	// reload: r, --watch) and must never return nil. Load or LoadProgress
+	// must be set.
 	Load func() *data.Loaded
+	// LoadProgress, when set, is used instead of Load: it reports the bytes
+	// read of the file's size through progress (from the loading
+	// goroutine; the program throttles and forwards the values), and the
+	// loading screen shows a progress bar rather than a spinner.
+	LoadProgress func(progress func(done, total int64)) *data.Loaded
+	// File is the dataset's path, shown while loading and watched with
+	// Watch; "" for the embedded dataset.
+	File string
+	// Watch reloads the dataset when File changes (--watch): its size and
+	// modification time are polled every second.
+	Watch bool
 	// Mouse turns on mouse reporting (--mouse): the wheel scrolls the pane
 	// under the pointer and a click selects a row. Off by default so that
 	// the terminal's own text selection keeps working.
@@ -38,17 +53,25 @@ var ErrLoad = errors.New("dataset not loaded")
 // alternate screen until the user quits. Bubble Tea restores the terminal
 // on quit, on error and on a panic in Update, View or a command.
 func Run(cfg Config) error {
-	if cfg.Load == nil {
+	if cfg.Load == nil && cfg.LoadProgress == nil {
 		return errors.New("tui: Config.Load is nil")
 	}
 	if err := configureStyling(cfg); err != nil {
 		return err
 	}
-	opts := []tea.ProgramOption{tea.WithAltScreen()}
+	// Our own signal handling replaces Bubble Tea's, which knows only
+	// SIGINT and SIGTERM and quits on SIGTERM with no error.
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithoutSignalHandler()}
 	if cfg.Mouse {
 		opts = append(opts, tea.WithMouseCellMotion())
 	}
-	final, err := tea.NewProgram(New(cfg), opts...).Run()
+	p := tea.NewProgram(New(cfg), opts...)
+	stop, caught := quitOnSignals(p)
+	final, err := p.Run()
+	stop()
+	if sig := caught(); sig != nil {
+		return &SignalError{Signal: sig}
+	}
 	if err != nil {
 		return fmt.Errorf("tui: %w", err)
 	}
@@ -56,6 +79,63 @@ func Run(cfg Config) error {
 		return fmt.Errorf("%w: %w", ErrLoad, m.loaded.Err())
 	}
 	return nil
+}
+
+// SignalError is returned by Run when SIGINT, SIGTERM or SIGHUP ended the
+// program. The terminal has been restored; dateline exits with 128 plus
+// the signal's number, as a shell reports a process killed by it.
+type SignalError struct{ Signal os.Signal }
+
+func (e *SignalError) Error() string { return "stopped by " + e.Signal.String() }
+
+// ExitCode is 128 plus the signal's number (130 for SIGINT, 143 for
+// SIGTERM, 129 for SIGHUP).
+func (e *SignalError) ExitCode() int {
+	if s, ok := e.Signal.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 1
+}
+
+// quitOnSignals makes SIGINT, SIGTERM and SIGHUP (a closed terminal or SSH
+// session) quit p through its event loop, which restores the terminal; a
+// second signal kills it, which restores the terminal too. stop ends the
+// watch; caught returns the first signal, or nil. The goroutine only
+// talks to the program through its methods and recovers any panic, so it
+// can never leave the terminal in raw mode.
+func quitOnSignals(p *tea.Program) (stop func(), caught func() os.Signal) {
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	var first atomic.Value
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				p.Kill()
+			}
+		}()
+		for {
+			select {
+			case s := <-sigs:
+				if first.CompareAndSwap(nil, s) {
+					p.Quit()
+				} else {
+					p.Kill()
+				}
+			case <-done:
+				return
+			}
+		}
+	}()
+	stop = func() {
+		signal.Stop(sigs)
+		close(done)
+	}
+	caught = func() os.Signal {
+		s, _ := first.Load().(os.Signal)
+		return s
+	}
+	return stop, caught
 }
 
 // configureStyling sets lipgloss's colour profile and background before

@@ -110,7 +110,9 @@ func (m sourceView) renderLine(i int) string {
 		if isControl(r) {
 			r = ' '
 		}
-		seg.WriteRune(r) // an invalid byte decodes, and writes, as U+FFFD
+		if !widthAmbiguous(r) { // dropped as clean drops it
+			seg.WriteRune(r) // an invalid byte decodes, and writes, as U+FFFD
+		}
 		j += size
 		cp++
 	}

@@ -114,6 +114,7 @@ type styles struct {
 	errTitle, errText lipgloss.Style
 	muted             lipgloss.Style
 	spinner           lipgloss.Style
+	bar               lipgloss.Style // the loading progress bar's filled part
 }
 
 // newStyles builds the styles for a theme mode: "light" or "dark" pin the
@@ -165,6 +166,7 @@ func newStyles(mode string) *styles {
 		errText:    fg(t.Text),
 		muted:      fg(t.Muted),
 		spinner:    fg(t.Accent),
+		bar:        fg(t.Accent),
 		actorHit:   fg(t.Accent).Bold(true),
 
 		match:    lipgloss.NewStyle().Foreground(t.MarkFg).Background(t.Mark).Bold(true),

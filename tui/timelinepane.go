@@ -213,8 +213,11 @@ func (m *timelinePane) ensureVisible() {
 		return
 	}
 	m.cursor = max(0, min(m.cursor, n-1))
-	if m.height <= 0 { // not laid out yet: SetSize scrolls later
-		m.top = m.cursor
+	if m.height <= 0 {
+		// Not laid out yet: SetSize scrolls later, from the top, so that a
+		// cursor set before the first size (--event) lands with the usual
+		// margin and the events before it stay in view.
+		m.top = 0
 		return
 	}
 	m.top = max(0, min(m.top, n-1))

@@ -22,7 +22,7 @@ func (m Model) View() string {
 	var body string
 	switch m.state {
 	case stateLoading:
-		return loadingView(m.st, m.spin.View(), m.width, m.height)
+		return m.loadingView()
 	case stateFailed, stateEmpty:
 		body = m.noticeView()
 	case stateReady:
@@ -129,6 +129,8 @@ func (m Model) helpView() string {
 	switch {
 	case m.over == overSearch || m.over == overDates:
 		return m.inputView()
+	case m.over == overExport:
+		return m.exportView()
 	case m.showHelp && !m.lay.helpModal:
 		return fitBlock(strings.Split(m.fullHelp(m.width), "\n"), m.width, m.lay.helpLines)
 	}

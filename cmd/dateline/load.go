@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -18,6 +19,17 @@ func loadArgs(args []string) *data.Loaded {
 		return data.Embedded()
 	}
 	return data.LoadFile(args[0])
+}
+
+// loadArgsProgress is loadArgs reporting the bytes read of a JSON Lines
+// file (named .jsonl) to progress, for the TUI's progress bar. Other files
+// load through LoadFile, without progress (a JSON Lines file under another
+// name is still streamed by LoadFile, only without the bar).
+func loadArgsProgress(args []string, progress func(done, total int64)) *data.Loaded {
+	if len(args) == 1 && strings.EqualFold(filepath.Ext(args[0]), ".jsonl") {
+		return data.LoadJSONL(args[0], progress)
+	}
+	return loadArgs(args)
 }
 
 // load loads the dataset a command works on. A dataset that cannot be used
@@ -89,12 +101,16 @@ type lastLoad struct {
 	loaded *data.Loaded
 }
 
-// do runs load and remembers its result.
+// do runs load and remembers its result, unless it failed after one that
+// loaded: the TUI keeps showing the dataset when a reload fails.
 func (o *lastLoad) do(load func() *data.Loaded) *data.Loaded {
 	l := load()
 	o.mu.Lock()
+	defer o.mu.Unlock()
+	if l.Timeline == nil && o.loaded != nil && o.loaded.Timeline != nil {
+		return l
+	}
 	o.loaded = l
-	o.mu.Unlock()
 	return l
 }
 

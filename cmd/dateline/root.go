@@ -17,6 +17,8 @@ const (
 	exitOK    = 0 // success
 	exitData  = 1 // errors in the data, an unreadable file, a failed validation
 	exitUsage = 2 // bad usage: unknown flag, bad flag value, too many arguments
+	// 128+N: the TUI was stopped by signal N (SIGHUP 129, SIGINT 130,
+	// SIGTERM 143), after restoring the terminal; see tui.SignalError.
 )
 
 // app is one run of dateline and what it talks to. Tests build one with
@@ -88,6 +90,7 @@ type rootOptions struct {
 	theme   string
 	color   string
 	eventID string
+	watch   bool
 }
 
 func (a *app) newRootCmd() *cobra.Command {
@@ -105,6 +108,7 @@ is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
   dateline events.yaml             # your own dataset
   dateline --event car-gift        # start on one event
   dateline --theme light --mouse   # light colours, mouse on
+  dateline --watch events.yaml     # reload when the file changes
   dateline | less                  # piped: the plain list`,
 		Args:              maxArgs(1),
 		ValidArgsFunction: fileCompletion(1),
@@ -127,6 +131,7 @@ is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
 	f.StringVar(&opts.theme, "theme", "", "colours for a `light|dark` background (default: ask the terminal)")
 	f.StringVar(&opts.color, "color", "auto", "use colour: `auto|always|never` (NO_COLOR is honoured)")
 	f.StringVar(&opts.eventID, "event", "", "start with the event `ID` selected")
+	f.BoolVar(&opts.watch, "watch", false, "reload FILE when it changes (checked every second), keeping the selection")
 	completeWords(root, "theme", "light", "dark")
 	completeWords(root, "color", "auto", "always", "never")
 	root.AddCommand(a.newListCmd(), a.newActorsCmd(), a.newSourcesCmd(), a.newValidateCmd())
@@ -151,8 +156,17 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 		return a.list(args, listOptions{format: "text"})
 	}
 	var loads lastLoad
+	file := ""
+	if len(args) == 1 {
+		file = args[0]
+	}
 	err := a.runTUI(tui.Config{
-		Load:    func() *data.Loaded { return loads.do(func() *data.Loaded { return loadArgs(args) }) },
+		Load: func() *data.Loaded { return loads.do(func() *data.Loaded { return loadArgs(args) }) },
+		LoadProgress: func(progress func(done, total int64)) *data.Loaded {
+			return loads.do(func() *data.Loaded { return loadArgsProgress(args, progress) })
+		},
+		File:    file,
+		Watch:   opts.watch,
 		Mouse:   opts.mouse,
 		Theme:   opts.theme,
 		Color:   opts.color,
@@ -161,6 +175,10 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 	// The TUI showed any problem on screen; the alternate screen is gone
 	// now, so say it again where it stays visible.
 	l := loads.result()
+	var sig *tui.SignalError
+	if errors.As(err, &sig) {
+		return &exitError{sig.ExitCode()} // as a shell reports a killed process
+	}
 	if err != nil && !(errors.Is(err, tui.ErrLoad) && l != nil) {
 		return err
 	}

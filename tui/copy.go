@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+
+	"dateline/timeline"
+)
+
+// clipboardWrite sends text to the terminal's clipboard with OSC 52. It
+// writes the sequence in one write(2), which the tty never interleaves with
+// a frame the renderer writes. Tests replace it.
+var clipboardWrite = func(text string) {
+	termenv.NewOutput(os.Stdout).Copy(text)
+}
+
+// copiedMsg reports that a quote went to the clipboard.
+type copiedMsg struct{ chars int }
+
+// copyQuote copies the quote in front (y): the selected event's first
+// citation in the panes, the open one in the source reader.
+func (m *Model) copyQuote() tea.Cmd {
+	if m.state != stateReady {
+		return nil
+	}
+	ev, c := -1, 0
+	if m.over == overReader {
+		ev, c = m.reader.event, m.reader.cite
+	} else if i, ok := m.timeline.Selected(); ok {
+		ev = i
+	}
+	if ev < 0 || c >= len(m.tl.Event(ev).Citations) {
+		m.flash = "this event cites no source"
+		return nil
+	}
+	text := quoteWithCitation(m.tl, m.tl.Event(ev), m.tl.Event(ev).Citations[c])
+	return func() tea.Msg {
+		clipboardWrite(text)
+		return copiedMsg{chars: utf8.RuneCountInString(text)}
+	}
+}
+
+// quoteWithCitation is what y copies:
+//
+//	“QUOTE”
+//	— SOURCE TITLE, PUBLISHER, SOURCE DATE, paragraph N. Event: TITLE (EVENT DATE). URL
+//
+// leaving out what the dataset does not know.
+func quoteWithCitation(tl *timeline.Timeline, e *timeline.Event, c timeline.Citation) string {
+	var parts []string
+	title := c.Source
+	var url string
+	if s, ok := tl.Source(c.Source); ok {
+		if s.Title != "" {
+			title = s.Title
+		}
+		parts = append(parts, title)
+		if s.Publisher != "" {
+			parts = append(parts, s.Publisher)
+		}
+		if !s.Published.IsZero() {
+			parts = append(parts, s.Published.String())
+		}
+		url = s.URL
+	} else {
+		parts = append(parts, title)
+	}
+	if c.Span.Resolved && c.Span.Paragraph > 0 {
+		parts = append(parts, "paragraph "+strconv.Itoa(c.Span.Paragraph))
+	}
+	cite := "— " + strings.Join(parts, ", ") + "."
+	if e.Title != "" {
+		cite += " Event: " + e.Title
+		if !e.Date.IsZero() {
+			cite += " (" + e.Date.String() + ")"
+		}
+		cite += "."
+	}
+	if url != "" {
+		cite += " " + url
+	}
+	return "“" + strings.TrimSpace(c.Quote) + "”\n" + cite
+}

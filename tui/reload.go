@@ -1,0 +1,144 @@
+package tui
+
+import (
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"dateline/data"
+	"dateline/timeline"
+)
+
+// watchEvery is how often --watch looks at the file: a stat a second costs
+// nothing and needs no file-notification dependency.
+const watchEvery = time.Second
+
+// fileStamp is what --watch compares: a change of size or modification
+// time means the file was written.
+type fileStamp struct {
+	size  int64
+	mtime time.Time
+	ok    bool // the file could be stat'ed
+}
+
+// watchMsg is one look at the watched file.
+type watchMsg struct{ stamp fileStamp }
+
+// watchCmd is the next look at Config.File, a second from now; nil
+// without --watch or without a file (the embedded dataset never changes).
+func (m Model) watchCmd() tea.Cmd {
+	if !m.cfg.Watch || m.cfg.File == "" {
+		return nil
+	}
+	file := m.cfg.File
+	return tea.Tick(watchEvery, func(time.Time) tea.Msg {
+		return watchMsg{statFile(file)} // in the command, off the event loop
+	})
+}
+
+// statFile is the stamp of file; not ok when it cannot be stat'ed or file
+// is "" (the embedded dataset).
+func statFile(file string) fileStamp {
+	if file == "" {
+		return fileStamp{}
+	}
+	fi, err := os.Stat(file)
+	if err != nil {
+		return fileStamp{}
+	}
+	return fileStamp{size: fi.Size(), mtime: fi.ModTime(), ok: true}
+}
+
+// onWatch reloads when the file changed since it was last loaded (each
+// load records the file's stamp just before reading it). A change seen
+// while a load runs is kept for the look after it ends. A missing file (an
+// editor replacing it) is waited out.
+func (m *Model) onWatch(msg watchMsg) tea.Cmd {
+	next := m.watchCmd()
+	switch {
+	case !msg.stamp.ok, msg.stamp == m.watch:
+		return next
+	case !m.watch.ok:
+		m.watch = msg.stamp // the first look: nothing to compare with
+		return next
+	case m.state == stateLoading || m.reloading:
+		return next
+	}
+	m.watch = msg.stamp
+	return tea.Batch(next, m.reload("file changed: reloading…"))
+}
+
+// reload loads the file again in a command; the screen keeps the current
+// dataset until the new one is in. note is the status bar's notice.
+func (m *Model) reload(note string) tea.Cmd {
+	if m.reloading || m.state == stateLoading {
+		m.flash = "already loading"
+		return nil
+	}
+	m.reloading = true
+	m.flash = note
+	m.feed = newProgressFeed(m.feed.seq + 1)
+	load, wait := startLoad(m.cfg, m.feed, true)
+	return tea.Batch(load, wait)
+}
+
+// onLoadedMsg installs a loaded dataset: the first load, or a reload,
+// which keeps the selected event (by id), the focus and the filters, and
+// says how it went in the status bar. A reload that fails keeps the
+// dataset on screen. Results of a superseded load are dropped.
+func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
+	if m.feed != nil && msg.seq != m.feed.seq {
+		return nil
+	}
+	if msg.stamp.ok {
+		// What was loaded, even if it failed: --watch waits for the next
+		// change rather than retrying a broken file every second.
+		m.watch = msg.stamp
+	}
+	if !msg.reload {
+		return m.onLoaded(msg.loaded)
+	}
+	m.reloading = false
+	l := msg.loaded
+	if m.state == stateReady && (l == nil || l.Timeline == nil) {
+		n := 0
+		if l != nil {
+			n = l.Count(timeline.SeverityError)
+		}
+		m.flash = "reload failed (" + plural(n, "error") + "): still showing the previous version"
+		return nil
+	}
+	return m.installReload(l)
+}
+
+// installReload replaces the dataset with l, keeping what the user had.
+func (m *Model) installReload(l *data.Loaded) tea.Cmd {
+	keepID, focus := m.cfg.EventID, m.focus
+	if m.state == stateReady {
+		if i, ok := m.timeline.Selected(); ok {
+			keepID = m.tl.Event(i).ID
+		}
+	}
+	if m.over == overReader || m.over == overPicker {
+		m.over = overNone // they show the old dataset
+	}
+	m.cites = nil
+	saved := m.cfg.EventID
+	m.cfg.EventID = keepID
+	cmd := m.onLoaded(l)
+	m.cfg.EventID = saved
+	if m.state != stateReady {
+		return cmd
+	}
+	m.setFocus(focus)
+	cmds := []tea.Cmd{cmd, m.applyFilter()}
+	if keepID != "" {
+		if i, ok := m.timeline.Selected(); !ok || m.tl.Event(i).ID != keepID {
+			m.flash = "reloaded: " + plural(m.tl.Len(), "event") + "; event " + clean(keepID) + " is gone"
+			return tea.Batch(cmds...)
+		}
+	}
+	m.flash = "reloaded: " + plural(m.tl.Len(), "event")
+	return tea.Batch(cmds...)
+}
