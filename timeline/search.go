@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
-	"weak"
 )
 
 // Search semantics, shared by Search, MatchRanges and the index.
@@ -106,23 +104,7 @@ type searchHolder struct {
 	ready atomic.Bool
 }
 
-// searchHolders maps a Timeline to its holder. The Timeline struct has no
-// field for it, so the map is keyed by a weak pointer and a cleanup drops
-// the entry when the Timeline is collected. (A field in Timeline would make
-// this one line; see searchHolder.)
-var searchHolders sync.Map // weak.Pointer[Timeline] → *searchHolder
-
-func (t *Timeline) searchHolder() *searchHolder {
-	k := weak.Make(t)
-	if h, ok := searchHolders.Load(k); ok {
-		return h.(*searchHolder)
-	}
-	h, loaded := searchHolders.LoadOrStore(k, &searchHolder{})
-	if !loaded {
-		runtime.AddCleanup(t, func(k weak.Pointer[Timeline]) { searchHolders.Delete(k) }, k)
-	}
-	return h.(*searchHolder)
-}
+func (t *Timeline) searchHolder() *searchHolder { return &t.search }
 
 func (t *Timeline) searchIndex() *searchIndex {
 	h := t.searchHolder()

@@ -33,6 +33,8 @@ type Timeline struct {
 	// the *[]int candidate lists of combined filters: buffers that filters
 	// reuse, in Pools so that concurrent readers each get their own.
 	scratch, ints sync.Pool
+
+	search searchHolder // the word index, built once on demand (search.go)
 }
 
 // New validates ds, resolves its citations and builds a Timeline. It returns
