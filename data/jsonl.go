@@ -168,8 +168,7 @@ type jsonlLoad struct {
 	ds      *timeline.Dataset
 	header  *node // the header's tree, to place problems in it
 	headDec *decoder
-	lines   []int32 // per event, its line
-	offs    []int64 // per event, the offset of its line
+	blocks  []block // where the events of each block are, for placing problems
 	broken  map[int]bool
 	failed  bool  // decoding could not complete: do not build a Timeline
 	total   int64 // bytes of event lines expected; 0 when unknown
@@ -256,6 +255,17 @@ func (st *jsonlLoad) finishProblems() {
 		st.l.Problems[i].File = st.name
 	}
 	sortProblems(st.l.Problems)
+}
+
+// block is where the events of one block of lines are in the file: event
+// is the index of the first, line and offset those of the block's first
+// line, size its length in bytes. The events' own lines are found again by
+// reading the block when a problem has to be placed in one; a million
+// events keep no positions.
+type block struct {
+	event, line int
+	offset      int64
+	size        int
 }
 
 // readHeader reads the first line, without its line break and a leading

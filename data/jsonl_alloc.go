@@ -27,13 +27,13 @@ const (
 	blockMax   = 8 << 20
 )
 
-// blockLimit is the block size for a file of size bytes (0 if unknown):
-// a 32nd of it, between 64 KB and blockMax.
+// blockLimit is the block size for a worker's share of a file, size bytes
+// (0 if unknown): a 16th of it, between 64 KB and blockMax.
 func blockLimit(size int64) int {
 	if size <= 0 {
 		return blockMax
 	}
-	return int(min(max(size/32, 64<<10), blockMax))
+	return int(min(max(size/16, 64<<10), blockMax))
 }
 
 func (b *slab[T]) begin() { b.start = len(b.s) }

@@ -52,8 +52,6 @@ type jsonlJob struct {
 	own   []timeline.Event
 	out   []timeline.Event
 
-	lines  []int32 // line of each event
-	offs   []int64 // file offset of each event's line
 	probs  []Problem
 	broken []int // events whose line is not a JSON object of ours at all
 	failed error // a panic while decoding
@@ -241,29 +239,25 @@ func decodeBlock(d *eventDecoder, j *jsonlJob) {
 	} else {
 		j.out = j.own[:0]
 	}
-	j.lines, j.offs, j.probs, j.broken, j.failed = j.lines[:0], j.offs[:0], j.probs[:0], j.broken[:0], nil
+	j.probs, j.broken, j.failed = j.probs[:0], j.broken[:0], nil
 	line := j.firstLine
 	defer func() {
 		if p := recover(); p != nil {
 			j.failed = fmt.Errorf("internal error while decoding line %d: %v", line, p)
 		}
 	}()
-	for rest, off := j.data, 0; len(rest) > 0; line++ {
+	for rest := j.data; len(rest) > 0; line++ {
 		b := rest
 		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
 			b, rest = rest[:nl], rest[nl+1:]
 		} else {
 			rest = nil
 		}
-		at := off
-		off += len(b) + 1
 		if isBlankLine(b) {
 			continue
 		}
 		k := len(j.out)
 		j.out = append(j.out, timeline.Event{})
-		j.lines = append(j.lines, int32(line))
-		j.offs = append(j.offs, j.offset+int64(at))
 		if !d.event(b, &j.out[k]) {
 			slowEvent(b, line, k, j)
 		}
@@ -361,8 +355,7 @@ func (st *jsonlLoad) collect(j *jsonlJob) {
 		clear(j.out) // the job's copy must not keep strings alive
 		st.n += m
 	}
-	st.lines = append(st.lines, j.lines...)
-	st.offs = append(st.offs, j.offs...)
+	st.blocks = append(st.blocks, block{event: base, line: j.firstLine, offset: j.offset, size: len(j.data)})
 	for _, k := range j.broken {
 		st.broken[base+k] = true
 	}

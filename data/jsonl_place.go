@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -11,25 +12,31 @@ import (
 
 // jsonlPlacer turns the domain's diagnostics about a JSON Lines file into
 // Problems at file positions. The event lines are not kept in memory: the
-// line of an event that has a diagnostic is read again from the file,
-// through a window that makes reading them in file order sequential, and
-// parsed to find the field.
+// block of lines of an event that has a diagnostic is read again from the
+// file (diagnostics come in file order, so each block at most once), and
+// the event's line parsed to find the field.
 type jsonlPlacer struct {
 	st     *jsonlLoad
 	ra     io.ReaderAt
 	seen   reported
 	header locator
 
-	win    []byte // a piece of the file, from winOff
-	winOff int64
-	winEOF bool // win reaches the end of the file
+	block int       // the block whose lines are in buf and lines, or -1
+	buf   []byte    // that block, read again
+	lines []lineRef // its event lines
 
 	cur     int   // the event whose line was parsed last, or -1
 	curRoot *node // its tree, nil when it does not parse
 }
 
+// lineRef is an event line of the block in buf: its number and its bytes.
+type lineRef struct {
+	line       int
+	start, end int
+}
+
 func (st *jsonlLoad) placer(ra io.ReaderAt) *jsonlPlacer {
-	p := &jsonlPlacer{st: st, ra: ra, seen: newReported(st.l.Problems), cur: -1}
+	p := &jsonlPlacer{st: st, ra: ra, seen: newReported(st.l.Problems), cur: -1, block: -1}
 	p.header.root = st.header
 	return p
 }
@@ -44,7 +51,7 @@ func (p *jsonlPlacer) all(diags []timeline.Diagnostic) []Problem {
 		switch {
 		case p.seen.repeats(dg):
 			continue
-		case isEvent && (i < 0 || i >= len(p.st.lines) || p.st.broken[i]):
+		case isEvent && (i < 0 || i >= p.st.n || p.st.broken[i]):
 			continue
 		case dg.Severity == timeline.SeverityCitation && len(p.st.headDec.noText) > 0 && p.st.headDec.noText[citedSource(p.st.ds, dg.Path)]:
 			// A source without text is a decoding error, so the Dataset
@@ -82,17 +89,17 @@ func eventPath(p timeline.Path) (i int, rest string, ok bool) {
 // locateEvent returns the position of a field (rest, such as ".date" or ""
 // for the record) of event i.
 func (p *jsonlPlacer) locateEvent(i int, rest string) (line, col int) {
-	line = int(p.st.lines[i])
+	line, text := p.eventLine(i)
 	if p.cur != i {
 		p.cur, p.curRoot = i, nil
-		if b := p.line(p.st.offs[i]); b != nil {
-			if root, serr := parseJSONAt(b, line); serr == nil {
+		if text != nil {
+			if root, serr := parseJSONAt(text, line); serr == nil {
 				p.curRoot = root
 			}
 		}
 	}
 	if p.curRoot == nil {
-		return line, 1
+		return max(line, 1), 1
 	}
 	// Wrapping the event in a one-field mapping makes locate fall back to
 	// the event itself when the field is absent.
@@ -101,26 +108,43 @@ func (p *jsonlPlacer) locateEvent(i int, rest string) (line, col int) {
 	return lc.locate(timeline.Path("e" + rest))
 }
 
-// line returns the line that starts at offset off, without its line break,
-// or nil when it cannot be read.
-func (p *jsonlPlacer) line(off int64) []byte {
-	for size := 1 << 20; ; size *= 2 {
-		if off >= p.winOff && off <= p.winOff+int64(len(p.win)) {
-			rel := p.win[off-p.winOff:]
-			if nl := bytes.IndexByte(rel, '\n'); nl >= 0 {
-				return rel[:nl]
-			}
-			if p.winEOF {
-				return rel
-			}
+// eventLine returns the line number and the text of event i, reading its
+// block again from the file; text is nil when it cannot be read.
+// Diagnostics come in dataset order, so each block is read once.
+func (p *jsonlPlacer) eventLine(i int) (line int, text []byte) {
+	blocks := p.st.blocks
+	b := sort.Search(len(blocks), func(k int) bool { return blocks[k].event > i }) - 1
+	if b < 0 {
+		return 0, nil
+	}
+	if b != p.block {
+		p.block, p.lines = b, p.lines[:0]
+		blk := blocks[b]
+		if cap(p.buf) < blk.size {
+			p.buf = make([]byte, blk.size)
 		}
-		if cap(p.win) < size {
-			p.win = make([]byte, size)
+		p.buf = p.buf[:blk.size]
+		if n, err := p.ra.ReadAt(p.buf, blk.offset); n < blk.size && err != nil {
+			p.buf = p.buf[:n] // the file changed: place what can be
 		}
-		n, err := p.ra.ReadAt(p.win[:size], off)
-		p.win, p.winOff, p.winEOF = p.win[:n], off, err != nil
-		if n == 0 && err != nil {
-			return nil
+		at, n := 0, blk.line
+		for rest := p.buf; len(rest) > 0; n++ {
+			l := rest
+			if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+				l, rest = rest[:nl], rest[nl+1:]
+			} else {
+				rest = nil
+			}
+			if !isBlankLine(l) {
+				p.lines = append(p.lines, lineRef{n, at, at + len(l)})
+			}
+			at += len(l) + 1
 		}
 	}
+	k := i - blocks[b].event
+	if k >= len(p.lines) {
+		return blocks[b].line, nil
+	}
+	r := p.lines[k]
+	return r.line, p.buf[r.start:r.end]
 }

@@ -54,7 +54,7 @@ func newTimeline(ds *Dataset, own bool) (*Timeline, []Diagnostic) {
 	}
 	t.events = events
 	parallel(
-		func() { t.buildPostings(refs, func(j int) int { return int(perm[j]) }) },
+		func() { t.buildPostings(refs, perm) },
 		func() {
 			if own {
 				permute(events, perm)

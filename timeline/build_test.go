@@ -158,3 +158,21 @@ func TestNewOwnedMatchesNew(t *testing.T) {
 		t.Error("New wrote into the caller's citations")
 	}
 }
+
+// TestByteAtASCII compares the fast conversion with byteAt at every offset
+// of texts mixing ASCII, multi-byte runes and invalid bytes.
+func TestByteAtASCII(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("plain ascii text ", 40),
+		strings.Repeat("Zürich — 金正恩 and more ASCII words here ", 30),
+		strings.Repeat("a\xffb\xc3 é\xe2\x82 ", 50),
+		"",
+	} {
+		st := NewSourceText(text)
+		for cp := 0; cp <= st.Len()+1; cp++ {
+			if got, want := st.byteAtASCII(cp), st.byteAt(cp); got != want {
+				t.Fatalf("%q: code point %d at byte %d, want %d", text[:min(len(text), 20)], cp, got, want)
+			}
+		}
+	}
+}

@@ -56,23 +56,27 @@ func (s byKey) Swap(i, j int) {
 }
 
 // buildPostings lays every actor's list out in one allocation: a first
-// pass counts, a second fills in chronological order, so the lists come
-// out ascending. refs are the references New resolved to actor indexes
-// (no map lookups here); kOf maps a chronological position to its events'
-// place in refs. An actor listed twice in one event is counted once.
-func (t *Timeline) buildPostings(refs *refTable, kOf func(j int) int) {
-	na := len(t.actors)
+// pass counts, a second fills, both reading the references New resolved to
+// actor indexes (no map lookups) in dataset order, which reads memory in
+// sequence; each list is then sorted, since the lists must be ascending
+// in chronological order. An actor listed twice in one event is counted
+// once. perm maps chronological positions to dataset indexes.
+func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
+	na, n := len(t.actors), len(perm)
+	rank := make([]int32, n)
+	for j, i := range perm {
+		rank[i] = int32(j)
+	}
 	count := make([]int, na)
 	last := make([]int32, na)
 	for a := range last {
 		last[a] = -1
 	}
-	n := len(refs.at) - 1
 	total := 0
-	for j := range n {
-		for _, a := range refs.of(kOf(j)) {
-			if a >= 0 && last[a] != int32(j) {
-				last[a] = int32(j)
+	for i := range n {
+		for _, a := range refs.of(i) {
+			if a >= 0 && last[a] != int32(i) {
+				last[a] = int32(i)
 				count[a]++
 				total++
 			}
@@ -86,17 +90,18 @@ func (t *Timeline) buildPostings(refs *refTable, kOf func(j int) int) {
 		off += c
 		last[a] = -1
 	}
-	for j := range n {
-		for _, a := range refs.of(kOf(j)) {
-			if a >= 0 && last[a] != int32(j) {
-				last[a] = int32(j)
-				lists[a] = append(lists[a], j)
+	for i := range n {
+		for _, a := range refs.of(i) {
+			if a >= 0 && last[a] != int32(i) {
+				last[a] = int32(i)
+				lists[a] = append(lists[a], int(rank[i]))
 			}
 		}
 	}
 	t.postings = make(map[string][]int, na)
 	for a, l := range lists {
 		if len(l) > 0 {
+			slices.Sort(l)
 			t.postings[t.actors[a].ID] = l
 		}
 	}
