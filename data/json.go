@@ -24,10 +24,16 @@ type syntaxError struct {
 // plus the unescaped strings (see the bound stated in load.go). Recursion is
 // bounded by maxDepth.
 func parseJSON(b []byte) (*node, *syntaxError) {
-	s := &jsonScanner{b: b, line: 1, col: 1}
+	return parseJSONFrom(b, 1, "empty file: no dataset")
+}
+
+// parseJSONFrom parses one top-level value starting at line, reporting
+// empty input with the given message.
+func parseJSONFrom(b []byte, line int, empty string) (*node, *syntaxError) {
+	s := &jsonScanner{b: b, line: line, col: 1}
 	s.space()
 	if s.i >= len(b) {
-		return nil, s.errorf("empty file: no dataset")
+		return nil, s.errorf("%s", empty)
 	}
 	n := s.value(0)
 	if s.err != nil {

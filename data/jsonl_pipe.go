@@ -303,20 +303,7 @@ func slowEvent(b []byte, line, k int, j *jsonlJob) {
 // parseJSONAt is parseJSON for one line of a file, line being its number,
 // so that positions (including those inside messages) are the file's.
 func parseJSONAt(b []byte, line int) (*node, *syntaxError) {
-	s := &jsonScanner{b: b, line: line, col: 1}
-	s.space()
-	if s.i >= len(b) {
-		return nil, s.errorf("JSON syntax error: empty line, want a value")
-	}
-	n := s.value(0)
-	if s.err != nil {
-		return nil, s.err
-	}
-	s.space()
-	if s.i < len(b) {
-		return nil, s.errorf("JSON syntax error: unexpected %s after the top-level value", s.peekDesc())
-	}
-	return n, nil
+	return parseJSONFrom(b, line, "JSON syntax error: empty line, want a value")
 }
 
 // collect adds a decoded job to the load: its events join the list (they

@@ -135,23 +135,9 @@ func appendIntersection(dst, a, b []int) []int {
 	return dst
 }
 
-// intersectSorted returns the common elements of ascending a and b, reusing a.
-func intersectSorted(a, b []int) []int {
-	out := a[:0]
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			out = append(out, a[i])
-			i++
-			j++
-		}
-	}
-	return out
-}
+// intersectSorted returns the common elements of ascending a and b, reusing
+// a: writing the k-th common element never overtakes the read position in a.
+func intersectSorted(a, b []int) []int { return appendIntersection(a[:0], a, b) }
 
 // unionSorted returns the ascending union of ascending a and b.
 func unionSorted(a, b []int) []int {
