@@ -28,6 +28,11 @@ func WriteFile(path string, data []byte, force bool) error {
 // the file, not followed. On any error the temporary file is removed and path
 // is left as it was. Errors name path; errors.Is(err, fs.ErrExist) reports
 // the refusal.
+//
+// Where the system allows (Linux, with O_TMPFILE and /proc), the temporary
+// file has no name until it is complete, so even a process killed mid-write
+// leaves nothing behind; elsewhere it is a hidden ".NAME.tmp-*" file, which
+// only a SIGKILL can leave behind.
 func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -39,21 +44,23 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 			return &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
 		}
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
-	}
-	name := tmp.Name()
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil && force {
 		mode = info.Mode().Perm()
 	}
+	tmp, name, err := createTemp(dir, base, mode)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+	}
+	closed := false
+	defer func() {
+		if !closed {
+			tmp.Close()
+		}
+		if err != nil && name != "" {
+			os.Remove(name)
+		}
+	}()
 	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
@@ -67,6 +74,22 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("write %s: sync: %w", path, unwrapPath(err))
 	}
+	if name == "" {
+		// An anonymous file is named through its descriptor, so it stays
+		// open until it has a name.
+		if name, err = nameAnonymous(tmp, dir, base, path, force); err != nil {
+			return err
+		}
+		if name == "" {
+			closed = true
+			if err := tmp.Close(); err != nil {
+				return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+			}
+			syncDir(dir)
+			return nil
+		}
+	}
+	closed = true
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}

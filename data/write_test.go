@@ -53,37 +53,58 @@ func TestWriteFile(t *testing.T) {
 		{name: "write fails, old file kept", existing: "old", force: true, write: failAfter("partial", errWrite), want: "old", wantErr: "generator failed"},
 		{name: "large streamed write", write: writeString(strings.Repeat("x", 1<<20)), want: strings.Repeat("x", 1<<20)},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "out.json")
-			if tt.existing != "" {
-				if err := os.WriteFile(path, []byte(tt.existing), 0o600); err != nil {
-					t.Fatal(err)
+	for _, kind := range tempKinds() {
+		for _, tt := range tests {
+			t.Run(kind+"/"+tt.name, func(t *testing.T) {
+				useTempKind(t, kind)
+				dir := t.TempDir()
+				path := filepath.Join(dir, "out.json")
+				if tt.existing != "" {
+					if err := os.WriteFile(path, []byte(tt.existing), 0o600); err != nil {
+						t.Fatal(err)
+					}
 				}
-			}
-			err := WriteFileFunc(path, tt.force, tt.write)
-			switch {
-			case tt.wantErr == "" && err != nil:
-				t.Fatalf("WriteFileFunc: %v", err)
-			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), path)):
-				t.Fatalf("WriteFileFunc error = %v, want one naming %s and containing %q", err, path, tt.wantErr)
-			}
-			if got := errors.Is(err, fs.ErrExist); got != tt.exist {
-				t.Errorf("errors.Is(err, fs.ErrExist) = %v, want %v", got, tt.exist)
-			}
-			b, rerr := os.ReadFile(path)
-			switch {
-			case tt.want == "" && !errors.Is(rerr, fs.ErrNotExist):
-				t.Errorf("target exists after a failed write (err %v)", rerr)
-			case tt.want != "" && string(b) != tt.want:
-				t.Errorf("target holds %.20q, want %.20q", b, tt.want)
-			}
-			if extra := leftovers(t, dir, "out.json"); len(extra) > 0 {
-				t.Errorf("files left behind: %v", extra)
-			}
-		})
+				err := WriteFileFunc(path, tt.force, tt.write)
+				switch {
+				case tt.wantErr == "" && err != nil:
+					t.Fatalf("WriteFileFunc: %v", err)
+				case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), path)):
+					t.Fatalf("WriteFileFunc error = %v, want one naming %s and containing %q", err, path, tt.wantErr)
+				}
+				if got := errors.Is(err, fs.ErrExist); got != tt.exist {
+					t.Errorf("errors.Is(err, fs.ErrExist) = %v, want %v", got, tt.exist)
+				}
+				b, rerr := os.ReadFile(path)
+				switch {
+				case tt.want == "" && !errors.Is(rerr, fs.ErrNotExist):
+					t.Errorf("target exists after a failed write (err %v)", rerr)
+				case tt.want != "" && string(b) != tt.want:
+					t.Errorf("target holds %.20q, want %.20q", b, tt.want)
+				}
+				if extra := leftovers(t, dir, "out.json"); len(extra) > 0 {
+					t.Errorf("files left behind: %v", extra)
+				}
+			})
+		}
 	}
+}
+
+// tempKinds names the temporary files WriteFileFunc can use here:
+// "anonymous" (O_TMPFILE) where the system has them, and always "named",
+// the fallback.
+func tempKinds() []string {
+	if anonymousTemps() {
+		return []string{"anonymous", "named"}
+	}
+	return []string{"named"}
+}
+
+// useTempKind makes WriteFileFunc use kind for the rest of the test.
+func useTempKind(t *testing.T, kind string) {
+	t.Helper()
+	old := useAnonymous
+	useAnonymous = func() bool { return kind == "anonymous" && old() }
+	t.Cleanup(func() { useAnonymous = old })
 }
 
 func writeString(s string) func(io.Writer) error {
