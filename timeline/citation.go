@@ -25,6 +25,18 @@ type Span struct {
 	// Tolerant is true when the quote, its prefix or its suffix matched only
 	// by the typographic-tolerant comparison.
 	Tolerant bool
+	// Reanchored is true when the citation was anchored before (a recorded
+	// position, or a checksum its changed source no longer matches), its
+	// quote is no longer found, and a fuzzy match scored at least
+	// DriftThreshold: Start and End are that match, Score its score.
+	Reanchored bool
+	// Orphaned is true when such a citation found no match scoring
+	// DriftThreshold: Resolved is false, and Score, Start and End describe
+	// the best rejected match (Score 0 when there was none at all).
+	Orphaned bool
+	// Score is the fuzzy match's score in [0, 1] when Reanchored or
+	// Orphaned, and 0 otherwise.
+	Score float64
 }
 
 // Selector is what a citation says about its passage: the W3C

@@ -27,6 +27,9 @@ type SourceText struct {
 
 	normOnce sync.Once
 	norm     *normText // nil until first tolerant need, or when text is too long to fold
+
+	sumOnce sync.Once
+	sum     [32]byte // SHA-256 of text, computed on first need (see checksum)
 }
 
 // paraSpan is a paragraph's [start, end) in code points: from the start of

@@ -3,6 +3,7 @@ package timeline
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -156,6 +157,11 @@ func (v *validator) citation(i, k int, c *Citation) {
 		return
 	}
 	span, err := v.resolve(si, Selector{Quote: c.Quote, Prefix: c.Prefix, Suffix: c.Suffix, Start: c.Start, End: c.End})
+	if span.Reanchored || span.Orphaned {
+		c.Span = span
+		v.drift(eventPath(i, "citations", k)+".quote", si, c, err)
+		return
+	}
 	if err != nil {
 		v.quoteError(eventPath(i, "citations", k)+".quote", c.Source, err)
 		return
@@ -183,6 +189,29 @@ func (v *validator) quoteError(p Path, source string, err error) {
 	}
 }
 
+// drift reports a citation that Reanchor re-anchored (a warning) or
+// orphaned (a citation error; err is Resolve's *QuoteError). Scores are
+// shown rounded down, so that an orphan never seems to reach the threshold.
+func (v *validator) drift(p Path, si int, c *Citation, err error) {
+	score := math.Floor(c.Span.Score*100) / 100
+	if c.Span.Reanchored {
+		now := excerpt(v.t.texts[si].Slice(c.Span.Start, c.Span.End), 60)
+		v.add(SeverityWarning, p, "quote drifted: the source changed; re-anchored at %d–%d with score %.2f (threshold %.2f), where the source now reads %q",
+			c.Span.Start, c.Span.End, score, DriftThreshold, now)
+		return
+	}
+	what := "no longer found in"
+	if qe, ok := err.(*QuoteError); ok && !qe.Absent {
+		what = "now ambiguous in"
+	}
+	best := fmt.Sprintf("best match scored %.2f", score)
+	if c.Span.Score == 0 && c.Span.End == c.Span.Start {
+		best = "nothing came close"
+	}
+	v.add(SeverityCitation, p, "orphaned citation: quote %q %s source %q after it changed; %s (threshold %.2f)",
+		excerpt(c.Quote, 40), what, c.Source, best, DriftThreshold)
+}
+
 // resolveKey is a selector in a source, for the cache of resolutions.
 type resolveKey struct {
 	source                int
@@ -202,7 +231,9 @@ const maxCached = 1 << 16
 // resolve anchors a selector in source si: by its recorded position when
 // that settles it, which costs about as much as a lookup in a cache would
 // (both read the quote), else by searching the text, once per distinct
-// selector (big datasets cite the same passages again and again).
+// selector (big datasets cite the same passages again and again). A
+// selector anchored before that no longer resolves is re-anchored (see
+// drifted), and the cache keeps that outcome too.
 func (v *validator) resolve(si int, sel Selector) (Span, error) {
 	st := v.t.texts[si]
 	if span, ok := st.resolveAt(sel); ok {
@@ -213,6 +244,12 @@ func (v *validator) resolve(si int, sel Selector) (Span, error) {
 		return r.span, r.err
 	}
 	span, err := st.Resolve(sel)
+	if qe, ok := err.(*QuoteError); ok && v.drifted(si, sel, qe) {
+		span = st.Reanchor(sel)
+		if span.Reanchored {
+			err = nil
+		}
+	}
 	if v.cache == nil {
 		v.cache = make(map[resolveKey]resolved)
 	}
@@ -220,6 +257,24 @@ func (v *validator) resolve(si int, sel Selector) (Span, error) {
 		v.cache[key] = resolved{span, err}
 	}
 	return span, err
+}
+
+// drifted reports whether a selector that Resolve could not anchor was
+// anchored before, so that its source must have changed and Reanchor may
+// look for what its passage became: it records a position, or its quote is
+// absent from a source whose recorded checksum no longer matches (an
+// ambiguous quote with no position stays ambiguous: nothing says which
+// place it meant). A matching checksum means the text did not change, so
+// the quote was wrong from the start: no rescue then.
+func (v *validator) drifted(si int, sel Selector, qe *QuoteError) bool {
+	recorded, changed := v.t.texts[si].checksum(v.t.sources[si].SHA256)
+	switch {
+	case recorded && !changed:
+		return false
+	case sel.Start >= 0:
+		return true
+	}
+	return qe.Absent && changed
 }
 
 // resolveAt anchors sel at its recorded position when the text there is
