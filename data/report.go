@@ -66,14 +66,43 @@ type EventActorJSON struct {
 // CitationJSON is one citation of an event. When Resolved, Exact is the
 // source's own text at code points [Start, End) of the source's text (as in
 // SourcesJSON) and Paragraph is 1-based; otherwise Exact is the quote as
-// written in the dataset and Start, End and Paragraph are null.
+// written in the dataset and Start, End and Paragraph are null. Anchor says
+// how it was found (one of the Anchor constants); Score is the fuzzy
+// match's score, in [0, 1], for AnchorReanchored and AnchorOrphaned, and
+// null otherwise.
 type CitationJSON struct {
-	Source    string `json:"source"`
-	Exact     string `json:"exact"`
-	Start     *int   `json:"start"`
-	End       *int   `json:"end"`
-	Paragraph *int   `json:"paragraph"`
-	Resolved  bool   `json:"resolved"`
+	Source    string   `json:"source"`
+	Exact     string   `json:"exact"`
+	Start     *int     `json:"start"`
+	End       *int     `json:"end"`
+	Paragraph *int     `json:"paragraph"`
+	Resolved  bool     `json:"resolved"`
+	Anchor    string   `json:"anchor"`
+	Score     *float64 `json:"score"`
+}
+
+// The values of CitationJSON.Anchor.
+const (
+	AnchorExact      = "exact"      // the quote, prefix and suffix as written
+	AnchorTolerant   = "tolerant"   // only after normalising quotation marks, dashes or spaces
+	AnchorReanchored = "reanchored" // the source changed; found again by a fuzzy match
+	AnchorOrphaned   = "orphaned"   // the source changed; no fuzzy match was good enough
+	AnchorUnresolved = "unresolved" // absent or ambiguous, never anchored before
+)
+
+// Anchor names how a span was found: one of the Anchor constants.
+func Anchor(sp timeline.Span) string {
+	switch {
+	case sp.Reanchored:
+		return AnchorReanchored
+	case sp.Orphaned:
+		return AnchorOrphaned
+	case !sp.Resolved:
+		return AnchorUnresolved
+	case sp.Tolerant:
+		return AnchorTolerant
+	}
+	return AnchorExact
 }
 
 // ActorsJSON is the document `dateline actors --format json` writes.
@@ -167,7 +196,11 @@ func newDateJSON(d timeline.Date, note string) DateJSON {
 }
 
 func newCitationJSON(tl *timeline.Timeline, c timeline.Citation) CitationJSON {
-	out := CitationJSON{Source: c.Source, Exact: c.Quote}
+	out := CitationJSON{Source: c.Source, Exact: c.Quote, Anchor: Anchor(c.Span)}
+	if c.Span.Reanchored || c.Span.Orphaned {
+		score := c.Span.Score
+		out.Score = &score
+	}
 	if !c.Span.Resolved {
 		return out
 	}

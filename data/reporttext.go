@@ -28,6 +28,10 @@ const maxDateColumn = 22
 //	Sep 2023      [alleged] Title, wrapped under itself
 //	              who:  Kim Jong-un (recipient), Vladimir Putin
 //	              when: the date note, wrapped under itself
+//	              cite: [2] re-anchored (score 0.83)
+//
+// The cite line appears only for citations whose source changed since they
+// were anchored (re-anchored or orphaned); see driftBrief.
 //
 // l must have a Timeline.
 func WriteEventsText(w io.Writer, l *Loaded, idx []int) error {
@@ -68,8 +72,26 @@ func WriteEventsText(w io.Writer, l *Loaded, idx []int) error {
 		writeLines(bw, indent, lines[1:])
 		writeLabelled(bw, indent, "who:  ", actorsBrief(tl, e))
 		writeLabelled(bw, indent, "when: ", e.DateNote)
+		writeLabelled(bw, indent, "cite: ", driftBrief(e))
 	}
 	return bw.Flush()
+}
+
+// driftBrief marks the citations of an event whose source changed since
+// they were anchored, by their 1-based number: "[2] re-anchored (score
+// 0.83); [3] orphaned (best score 0.41)"; "" when there are none.
+func driftBrief(e *timeline.Event) string {
+	var parts []string
+	for k, c := range e.Citations {
+		score := strconv.FormatFloat(c.Span.Score, 'f', 2, 64)
+		switch {
+		case c.Span.Reanchored:
+			parts = append(parts, fmt.Sprintf("[%d] re-anchored (score %s)", k+1, score))
+		case c.Span.Orphaned:
+			parts = append(parts, fmt.Sprintf("[%d] orphaned (best score %s)", k+1, score))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // actorsBrief lists an event's actors by name, with roles in parentheses.

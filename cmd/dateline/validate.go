@@ -11,6 +11,7 @@ import (
 
 func (a *app) newValidateCmd() *cobra.Command {
 	strict := false
+	var fix fixOptions
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: "Check datasets and report every problem with its position",
@@ -24,16 +25,33 @@ error as FILE:LINE:COL: SEVERITY: message, where SEVERITY is one of
 
 then one summary line per file on standard output. The exit status is 1 when
 any file has an error or a citation error (or, with --strict, a warning),
-and 0 otherwise.`,
+and 0 otherwise.
+
+With --fix -o OUT, validate one FILE (or the built-in dataset) and write a
+fixed copy of it to OUT, in FILE's format (YAML, JSON or JSON Lines):
+every citation that resolved records its position (start, end); a citation
+whose source text changed and that was found again by a fuzzy match quotes
+the text as it now reads; every source records the sha256 of its text
+(one with orphaned citations keeps its old checksum, so that they stay
+orphans). Orphaned and unresolved citations are kept as they were. FILE itself is
+never written, and OUT is not replaced unless given --force. The exit
+status is then the one validate gives for OUT.`,
 		Example: `  dateline validate
   dateline validate events.yaml other.json
-  dateline validate --strict events.yaml && git commit`,
+  dateline validate --strict events.yaml && git commit
+  dateline validate --fix events.yaml -o events.fixed.yaml`,
 		ValidArgsFunction: fileCompletion(-1),
 		RunE: func(_ *cobra.Command, args []string) error {
+			if fix.fix || fix.out != "" || fix.force {
+				return a.fix(args, fix, strict)
+			}
 			return a.validate(args, strict)
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "fail on warnings too")
+	cmd.Flags().BoolVar(&fix.fix, "fix", false, "write a copy with positions, re-anchored quotes and checksums recorded (needs -o)")
+	cmd.Flags().StringVarP(&fix.out, "output", "o", "", "with --fix, write the copy to `OUT`")
+	cmd.Flags().BoolVar(&fix.force, "force", false, "with --fix, replace OUT if it exists")
 	return cmd
 }
 

@@ -1,0 +1,457 @@
+package data
+
+// Fix: `dateline validate --fix` writes a copy of a dataset file in which
+// every citation that resolved records its position, re-anchored citations
+// quote the source as it now reads, and every source records the checksum
+// of its current text. The copy is made by editing the file's own tree
+// (yaml.v3 nodes for YAML, an order-keeping tree for JSON, line by line for
+// JSON Lines) rather than by marshalling the Dataset, so that comments, key
+// order and text_file references survive.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"dateline/timeline"
+)
+
+// The formats FixFormat tells apart.
+const (
+	FixYAML  = "yaml"
+	FixJSON  = "json"
+	FixJSONL = "jsonl"
+)
+
+// ErrNotFixable is returned (wrapped, naming the file) for an input that
+// --fix cannot rewrite: a TimelineJS or Sheets CSV file, which is imported
+// into dateline's model rather than written in it.
+var ErrNotFixable = errors.New("cannot be fixed in place")
+
+// FixReport says what Fix changed, and what it left alone.
+type FixReport struct {
+	File string // the file written
+	// Scores are the scores of the re-anchored citations, in file order.
+	Scores []float64
+	// Positions counts the resolved citations (re-anchored ones aside)
+	// whose recorded start/end were added or corrected.
+	Positions int
+	// Checksums counts the sources whose sha256 was added or corrected.
+	Checksums int
+	// Relocated counts text_file paths rewritten to point at the same file
+	// from OUT's folder; Inlined those written inline instead, because OUT's
+	// folder cannot reach the file (it must stay inside that folder) or the
+	// dataset is the embedded one.
+	Relocated, Inlined int
+	// Orphaned and Unresolved count the citations kept as they were.
+	Orphaned, Unresolved int
+	// StaleChecksums counts the sources whose recorded sha256 no longer
+	// matches and was kept, because some of their citations are orphaned:
+	// a matching checksum would tell the validator that the text never
+	// changed, and the orphans would lose their fuzzy search.
+	StaleChecksums int
+}
+
+// String is the one-line summary `validate --fix` prints, e.g. "wrote
+// f.yaml: 2 citations re-anchored (scores 0.91, 0.83), 13 positions
+// recorded, 1 checksum updated; 1 orphaned citation left as it was".
+func (r FixReport) String() string {
+	var did, kept []string
+	if n := len(r.Scores); n > 0 {
+		scores := make([]string, n)
+		for i, s := range r.Scores {
+			scores[i] = strconv.FormatFloat(s, 'f', 2, 64)
+		}
+		word := "scores"
+		if n == 1 {
+			word = "score"
+		}
+		did = append(did, fmt.Sprintf("%s re-anchored (%s %s)", plural(n, "citation"), word, strings.Join(scores, ", ")))
+	}
+	if r.Positions > 0 {
+		did = append(did, plural(r.Positions, "position")+" recorded")
+	}
+	if r.Checksums > 0 {
+		did = append(did, plural(r.Checksums, "checksum")+" updated")
+	}
+	if r.Relocated > 0 {
+		did = append(did, plural(r.Relocated, "text_file path")+" rewritten for the new folder")
+	}
+	if r.Inlined > 0 {
+		did = append(did, plural(r.Inlined, "text_file")+" written inline")
+	}
+	if r.Orphaned > 0 {
+		kept = append(kept, plural(r.Orphaned, "orphaned citation"))
+	}
+	if r.Unresolved > 0 {
+		kept = append(kept, plural(r.Unresolved, "unresolved citation"))
+	}
+	if r.StaleChecksums > 0 {
+		kept = append(kept, plural(r.StaleChecksums, "old checksum")+" (for the orphans)")
+	}
+	s := "wrote " + r.File + ": "
+	if len(did) == 0 {
+		s += "nothing to change"
+	} else {
+		s += strings.Join(did, ", ")
+	}
+	if len(kept) > 0 {
+		s += "; " + strings.Join(kept, ", ") + " left as it was"
+		if r.Orphaned+r.Unresolved+r.StaleChecksums > 1 {
+			s = strings.TrimSuffix(s, " it was") + " they were"
+		}
+	}
+	return s
+}
+
+// FixFormat returns the format of the dataset file at path as --fix would
+// rewrite it (FixYAML, FixJSON or FixJSONL), detected as LoadFile detects it,
+// or an error wrapping ErrNotFixable for TimelineJS and Sheets CSV files.
+func FixFormat(path string) (string, error) {
+	if strings.EqualFold(filepath.Ext(path), ".jsonl") || sniffJSONL(path) {
+		return FixJSONL, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
+	}
+	return fixFormat(path, b)
+}
+
+func fixFormat(path string, b []byte) (string, error) {
+	b = bytes.TrimPrefix(b, utf8BOM)
+	switch {
+	case isJSONLines(b):
+		return FixJSONL, nil
+	case IsTimelineJS(b):
+		return "", fmt.Errorf("%s is a TimelineJS file and %w: export it with `dateline export %s --to json -o OUT`, then fix OUT", path, ErrNotFixable, path)
+	case IsSheetsCSV(b):
+		return "", fmt.Errorf("%s is a Sheets CSV file and %w: export it with `dateline export %s --to json -o OUT`, then fix OUT", path, ErrNotFixable, path)
+	case isJSON(b):
+		return FixJSON, nil
+	}
+	return FixYAML, nil
+}
+
+// FixFile writes the fixed copy of the dataset l, loaded from the file in
+// ("" for the embedded dataset), to out through WriteFileFunc (so out is
+// replaced only with force; errors.Is(err, fs.ErrExist) tells that
+// refusal). l must have loaded without errors. out must be neither in (the
+// same file, by os.SameFile, or the same path) nor the text_file of a
+// source, even with force; FixFile refuses both.
+//
+// In the copy, every citation that resolved (exactly, tolerantly or
+// re-anchored) records start/end = its span; a re-anchored citation quotes
+// the source's text now at the span, and its prefix and suffix (when it has
+// them) are the text now just before and after it, of the same length in
+// code points as before; every source records the sha256 of its current
+// text, unless some of its citations are orphaned (see
+// FixReport.StaleChecksums); orphaned and unresolved citations, and
+// everything else, are left as they were.
+func FixFile(l *Loaded, in, out string, force bool) (FixReport, error) {
+	rep := FixReport{File: out}
+	if l.Timeline == nil {
+		return rep, fmt.Errorf("%s has errors; nothing written", l.File)
+	}
+	var (
+		b      []byte
+		format string
+		err    error
+	)
+	if in == "" {
+		b, err = fs.ReadFile(embeddedFS, "embedded/"+embeddedName)
+		format = FixYAML
+	} else {
+		if sameFile(in, out) {
+			return rep, fmt.Errorf("will not write %s: it is the input file", out)
+		}
+		format, err = FixFormat(in)
+		if err == nil && format != FixJSONL {
+			b, err = os.ReadFile(in)
+		}
+	}
+	if err != nil {
+		return rep, err
+	}
+	if format != FixJSONL {
+		// A JSON Lines file under another name is found by content.
+		if format, err = fixFormat(in, b); err != nil {
+			return rep, err
+		}
+	}
+	p := newFixPlan(l.Timeline, in, out, &rep)
+	var write func(io.Writer) error
+	switch format {
+	case FixYAML:
+		fixed, err := p.yaml(b)
+		if err != nil {
+			return rep, fmt.Errorf("%s: %w", l.File, err)
+		}
+		if p.err != nil {
+			return rep, p.err
+		}
+		write = func(w io.Writer) error { _, err := w.Write(fixed); return err }
+	case FixJSON:
+		fixed, err := p.json(b)
+		if err != nil {
+			return rep, fmt.Errorf("%s: %w", l.File, err)
+		}
+		if p.err != nil {
+			return rep, p.err
+		}
+		write = func(w io.Writer) error { _, err := w.Write(fixed); return err }
+	default:
+		write = func(w io.Writer) error {
+			var r io.Reader = bytes.NewReader(b)
+			if b == nil {
+				f, err := os.Open(in)
+				if err != nil {
+					return fmt.Errorf("cannot read %s: %w", in, unwrapPath(err))
+				}
+				defer f.Close()
+				r = f
+			}
+			return p.jsonl(r, w)
+		}
+	}
+	return rep, WriteFileFunc(out, force, write)
+}
+
+// fixPlan knows, from the Timeline, what to change in the file's tree.
+type fixPlan struct {
+	tl     *timeline.Timeline
+	events map[string]*timeline.Event // by id
+	rep    *FixReport
+	// orphans holds the ids of the sources some orphaned citation cites.
+	orphans map[string]bool
+	// inDir and outDir are the folders text_file paths are relative to, in
+	// and out; inDir is "" for the embedded dataset.
+	inDir, outDir string
+	out           string
+	err           error // set when OUT is a source's text file
+}
+
+func newFixPlan(tl *timeline.Timeline, in, out string, rep *FixReport) *fixPlan {
+	p := &fixPlan{tl: tl, rep: rep, events: make(map[string]*timeline.Event, tl.Len()), orphans: map[string]bool{}}
+	for i := range tl.Len() {
+		e := tl.Event(i)
+		p.events[e.ID] = e
+		for _, c := range e.Citations {
+			if c.Span.Orphaned {
+				p.orphans[c.Source] = true
+			}
+		}
+	}
+	p.out, p.outDir = out, filepath.Dir(out)
+	if in != "" {
+		p.inDir = filepath.Dir(in)
+	}
+	return p
+}
+
+// fixMap is one mapping of the file's tree, YAML or JSON, as the plan edits
+// it. Keys absent from it are inserted in schema order.
+type fixMap interface {
+	// str returns the text of key's scalar value; ok is false when key is
+	// absent or its value is not a scalar.
+	str(key string) (s string, ok bool)
+	setStr(key, value string, order []string)
+	setInt(key string, value int, order []string)
+	// list returns the mappings of key's list, nil for items that are not
+	// mappings.
+	list(key string) []fixMap
+	// replace puts key new with value where key old was.
+	replace(old, new, value string)
+}
+
+// dataset edits the root mapping of a dataset (or the header of a JSON
+// Lines file, which has no events).
+func (p *fixPlan) dataset(root fixMap) {
+	for _, s := range root.list("sources") {
+		if s != nil {
+			p.source(s)
+		}
+	}
+	for _, e := range root.list("events") {
+		if e != nil {
+			p.event(e)
+		}
+	}
+}
+
+// source records the checksum of the source's text and keeps its text_file
+// reachable from OUT's folder.
+func (p *fixPlan) source(m fixMap) {
+	id, _ := m.str("id")
+	src, ok := p.tl.Source(id)
+	if !ok {
+		return
+	}
+	sum := sha256.Sum256([]byte(src.Text))
+	hexSum := hex.EncodeToString(sum[:])
+	switch old, _ := m.str("sha256"); {
+	case old == hexSum:
+	case p.orphans[id]:
+		// Keep the checksum that says the text changed since the orphans
+		// were anchored, or they would read as never found at all.
+		if old != "" {
+			p.rep.StaleChecksums++
+		}
+	default:
+		m.setStr("sha256", hexSum, sourceFields.names)
+		p.rep.Checksums++
+	}
+	name, ok := m.str("text_file")
+	if !ok {
+		return
+	}
+	if p.inDir != "" && p.err == nil && sameFile(filepath.Join(p.inDir, filepath.FromSlash(name)), p.out) {
+		p.err = fmt.Errorf("will not write %s: it is the text_file of source %q", p.out, id)
+	}
+	switch rel, ok := p.relocate(name); {
+	case !ok:
+		m.replace("text_file", "text", src.Text)
+		p.rep.Inlined++
+	case rel != name:
+		m.setStr("text_file", rel, sourceFields.names)
+		p.rep.Relocated++
+	}
+}
+
+// relocate returns the path of the text file name (relative to the input's
+// folder) relative to OUT's folder; ok is false when there is none that the
+// loader accepts, that is inside OUT's folder.
+func (p *fixPlan) relocate(name string) (string, bool) {
+	if p.inDir == "" {
+		return "", false
+	}
+	in, err1 := realDir(p.inDir)
+	out, err2 := realDir(p.outDir)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	if in == out {
+		return name, true
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(in, filepath.FromSlash(name)))
+	if err != nil {
+		return "", false
+	}
+	rel, err := filepath.Rel(out, target)
+	if err != nil || !filepath.IsLocal(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// sameFile reports whether a and b name one file: the same file when both
+// exist, else the same absolute path.
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(fa, fb)
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == ab
+}
+
+// realDir is dir as an absolute path with its symbolic links resolved, as
+// the loader compares folders.
+func realDir(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// event edits the citations of one event.
+func (p *fixPlan) event(m fixMap) {
+	id, _ := m.str("id")
+	e, ok := p.events[id]
+	if !ok {
+		return
+	}
+	for k, cm := range m.list("citations") {
+		if cm != nil && k < len(e.Citations) {
+			p.citation(cm, &e.Citations[k])
+		}
+	}
+}
+
+// citation records where c resolved; see FixFile.
+func (p *fixPlan) citation(m fixMap, c *timeline.Citation) {
+	sp := c.Span
+	switch {
+	case !sp.Resolved && sp.Orphaned:
+		p.rep.Orphaned++
+		return
+	case !sp.Resolved:
+		p.rep.Unresolved++
+		return
+	}
+	order := citationFields.names
+	if sp.Reanchored {
+		st, ok := p.tl.SourceText(c.Source)
+		if !ok {
+			return
+		}
+		p.rep.Scores = append(p.rep.Scores, sp.Score)
+		m.setStr("quote", st.Slice(sp.Start, sp.End), order)
+		if c.Prefix != "" {
+			n := utf8.RuneCountInString(c.Prefix)
+			m.setStr("prefix", st.Slice(sp.Start-n, sp.Start), order)
+		}
+		if c.Suffix != "" {
+			n := utf8.RuneCountInString(c.Suffix)
+			m.setStr("suffix", st.Slice(sp.End, sp.End+n), order)
+		}
+	} else if c.Start == sp.Start && c.End == sp.End {
+		return
+	} else {
+		p.rep.Positions++
+	}
+	m.setInt("start", sp.Start, order)
+	m.setInt("end", sp.End, order)
+}
+
+// insertAt returns where a key absent from keys goes: after the last key
+// that comes before it in the schema order, else first if some key comes
+// after it, else last.
+func insertAt(keys []string, key string, order []string) int {
+	rank := func(k string) int {
+		for i, o := range order {
+			if o == k {
+				return i
+			}
+		}
+		return len(order)
+	}
+	r := rank(key)
+	at := -1
+	for i, k := range keys {
+		if rank(k) < r {
+			at = i
+		}
+	}
+	if at >= 0 {
+		return at + 1
+	}
+	for _, k := range keys {
+		if rank(k) < len(order) {
+			return 0
+		}
+	}
+	return len(keys)
+}
