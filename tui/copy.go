@@ -48,9 +48,13 @@ func (m *Model) copyQuote() tea.Cmd {
 // quoteWithCitation is what y copies:
 //
 //	“QUOTE”
-//	— SOURCE TITLE, PUBLISHER, SOURCE DATE, paragraph N. Event: TITLE (EVENT DATE). URL
+//	— SOURCE TITLE, PUBLISHER, SOURCE DATE, paragraph N [DRIFT]. Event: TITLE (EVENT DATE). URL
 //
-// leaving out what the dataset does not know.
+// leaving out what the dataset does not know. For a re-anchored citation
+// QUOTE is what the source says now at the new place, since that is what a
+// reader who follows the citation will find, and DRIFT says it was
+// re-anchored; an orphaned one keeps the dataset's quote and DRIFT says it
+// is no longer in the source.
 func quoteWithCitation(tl *timeline.Timeline, e *timeline.Event, c timeline.Citation) string {
 	var parts []string
 	title := c.Source
@@ -70,10 +74,10 @@ func quoteWithCitation(tl *timeline.Timeline, e *timeline.Event, c timeline.Cita
 	} else {
 		parts = append(parts, title)
 	}
-	if c.Span.Resolved && c.Span.Paragraph > 0 {
-		parts = append(parts, "paragraph "+strconv.Itoa(c.Span.Paragraph))
+	if p := spanParagraph(tl, c); c.Span.Resolved && p > 0 {
+		parts = append(parts, "paragraph "+strconv.Itoa(p))
 	}
-	cite := "— " + strings.Join(parts, ", ") + "."
+	cite := "— " + strings.Join(parts, ", ") + driftCopyNote(c) + "."
 	if e.Title != "" {
 		cite += " Event: " + e.Title
 		if !e.Date.IsZero() {
@@ -84,5 +88,11 @@ func quoteWithCitation(tl *timeline.Timeline, e *timeline.Event, c timeline.Cita
 	if url != "" {
 		cite += " " + url
 	}
-	return "“" + strings.TrimSpace(c.Quote) + "”\n" + cite
+	quote := c.Quote
+	if c.Span.Reanchored {
+		if now, ok := spanText(tl, c); ok {
+			quote = now
+		}
+	}
+	return "“" + strings.TrimSpace(quote) + "”\n" + cite
 }

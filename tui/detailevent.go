@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"dateline/timeline"
 )
@@ -129,35 +130,70 @@ func dateText(d timeline.Date) string {
 
 // citationLines draws a citation as a quoted block: a bar, the quote and a
 // line naming the source and paragraph. An unresolved citation gets a
-// dashed bar and says so, in words as well as colour.
+// dashed bar and says so, in words as well as colour. A re-anchored one
+// quotes what the source says now at its new place (what enter shows),
+// says it was re-anchored and at what score, and keeps the dataset's quote
+// dimmed below; an orphaned one keeps the dataset's quote and says how
+// close the best match came.
 func citationLines(tl *timeline.Timeline, c timeline.Citation, st *styles, w int, query string) (out []string, hits []bool) {
 	bar, barStyle := "┃ ", st.quoteBar
 	if !c.Span.Resolved {
 		bar, barStyle = "┆ ", st.unresolved
 	}
 	bw := max(1, w-2)
-	for _, l := range wrapBlock("“"+cleanBlock(c.Quote)+"”", bw) {
-		q, hit := highlight(l, query, st.quote, st.match)
-		out = append(out, barStyle.Render(bar)+q)
-		hits = append(hits, hit)
+	add := func(s lipgloss.Style, searched bool, lines ...string) {
+		for _, l := range lines {
+			styled, hit := s.Render(l), false
+			if searched {
+				styled, hit = highlight(l, query, s, st.match)
+			}
+			out = append(out, barStyle.Render(bar)+styled)
+			hits = append(hits, hit)
+		}
 	}
+	quote := c.Quote
+	if c.Span.Reanchored {
+		if now, ok := spanText(tl, c); ok {
+			quote = now
+		}
+	}
+	add(st.quote, true, wrapBlock("“"+cleanBlock(quote)+"”", bw)...)
 	title := c.Source
 	if s, ok := tl.Source(c.Source); ok && s.Title != "" {
 		title = s.Title
 	}
 	where := "— " + clean(title)
 	if c.Span.Resolved {
-		where += " · ¶" + strconv.Itoa(c.Span.Paragraph)
+		where += " · ¶" + strconv.Itoa(spanParagraph(tl, c))
 	}
-	for _, l := range wrap(where, bw) {
-		out = append(out, barStyle.Render(bar)+st.source.Render(l))
-		hits = append(hits, false)
-	}
-	if !c.Span.Resolved {
-		for _, l := range wrap("unresolved: the quote was not found in the source", bw) {
-			out = append(out, barStyle.Render(bar)+st.unresolved.Render(l))
-			hits = append(hits, false)
-		}
+	add(st.source, false, wrap(where, bw)...)
+	switch {
+	case c.Span.Reanchored:
+		add(st.drift, false, wrap(reanchoredNote(c.Span.Score), bw)...)
+		add(st.was, true, clipLines(wrap("was: “"+clean(c.Quote)+"”", bw), wasLines, bw)...)
+	case c.Span.Orphaned:
+		add(st.unresolved, false, wrap(orphanedNote(c.Span.Score), bw)...)
+	case !c.Span.Resolved:
+		add(st.unresolved, false, wrap("unresolved: the quote was not found in the source", bw)...)
 	}
 	return out, hits
+}
+
+// wasLines caps the lines of a re-anchored citation's old quote: it is
+// there for comparison, and the current text above it is what counts.
+const wasLines = 3
+
+// clipLines keeps the first n lines, ending the last kept one with an
+// ellipsis when some were dropped; each line stays within w cells.
+func clipLines(lines []string, n, w int) []string {
+	if len(lines) <= n {
+		return lines
+	}
+	lines = lines[:n]
+	last := lines[n-1]
+	if textWidth(last)+1 > w {
+		last = ansi.Truncate(last, w-1, "")
+	}
+	lines[n-1] = last + "…"
+	return lines
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -13,7 +14,7 @@ import (
 // width, scrolled so the open citation's passage is in view with context
 // above it and highlighted in place, with gutter marks that survive
 // NO_COLOR: ▌ the open citation, ▸ the passage cursor, ┆ any other
-// passage an event cites.
+// passage an event cites, ? an orphaned citation's closest passage.
 type sourceView struct {
 	tl    *timeline.Timeline
 	st    *styles
@@ -27,10 +28,12 @@ type sourceView struct {
 	wrap  *wrappedText
 	marks *sourcePassages // cited passages of src
 	cur   [2]int          // the open citation's span; cur[0] < 0 when unresolved
+	near  [2]int          // an orphaned citation's closest passage; near[0] < 0 when none
 	pcur  int             // passage cursor: index into marks.list, -1 for none
 	top   int             // first text line shown
 
-	notice string // unresolved citation, missing source
+	notice string // unresolved, re-anchored or orphaned citation, missing source
+	warn   bool   // the notice is a warning (re-anchored), not an error
 	list   citingList
 	width  int // inner size
 	height int
@@ -47,7 +50,8 @@ const maxMeasure = 100
 const gutterW = 2
 
 func newSourceView(tl *timeline.Timeline, st *styles, keys keyMap) sourceView {
-	return sourceView{tl: tl, st: st, keys: keys, pcur: -1, list: citingList{keys: keys}}
+	return sourceView{tl: tl, st: st, keys: keys, pcur: -1, cur: [2]int{-1, -1}, near: [2]int{-1, -1},
+		list: citingList{keys: keys}}
 }
 
 // SetCites installs the citation index once it is built.
@@ -75,16 +79,37 @@ func (m *sourceView) SetSize(w, h int) {
 // measure is the wrap width for the current size.
 func (m sourceView) measure() int { return max(1, min(maxMeasure, m.width-gutterW)) }
 
-// textHeight is the number of text lines on screen (the notice takes one).
-func (m sourceView) textHeight() int {
-	if m.notice != "" && m.height > 1 {
-		return m.height - 1
+// textHeight is the number of text lines on screen, below the notice.
+func (m sourceView) textHeight() int { return m.height - len(m.noticeLines()) }
+
+// maxNoticeLines caps the notice, which wraps: a drift notice says more
+// than fits one narrow line, and the text must keep most of the screen.
+const maxNoticeLines = 3
+
+// noticeLines is the notice wrapped to the width, at most maxNoticeLines
+// and a third of the height (but always one line when there is a notice
+// and room for a line of text below it); the last is cut with an ellipsis
+// when it does not all fit. They are not yet padded.
+func (m sourceView) noticeLines() []string {
+	if m.notice == "" || m.height <= 1 {
+		return nil
 	}
-	return m.height
+	ls := wrap(m.notice, m.width)
+	if len(ls) == 0 {
+		return []string{""}
+	}
+	n := max(1, min(len(ls), maxNoticeLines, m.height/3))
+	if n < len(ls) {
+		ls[n-1] = strings.Join(ls[n-1:], " ") // fit cuts it with "…"
+	}
+	return ls[:n]
 }
 
 // Open shows citation c of event ev: its source scrolled to the passage,
-// or the top with a notice when the quote was not found.
+// or the top with a notice when the quote was not found. A re-anchored
+// citation's passage is its new place, with a notice saying so; an
+// orphaned one is never shown as found: the notice says it is orphaned and
+// its closest rejected passage, if any, gets the ? mark instead of ▌.
 func (m *sourceView) Open(ev, c int) {
 	e := m.tl.Event(ev)
 	m.event, m.cite = ev, c
@@ -99,18 +124,33 @@ func (m *sourceView) Open(ev, c int) {
 		m.rewrap()
 	}
 	m.loadMarks()
-	m.notice, m.cur, m.pcur, m.top = "", [2]int{-1, -1}, -1, 0
+	m.notice, m.warn, m.cur, m.near, m.pcur, m.top = "", false, [2]int{-1, -1}, [2]int{-1, -1}, -1, 0
 	switch {
 	case m.wrap == nil:
 		m.notice = "! source " + clean(cit.Source) + " is not in the dataset"
+	case hasClosest(cit):
+		// Never shown as the passage: the closest rejected match gets its
+		// own mark so the analyst can judge it.
+		m.notice = "! orphaned: closest passage " + pctText(cit.Span.Score) +
+			" (" + needsPct() + "), marked ?; the source changed and no longer holds the quote"
+		m.near = [2]int{cit.Span.Start, cit.Span.End}
+		m.scrollToSpan(cit.Span.Start, cit.Span.End)
+	case cit.Span.Orphaned && cit.Span.Score > 0: // a score without a place to show
+		m.notice = "! orphaned: best match " + pctText(cit.Span.Score) + " (" + needsPct() +
+			"); the source changed and no longer holds the quote; showing the top"
+	case cit.Span.Orphaned:
+		m.notice = "! orphaned: the source changed and nothing in it resembles the quote; showing the top"
 	case !cit.Span.Resolved:
 		m.notice = "! unresolved: the quote was not found in this source; showing the top"
 	default:
+		if cit.Span.Reanchored {
+			m.notice, m.warn = "≈ re-anchored at "+pctText(cit.Span.Score)+": the source changed since this was cited", true
+		}
 		m.cur = [2]int{cit.Span.Start, cit.Span.End}
 		if i, ok := m.marks.find(cit.Span.Start, cit.Span.End); ok {
 			m.pcur = i
 		}
-		m.scrollTo(cit.Span.Start)
+		m.scrollToSpan(cit.Span.Start, cit.Span.End)
 	}
 	m.clampTop()
 }
@@ -156,6 +196,21 @@ func (m *sourceView) scrollTo(cp int) {
 	line := m.wrap.lineOf(cp)
 	if line < m.top || line >= m.top+m.textHeight() {
 		m.top = line - m.context()
+	}
+	m.clampTop()
+}
+
+// scrollToSpan is scrollTo for a passage [start, end): when its start is in
+// view but its end is not, it scrolls on until the whole passage is, or
+// its start reaches the top, so that a long passage opens readable.
+func (m *sourceView) scrollToSpan(start, end int) {
+	m.scrollTo(start)
+	if m.wrap == nil || end <= start {
+		return
+	}
+	first, last := m.wrap.lineOf(start), m.wrap.lineOf(end-1)
+	if last >= m.top+m.textHeight() {
+		m.top = min(first, last-m.textHeight()+1)
 	}
 	m.clampTop()
 }

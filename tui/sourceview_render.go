@@ -13,6 +13,7 @@ const (
 	markNone    = iota
 	markCited   // a passage some event cites
 	markCursor  // the passage under the passage cursor
+	markClosest // an orphaned open citation's closest rejected passage
 	markCurrent // the open citation
 )
 
@@ -23,8 +24,12 @@ func (m sourceView) View() string {
 		return m.list.View(m.tl, m.st, m.width, m.height)
 	}
 	out := make([]string, 0, m.height)
-	if m.notice != "" && m.height > 1 {
-		out = append(out, m.st.unresolved.Render(fit(m.notice, m.width)))
+	ns := m.st.notice
+	if m.warn {
+		ns = m.st.driftNotice
+	}
+	for _, l := range m.noticeLines() {
+		out = append(out, ns.Render(fit(l, m.width)))
 	}
 	if m.wrap != nil {
 		for i := m.top; i < len(m.wrap.lines) && len(out) < m.height; i++ {
@@ -63,6 +68,9 @@ func (m sourceView) lineMarks(i int) []span {
 	if m.cur[0] >= 0 && m.cur[0] < hi && m.cur[1] > lo {
 		out = append(out, span{m.cur[0], m.cur[1], markCurrent})
 	}
+	if m.near[0] >= 0 && m.near[0] < hi && m.near[1] > lo {
+		out = append(out, span{m.near[0], m.near[1], markClosest})
+	}
 	return out
 }
 
@@ -78,6 +86,8 @@ func (m sourceView) renderLine(i int) string {
 	switch strongest {
 	case markCurrent:
 		gutter = m.st.passageBar.Render("▌") + " "
+	case markClosest:
+		gutter = m.st.closestBar.Render("?") + " "
 	case markCursor:
 		gutter = m.st.cursorBar.Render("▸") + " "
 	case markCited:
@@ -125,6 +135,8 @@ func (m sourceView) classStyle(class int) lipgloss.Style {
 	switch class {
 	case markCurrent:
 		return m.st.passage
+	case markClosest:
+		return m.st.closest
 	case markCursor:
 		return m.st.passageCursor
 	case markCited:

@@ -92,6 +92,8 @@ type styles struct {
 	heading, label, text, note lipgloss.Style
 	quoteBar, quote, source    lipgloss.Style
 	unresolved                 lipgloss.Style
+	drift                      lipgloss.Style // a re-anchored citation's note
+	was                        lipgloss.Style // its old quote, dimmed
 	actorHit                   lipgloss.Style // an actor of the actor filter
 
 	// search matches, in rows and the detail pane
@@ -101,6 +103,10 @@ type styles struct {
 	// cited passages; each has a gutter glyph too
 	passage, passageCursor, passageCited lipgloss.Style
 	passageBar, cursorBar, citedBar      lipgloss.Style
+	// an orphaned citation's closest rejected passage, which is not the
+	// passage: its own colour and gutter glyph
+	closest, closestBar lipgloss.Style
+	notice, driftNotice lipgloss.Style // the reader's notice line
 
 	// the density strip
 	stripBar, stripMark, stripLabel lipgloss.Style
@@ -157,6 +163,8 @@ func newStyles(mode string) *styles {
 		quote:      fg(t.Text).Italic(true),
 		source:     fg(t.Muted),
 		unresolved: fg(t.Error).Bold(true),
+		drift:      fg(t.Warn).Bold(true),
+		was:        fg(t.Faint).Italic(true),
 		status:     fg(t.Text),
 		statusDim:  fg(t.Muted),
 		helpKey:    fg(t.Muted).Bold(true),
@@ -178,6 +186,10 @@ func newStyles(mode string) *styles {
 		passageBar:    fg(t.Accent).Bold(true),
 		cursorBar:     fg(t.Accent),
 		citedBar:      fg(t.Faint),
+		closest:       fg(t.Warn).Underline(true),
+		closestBar:    fg(t.Warn).Bold(true),
+		notice:        fg(t.Error).Bold(true),
+		driftNotice:   fg(t.Warn).Bold(true),
 
 		stripBar:   fg(t.Date),
 		stripMark:  fg(t.Alleged).Bold(true),

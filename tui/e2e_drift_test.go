@@ -1,0 +1,163 @@
+package tui
+
+// End-to-end test of citation drift (issue 7, item 5) in a real terminal:
+// the fixture in testdata/drift was anchored against original.txt, and its
+// source has since changed into minutes.txt. The expected words come from
+// the domain API (the spans and scores the validator gives), not from the
+// screen. The harness is in e2etest_test.go.
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"dateline/data"
+)
+
+func TestE2EDrift(t *testing.T) {
+	t.Parallel()
+	requireTmux(t)
+	for _, tc := range []struct {
+		name    string
+		env     []string
+		noColor bool
+	}{
+		{"colour", nil, false},
+		{"NO_COLOR", []string{"NO_COLOR=1"}, true}, // the words and glyphs alone must tell
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			driftFlow(t, tc.env, tc.noColor)
+		})
+	}
+}
+
+// driftFlow visits the re-anchored and the orphaned citation of the drift
+// fixture in the detail pane and in the reader.
+func driftFlow(t *testing.T, env []string, noColor bool) {
+	file, err := filepath.Abs(driftFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := data.LoadFile(file)
+	if l.Timeline == nil {
+		t.Fatalf("%s does not load: %v", file, l.Err())
+	}
+	tl := l.Timeline
+	bi, hi := eventIndex(t, tl, "budget"), eventIndex(t, tl, "harbour")
+	budget, harbour := tl.Event(bi).Citations[0], tl.Event(hi).Citations[0]
+	if !budget.Span.Reanchored || !budget.Span.Resolved {
+		t.Fatalf("the fixture's budget citation should be re-anchored: %+v", budget.Span)
+	}
+	if !harbour.Span.Orphaned || harbour.Span.Resolved {
+		t.Fatalf("the fixture's harbour citation should be orphaned: %+v", harbour.Span)
+	}
+	st, _ := tl.SourceText("minutes")
+	now := st.Slice(budget.Span.Start, budget.Span.End)
+	pct := func(score float64) string { return fmt.Sprintf("%d%%", driftPct(score)) }
+
+	n := tl.Len()
+	bar := func(p int) string { return fmt.Sprintf("#%d · %d of %d events", p, n, n) }
+	s := startE2E(t, e2eOptions{args: []string{file}, env: env})
+	s.waitFor(bar(1), e2eWait)
+
+	// The re-anchored citation in the detail pane.
+	for range bi {
+		s.keys("j")
+	}
+	s.waitFor(bar(bi+1), e2eWait)
+	scr := s.waitFor("re-anchored", e2eWait)
+	detail := citationText(s.mustPane(scr, "Detail"), "┃ ")
+	for _, want := range []string{"≈ re-anchored · match " + pct(budget.Span.Score),
+		"the source changed since this was cited", "“" + now, "was: “"} {
+		if !strings.Contains(detail, squash(want)) {
+			t.Errorf("the detail pane lacks %q:\n%s", want, scr)
+		}
+	}
+
+	// Enter: the current text highlighted as the passage, with a notice.
+	s.keys("Enter")
+	s.waitFor("citation 1/1", e2eWait)
+	s.waitFor("≈ re-anchored at "+pct(budget.Span.Score), e2eWait)
+	checkDriftPassage(t, s, "▌ ", now, noColor)
+	s.keys("q")
+	s.waitFor(bar(bi+1), e2eWait)
+
+	// The orphaned citation in the detail pane.
+	for range hi - bi {
+		s.keys("j")
+	}
+	s.waitFor(bar(hi+1), e2eWait)
+	scr = s.waitFor("orphaned", e2eWait)
+	detail = citationText(s.mustPane(scr, "Detail"), "┆ ")
+	wants := []string{"“" + harbour.Quote + "”", "orphaned · the source changed", needsText()}
+	if harbour.Span.Score > 0 {
+		wants = append(wants, "best match "+pct(harbour.Span.Score))
+	}
+	for _, want := range wants {
+		if !strings.Contains(detail, squash(want)) {
+			t.Errorf("the detail pane lacks %q:\n%s", want, scr)
+		}
+	}
+
+	// Enter: never shown as resolved; the closest passage marked ?.
+	s.keys("Enter")
+	s.waitFor("citation 1/1", e2eWait)
+	scr = s.waitFor("! orphaned", e2eWait)
+	if strings.Contains(scr, "▌") {
+		t.Errorf("an orphaned citation shown with the passage mark ▌:\n%s", scr)
+	}
+	if harbour.Span.Score > 0 {
+		s.waitFor("closest passage "+pct(harbour.Span.Score), e2eWait)
+		checkDriftPassage(t, s, "? ", st.Slice(harbour.Span.Start, harbour.Span.End), noColor)
+	}
+	s.keys("q")
+	s.waitFor(bar(hi+1), e2eWait)
+
+	if code := s.quitAndWait(); code != 0 {
+		t.Errorf("exit status %d after q, want 0", code)
+	}
+	s.checkRestored()
+}
+
+// citationText is the detail pane's citation block without its bar, with
+// all whitespace dropped (see squash): the rows that start with bar.
+func citationText(p paneBox, bar string) string {
+	var b strings.Builder
+	for _, r := range p.rows {
+		if r = strings.TrimSpace(r); strings.HasPrefix(r, bar) {
+			b.WriteString(squash(strings.TrimPrefix(r, bar)))
+		}
+	}
+	return b.String()
+}
+
+// checkDriftPassage fails unless the reader rows marked with gutter read
+// text and are styled, in colour, or carry no styling at all under
+// NO_COLOR.
+func checkDriftPassage(t *testing.T, s *e2eTerm, gutter, text string, noColor bool) {
+	t.Helper()
+	s.poll(s.screenANSI, e2eWait, func(scr string) error {
+		var got []string
+		for _, row := range strings.Split(scr, "\n") {
+			plain := ansi.Strip(row)
+			i := strings.Index(plain, "┃"+gutter)
+			if i < 0 {
+				continue
+			}
+			if styled := sgrRE.MatchString(row); styled == noColor {
+				return fmt.Errorf("marked row styled %v under NO_COLOR %v: %q", styled, noColor, row)
+			}
+			got = append(got, strings.TrimSuffix(strings.TrimRight(plain[i+len("┃"+gutter):], " "), "┃"))
+		}
+		if !strings.Contains(squash(strings.Join(got, " ")), squash(text)) {
+			return errors.New("the " + strings.TrimSpace(gutter) + " rows read " + fmt.Sprintf("%q", strings.Join(got, "|")) +
+				", not " + fmt.Sprintf("%q", text))
+		}
+		return nil
+	})
+}
