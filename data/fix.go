@@ -18,7 +18,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -69,7 +68,7 @@ func (r FixReport) String() string {
 	if n := len(r.Scores); n > 0 {
 		scores := make([]string, n)
 		for i, s := range r.Scores {
-			scores[i] = strconv.FormatFloat(s, 'f', 2, 64)
+			scores[i] = timeline.FormatScore(s)
 		}
 		word := "scores"
 		if n == 1 {

@@ -80,7 +80,8 @@ func TestWriteEventsTextDrift(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The line wraps like the others; compare it with its spaces collapsed.
-	want := "cite: [1] re-anchored (score 0.88); [2] orphaned (best score 0.25) undated"
+	// Scores are shown rounded down (timeline.FormatScore): 0.875 is 0.87.
+	want := "cite: [1] re-anchored (score 0.87); [2] orphaned (best score 0.25) undated"
 	if got := strings.Join(strings.Fields(buf.String()), " "); !strings.Contains(got, want) || strings.Count(got, "cite:") != 1 {
 		t.Errorf("list lacks %q once:\n%s", want, buf.String())
 	}

@@ -83,7 +83,7 @@ func WriteEventsText(w io.Writer, l *Loaded, idx []int) error {
 func driftBrief(e *timeline.Event) string {
 	var parts []string
 	for k, c := range e.Citations {
-		score := strconv.FormatFloat(c.Span.Score, 'f', 2, 64)
+		score := timeline.FormatScore(c.Span.Score)
 		switch {
 		case c.Span.Reanchored:
 			parts = append(parts, fmt.Sprintf("[%d] re-anchored (score %s)", k+1, score))

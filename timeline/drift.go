@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"slices"
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -452,4 +454,12 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
+}
+
+// FormatScore writes a drift score with two decimals, rounded down, so that
+// an orphan never seems to reach the threshold (0.749 is "0.74"). The
+// 1e-9 keeps a score such as 0.29, whose product with 100 falls just short
+// of 29 in floating point, from showing as 0.28.
+func FormatScore(score float64) string {
+	return strconv.FormatFloat(math.Floor(max(0, min(1, score))*100+1e-9)/100, 'f', 2, 64)
 }

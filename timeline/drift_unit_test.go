@@ -247,3 +247,23 @@ func TestDriftConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatScore(t *testing.T) {
+	for _, tt := range []struct {
+		score float64
+		want  string
+	}{
+		{0.749, "0.74"}, // an orphan never shows the threshold
+		{0.75, "0.75"},
+		{0.29, "0.29"}, // 0.29*100 is 28.999… in floating point
+		{0.875, "0.87"},
+		{1, "1.00"},
+		{0, "0.00"},
+		{-0.5, "0.00"},
+		{1.5, "1.00"},
+	} {
+		if got := FormatScore(tt.score); got != tt.want {
+			t.Errorf("FormatScore(%v) = %q, want %q", tt.score, got, tt.want)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package timeline
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -193,10 +192,10 @@ func (v *validator) quoteError(p Path, source string, err error) {
 // orphaned (a citation error; err is Resolve's *QuoteError). Scores are
 // shown rounded down, so that an orphan never seems to reach the threshold.
 func (v *validator) drift(p Path, si int, c *Citation, err error) {
-	score := math.Floor(c.Span.Score*100) / 100
+	score := FormatScore(c.Span.Score)
 	if c.Span.Reanchored {
 		now := excerpt(v.t.texts[si].Slice(c.Span.Start, c.Span.End), 60)
-		v.add(SeverityWarning, p, "quote drifted: the source changed; re-anchored at %d–%d with score %.2f (threshold %.2f), where the source now reads %q",
+		v.add(SeverityWarning, p, "quote drifted: the source changed; re-anchored at %d–%d with score %s (threshold %.2f), where the source now reads %q",
 			c.Span.Start, c.Span.End, score, DriftThreshold, now)
 		return
 	}
@@ -204,7 +203,7 @@ func (v *validator) drift(p Path, si int, c *Citation, err error) {
 	if qe, ok := err.(*QuoteError); ok && !qe.Absent {
 		what = "now ambiguous in"
 	}
-	best := fmt.Sprintf("best match scored %.2f", score)
+	best := "best match scored " + score
 	if c.Span.Score == 0 && c.Span.End == c.Span.Start {
 		best = "nothing came close"
 	}
