@@ -25,6 +25,10 @@ const (
 	slabFirst  = 256
 	arenaFirst = 16 << 10
 	blockMax   = 8 << 20
+	// prefaultMin is the smallest block mapped in full when allocated
+	// (prefault): below it, small files, the system call costs more than
+	// the faults it saves.
+	prefaultMin = 256 << 10
 )
 
 // blockLimit is the block size for a worker's share of a file, size bytes
@@ -47,8 +51,8 @@ func (b *slab[T]) push(v T) {
 		}
 		part := b.s[b.start:]
 		n := make([]T, len(part), max(b.next, 2*len(part)))
-		if c := uintptr(cap(n)) * size; c >= 4<<20 {
-			hugePages(unsafe.Pointer(&n[:1][0]), c)
+		if c := uintptr(cap(n)) * size; c >= prefaultMin {
+			prefault(unsafe.Pointer(&n[:1][0]), c)
 		}
 		b.next = min(2*b.next, max(slabFirst, cmp.Or(b.limit, blockMax)/int(size)))
 		copy(n, part)
@@ -87,8 +91,8 @@ func (a *arena) str(b []byte) string {
 	case cap(a.buf)-len(a.buf) < n:
 		a.next = min(max(2*a.next, arenaFirst), max(arenaFirst, cmp.Or(a.limit, blockMax)))
 		a.buf = make([]byte, 0, a.next)
-		if a.next >= 4<<20 {
-			hugePages(unsafe.Pointer(&a.buf[:1][0]), uintptr(a.next))
+		if a.next >= prefaultMin {
+			prefault(unsafe.Pointer(&a.buf[:1][0]), uintptr(a.next))
 		}
 	}
 	start := len(a.buf)

@@ -21,3 +21,18 @@ func hugePages(p unsafe.Pointer, n uintptr) {
 	}
 	syscall.Syscall(syscall.SYS_MADVISE, start, end-start, 14 /* MADV_HUGEPAGE */)
 }
+
+// prefault is hugePages, then maps every page of [p, p+n) at once
+// (MADV_POPULATE_WRITE, Linux 5.14) for a block that is about to be
+// filled: the pages outside the 2 MB-aligned part would otherwise cost one
+// page fault each, and a fault is dear in a virtual machine (the profile
+// of a million-event load on a VM spent a tenth of its time entering and
+// leaving them). Populating only maps zeroed pages, so it is harmless on
+// pages shared with other objects; older kernels ignore it.
+func prefault(p unsafe.Pointer, n uintptr) {
+	hugePages(p, n)
+	const page = 4 << 10
+	start := uintptr(p) &^ (page - 1)
+	end := (uintptr(p) + n + page - 1) &^ (page - 1)
+	syscall.Syscall(syscall.SYS_MADVISE, start, end-start, 23 /* MADV_POPULATE_WRITE */)
+}
