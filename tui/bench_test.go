@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"dateline/cmd/dateline-bench/synth"
 	"dateline/data"
 	"dateline/timeline"
 )
@@ -112,5 +113,56 @@ func BenchmarkReaderFrame(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.View()
+	}
+}
+
+// BenchmarkPageDownView presses page down at 100,000 events and draws the
+// frame, as dateline-bench's page_down_view does: every press brings a
+// screenful of rows never drawn before.
+func BenchmarkPageDownView(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		l    func() *data.Loaded
+	}{{"wide titles", bigLoaded}, {"synthetic", synthLoaded}} {
+		b.Run(bc.name, func(b *testing.B) {
+			m := readyModel(b, bc.l(), 120, 40)
+			pgdown := keyOf(tea.KeyPgDown)
+			b.ReportAllocs()
+			for b.Loop() {
+				next, _ := m.Update(pgdown)
+				m = next.(Model)
+				_ = m.View()
+				if m.timeline.Cursor() == m.timeline.Len()-1 {
+					m = update(b, m, runes("g"))
+				}
+			}
+		})
+	}
+}
+
+// synthLoaded is dateline-bench's dataset of 100,000 events, built once
+// per test binary.
+var synthLoaded = sync.OnceValue(func() *data.Loaded {
+	g := synth.New(synth.Options{N: 100_000, Seed: 1})
+	ds := g.Header()
+	if err := g.Events(func(e *timeline.Event) error { ds.Events = append(ds.Events, *e); return nil }); err != nil {
+		panic(err)
+	}
+	return loadedFor(&testing.B{}, ds)
+})
+
+// BenchmarkCursorDownView moves the cursor one event down and draws the
+// frame (dateline-bench's cursor_down_view).
+func BenchmarkCursorDownView(b *testing.B) {
+	m := readyModel(b, bigLoaded(), 120, 40)
+	down := runes("j")
+	b.ReportAllocs()
+	for b.Loop() {
+		next, _ := m.Update(down)
+		m = next.(Model)
+		_ = m.View()
+		if m.timeline.Cursor() == m.timeline.Len()-1 {
+			m = update(b, m, runes("g"))
+		}
 	}
 }

@@ -196,26 +196,29 @@ func (s *densityStrip) fill(key func(int) timeline.Day, n, nb, cw int) {
 // View draws the strip with the bucket holding day sel marked (◆), when
 // has is true; it is exactly width cells.
 func (s densityStrip) View(st *styles, sel timeline.Day, has bool) string {
+	pc := paints(st)
 	if len(s.levels) == 0 {
-		return st.stripLabel.Render(fit(s.empty, s.width))
+		return pc.render(&st.stripLabel, fit(s.empty, s.width))
 	}
 	mark := -1
 	if has && len(s.bounds) > 1 {
 		k := sort.Search(len(s.bounds)-1, func(k int) bool { return s.bounds[k+1] > sel })
 		mark = s.cellOf[min(k, len(s.cellOf)-1)]
 	}
-	b := st.stripBar.Render(barText(s.levels))
+	var b string
 	if mark >= 0 {
 		// The mark is a glyph (NO_COLOR) and a colour of its own.
-		b = st.stripBar.Render(barText(s.levels[:mark])) + st.stripMark.Render("◆") +
-			st.stripBar.Render(barText(s.levels[mark+1:]))
+		b = pc.render(&st.stripBar, barText(s.levels[:mark])) + pc.render(&st.stripMark, "◆") +
+			pc.render(&st.stripBar, barText(s.levels[mark+1:]))
+	} else {
+		b = pc.render(&st.stripBar, barText(s.levels))
 	}
 	if s.lo == "" {
 		return b
 	}
-	line := st.stripLabel.Render(s.lo) + " " + b + " " + st.stripLabel.Render(s.hi)
+	line := pc.render(&st.stripLabel, s.lo) + " " + b + " " + pc.render(&st.stripLabel, s.hi)
 	if s.showPer {
-		line += st.stripLabel.Render(" · per " + s.unit.name)
+		line += pc.render(&st.stripLabel, " · per "+s.unit.name)
 	}
 	return fit(line, s.width)
 }

@@ -102,15 +102,16 @@ func tooSmallView(w, h int) string {
 // top edge and footer in the bottom edge. Content lines are cut or padded
 // to the inner width unless exact says they already have it (pane views
 // do; measuring them again would cost a grapheme walk per cell).
-func drawFrame(fs frameStyle, title, footer string, content []string, exact bool, w, h int) string {
+func drawFrame(pc *paintCache, fs *frameStyle, title, footer string, content []string, exact bool, w, h int) string {
 	if w < 2 || h < 2 {
 		return fitBlock(nil, w, h)
 	}
 	b := fs.border
 	iw, ih := w-2, h-2
 	var sb strings.Builder
-	sb.WriteString(topEdge(fs, title, iw))
-	left, right := fs.line.Render(b.Left), fs.line.Render(b.Right)
+	sb.Grow(h * (w + 32))
+	sb.WriteString(topEdge(pc, fs, title, iw))
+	left, right := pc.render(&fs.line, b.Left), pc.render(&fs.line, b.Right)
 	for i := range ih {
 		sb.WriteByte('\n')
 		var line string
@@ -127,21 +128,21 @@ func drawFrame(fs frameStyle, title, footer string, content []string, exact bool
 		sb.WriteString(right)
 	}
 	sb.WriteByte('\n')
-	sb.WriteString(fs.line.Render(b.BottomLeft + edgeRight(b.Bottom, footer, iw) + b.BottomRight))
+	sb.WriteString(pc.render(&fs.line, b.BottomLeft+edgeRight(b.Bottom, footer, iw)+b.BottomRight))
 	return sb.String()
 }
 
 // topEdge is the top border of a frame with inner width iw: one border
 // glyph, the title, then glyphs to the corner.
-func topEdge(fs frameStyle, title string, iw int) string {
+func topEdge(pc *paintCache, fs *frameStyle, title string, iw int) string {
 	b := fs.border
 	if title == "" || iw < 5 {
-		return fs.line.Render(b.TopLeft + strings.Repeat(b.Top, iw) + b.TopRight)
+		return pc.render(&fs.line, b.TopLeft+strings.Repeat(b.Top, iw)+b.TopRight)
 	}
 	t := ansi.Truncate(" "+title+" ", iw-2, "… ")
 	tw := textWidth(t)
-	return fs.line.Render(b.TopLeft+b.Top) + fs.title.Render(t) +
-		fs.line.Render(strings.Repeat(b.Top, max(0, iw-1-tw))+b.TopRight)
+	return pc.render(&fs.line, b.TopLeft+b.Top) + pc.render(&fs.title, t) +
+		pc.render(&fs.line, strings.Repeat(b.Top, max(0, iw-1-tw))+b.TopRight)
 }
 
 // edgeRight is a bottom border of width w with a label near its right end.
@@ -163,13 +164,40 @@ func fit(s string, w int) string {
 	}
 	sw := textWidth(s)
 	if sw > w {
+		if isPrintableASCII(s) {
+			// What ansi.Truncate makes of it, without its grapheme parser:
+			// most rows cut a title or the actors.
+			return s[:w-1] + "…"
+		}
 		s = ansi.Truncate(s, w, "…")
 		sw = textWidth(s)
 	}
 	if sw < w {
-		s += strings.Repeat(" ", w-sw)
+		s += spaces(w - sw)
 	}
 	return s
+}
+
+// isPrintableASCII reports whether every byte of s is printable ASCII, one
+// cell each.
+func isPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// blanks is a run of spaces that spaces slices rather than allocating.
+var blanks = strings.Repeat(" ", 512)
+
+// spaces is strings.Repeat(" ", n).
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 // cut is fit without the ellipsis, for rules and borders.
@@ -241,6 +269,9 @@ func fitBlock(lines []string, w, h int) string {
 func clampScreen(s string, h int) string {
 	if h <= 0 {
 		return ""
+	}
+	if strings.Count(s, "\n") == h-1 {
+		return s // the usual frame: no copy of it
 	}
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {

@@ -156,9 +156,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.testPanic && msg.String() == "!" {
 			panic("test panic (" + panicHookEnv + "=update)")
 		}
-		var next tea.Model
-		next, cmd = m.handleKey(msg)
-		m = next.(Model)
+		cmd = m.handleKey(msg)
 	case tea.MouseMsg:
 		if m.cfg.Mouse {
 			m.handleMouse(tea.MouseEvent(msg))
@@ -176,10 +174,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey dispatches one key: ctrl+c first, then an input or the picker
 // (which take every other key, bursts whole), then bursts, then the
-// reader or the root's own bindings, then the focused child.
-func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+// reader or the root's own bindings, then the focused child. It changes m
+// in place: a Model is some 28 KB, and handing it back through tea.Model
+// would copy it to the heap on every key.
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
-		return m, tea.Quit
+		return tea.Quit
 	}
 	burst := msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
 	if m.lay.tooSmall || m.state == stateLoading {
@@ -187,17 +187,17 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		case burst:
 			return m.replayRunes(msg)
 		case key.Matches(msg, m.keys.Quit):
-			return m, tea.Quit
+			return tea.Quit
 		}
-		return m, nil
+		return nil
 	}
 	switch m.over {
 	case overPicker:
-		return m.pickerKey(msg)
+		return m.adopt(m.pickerKey(msg))
 	case overSearch, overDates:
-		return m.inputKey(msg)
+		return m.adopt(m.inputKey(msg))
 	case overExport:
-		return m.exportKey(msg)
+		return m.adopt(m.exportKey(msg))
 	}
 	// Bubble Tea v1 delivers letters read together ("jj") as one message;
 	// outside text inputs each letter is a key of its own.
@@ -205,25 +205,32 @@ func (m Model) handleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.replayRunes(msg)
 	}
 	if msg.Paste {
-		return m, nil // only inputs take pasted text
+		return nil // only inputs take pasted text
 	}
 	m.flash = ""
 	if m.over == overReader {
-		return m.readerKey(msg)
+		return m.adopt(m.readerKey(msg))
 	}
 	return m.browseKey(msg)
 }
 
+// adopt makes the model a key handler returned m's state, and returns its
+// command.
+func (m *Model) adopt(next tea.Model, cmd tea.Cmd) tea.Cmd {
+	*m = next.(Model)
+	return cmd
+}
+
 // browseKey handles a key while the panes have the keyboard.
-func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		if m.showHelp {
 			m.toggleHelp()
-			return m, nil
+			return nil
 		}
-		return m, tea.Quit
+		return tea.Quit
 	case key.Matches(msg, m.keys.Help):
 		m.toggleHelp()
 	case key.Matches(msg, m.keys.Back):
@@ -253,13 +260,13 @@ func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	default:
 		m.routeToChild(msg)
 	}
-	return m, cmd
+	return cmd
 }
 
 // replayRunes feeds the letters of a burst to Update one at a time. When
 // one of them opens an input, the rest is typed into it in one piece.
-func (m Model) replayRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var next tea.Model = m
+func (m *Model) replayRunes(msg tea.KeyMsg) tea.Cmd {
+	var next tea.Model = *m
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
 		var c tea.Cmd
@@ -271,7 +278,8 @@ func (m Model) replayRunes(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			break
 		}
 	}
-	return next, tea.Batch(cmds...)
+	*m = next.(Model)
+	return tea.Batch(cmds...)
 }
 
 // inputFocused reports whether a text input has the keyboard.

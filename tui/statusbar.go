@@ -29,7 +29,7 @@ func statusLine(st *styles, pos, shown, total int, notes []string, width int) st
 	if ansi.StringWidth(s) > width {
 		s = ansi.Truncate(s, width, "…")
 	}
-	return st.status.Render(fit(s, width))
+	return paints(st).render(&st.status, fit(s, width))
 }
 
 // problemNotes summarises the load problems of a usable dataset for the

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"dateline/timeline"
 )
@@ -39,6 +40,7 @@ type timelinePane struct {
 	idx     []int
 	rows    *rowCache
 	st      *styles
+	pc      *paintCache // st's
 	keys    keyMap
 	cursor  int // position of the selection in idx
 	top     int // position of the first event drawn
@@ -52,7 +54,7 @@ type timelinePane struct {
 }
 
 func newTimelinePane(tl *timeline.Timeline, idx []int, st *styles, keys keyMap) timelinePane {
-	return timelinePane{tl: tl, idx: idx, rows: newRowCache(tl), st: st, keys: keys,
+	return timelinePane{tl: tl, idx: idx, rows: newRowCache(tl), st: st, pc: paints(st), keys: keys,
 		empty: "no events"}
 }
 
@@ -303,13 +305,13 @@ func (m timelinePane) View() string {
 			if !l.undated {
 				label = yearLabel(l.year)
 			}
-			out[i] = m.st.yearSep.Render(rule("─ "+label+" ", "─", m.width))
+			out[i] = m.pc.render(&m.st.yearSep, rule("─ "+label+" ", "─", m.width))
 		case lineGap:
 			span := yearLabel(l.year)
 			if l.to > l.year {
 				span += "–" + yearLabel(l.to)
 			}
-			out[i] = m.st.gap.Render(fit("  ┆ no events in "+span, m.width))
+			out[i] = m.pc.render(&m.st.gap, fit("  ┆ no events in "+span, m.width))
 		default:
 			out[i] = m.row(l.pos, l.selected)
 		}
@@ -358,9 +360,9 @@ func (m timelinePane) row(pos int, selected bool) string {
 	date, mark, st := fit(r.date, dw), fit(r.mark, markW), fit(statusMark(r.status), statusW)
 	title := fit(r.title, max(0, rest))
 	if selected {
-		style := m.st.selBlur
+		style := &m.st.selBlur
 		if m.focused {
-			style = m.st.sel
+			style = &m.st.sel
 		}
 		line := "▸ " + date + " " + mark + " " + st + " "
 		if m.query == "" {
@@ -368,16 +370,16 @@ func (m timelinePane) row(pos int, selected bool) string {
 			if actors != "" {
 				line += "  " + actors
 			}
-			return style.Render(fit(line, m.width))
+			return m.pc.render(style, fit(line, m.width))
 		}
-		t, _ := highlight(title, m.query, style, m.st.selMatch)
-		out := style.Render(line) + t
+		t, _ := highlight(title, m.query, *style, m.st.selMatch)
+		out := m.pc.render(style, line) + t
 		if actors != "" {
-			a, _ := highlight(actors, m.query, style, m.st.selMatch)
-			out += style.Render("  ") + a
+			a, _ := highlight(actors, m.query, *style, m.st.selMatch)
+			out += m.pc.render(style, "  ") + a
 		}
 		if pad := m.width - textWidth(line) - textWidth(title) - rowActorsW(actors); pad > 0 {
-			out += style.Render(strings.Repeat(" ", pad))
+			out += m.pc.render(style, strings.Repeat(" ", pad))
 		}
 		if rest < 0 {
 			out = fit(out, m.width)
@@ -386,29 +388,27 @@ func (m timelinePane) row(pos int, selected bool) string {
 	}
 	var b strings.Builder
 	if hit {
-		b.WriteString(m.st.match.Render("•") + " ") // visible without colour too
+		b.WriteString(m.pc.render(&m.st.match, "•") + " ") // visible without colour too
 	} else {
 		b.WriteString("  ")
 	}
-	b.WriteString(m.st.date.Render(date))
+	b.WriteString(m.pc.render(&m.st.date, date))
 	b.WriteByte(' ')
-	b.WriteString(m.st.approx.Render(mark))
+	b.WriteString(m.pc.render(&m.st.approx, mark))
 	b.WriteByte(' ')
 	switch r.status {
 	case timeline.StatusAlleged:
-		b.WriteString(m.st.alleged.Render(st))
+		b.WriteString(m.pc.render(&m.st.alleged, st))
 	case timeline.StatusExpected:
-		b.WriteString(m.st.expected.Render(st))
+		b.WriteString(m.pc.render(&m.st.expected, st))
 	default:
 		b.WriteString(st)
 	}
 	b.WriteByte(' ')
-	t, _ := highlight(title, m.query, m.st.title, m.st.match)
-	b.WriteString(t)
+	b.WriteString(m.paintMatches(title, &m.st.title, &m.st.match))
 	if actors != "" {
 		b.WriteString("  ")
-		a, _ := highlight(actors, m.query, m.st.actors, m.st.match)
-		b.WriteString(a)
+		b.WriteString(m.paintMatches(actors, &m.st.actors, &m.st.match))
 	}
 	line := b.String()
 	if rest < 0 { // a pane too narrow for the fixed columns
@@ -424,4 +424,14 @@ func rowActorsW(actors string) int {
 		return 0
 	}
 	return 2 + textWidth(actors)
+}
+
+// paintMatches is highlight(s, m.query, *base, *hl) through the paint
+// cache when there is no query, the common case.
+func (m timelinePane) paintMatches(s string, base, hl *lipgloss.Style) string {
+	if m.query == "" {
+		return m.pc.render(base, s)
+	}
+	out, _ := highlight(s, m.query, *base, *hl)
+	return out
 }

@@ -39,22 +39,45 @@ type rowCache struct {
 	tl  *timeline.Timeline
 	m   map[int]*rowInfo
 	gen int // drawn lines of an older generation are stale
+	// front is a direct-mapped memo of m: laying out one screen asks for
+	// each row several times (fits, topFor, plan, between), and an array
+	// slot costs a fraction of a map lookup.
+	front [rowFront]rowSlot
+	// briefs memoizes the cleaned brief name of each actor id met: a few
+	// actors fill most rows, and a row would otherwise look each one up
+	// and clean its name again.
+	briefs map[string]string
 }
+
+// rowSlot is one slot of rowCache.front: row i, or nothing when r is nil.
+type rowSlot struct {
+	i int
+	r *rowInfo
+}
+
+// rowFront is the number of slots of rowCache.front, a power of two.
+const rowFront = 1024
 
 // invalidate forgets every drawn line (the search highlight changed); the
 // width-independent row data stays.
 func (c *rowCache) invalidate() { c.gen++ }
 
 func newRowCache(tl *timeline.Timeline) *rowCache {
-	return &rowCache{tl: tl, m: make(map[int]*rowInfo)}
+	return &rowCache{tl: tl, m: make(map[int]*rowInfo), briefs: make(map[string]string)}
 }
 
 func (c *rowCache) get(i int) *rowInfo {
+	f := &c.front[i&(rowFront-1)]
+	if f.r != nil && f.i == i {
+		return f.r
+	}
 	if r, ok := c.m[i]; ok {
+		f.i, f.r = i, r
 		return r
 	}
 	if len(c.m) >= rowCacheLimit {
 		clear(c.m)
+		c.front = [rowFront]rowSlot{}
 	}
 	ev := c.tl.Event(i)
 	r := &rowInfo{
@@ -62,7 +85,7 @@ func (c *rowCache) get(i int) *rowInfo {
 		mark:   dateMark(ev.Date),
 		status: ev.Status,
 		title:  clean(ev.Title),
-		actors: actorsBrief(c.tl, ev.Actors),
+		actors: c.actorsBrief(ev.Actors),
 	}
 	if ev.Date.IsZero() {
 		r.date = "undated"
@@ -70,6 +93,7 @@ func (c *rowCache) get(i int) *rowInfo {
 	r.dateW = textWidth(r.date)
 	r.year, r.dated = yearOf(ev.Date)
 	c.m[i] = r
+	c.front[i&(rowFront-1)] = rowSlot{i, r}
 	return r
 }
 
@@ -126,19 +150,29 @@ const maxBriefActors = 2
 
 // actorsBrief names the first actors of an event by their shortest usual
 // name: the first alias when there is one ("Putin"), else the name.
-func actorsBrief(tl *timeline.Timeline, refs []timeline.ActorRef) string {
+func (c *rowCache) actorsBrief(refs []timeline.ActorRef) string {
 	if len(refs) == 0 {
 		return ""
 	}
-	names := make([]string, 0, maxBriefActors)
-	for _, ref := range refs[:min(len(refs), maxBriefActors)] {
-		names = append(names, clean(briefName(tl, ref.Actor)))
+	var b strings.Builder
+	for k, ref := range refs[:min(len(refs), maxBriefActors)] {
+		name, ok := c.briefs[ref.Actor]
+		if !ok {
+			name = clean(briefName(c.tl, ref.Actor))
+			if len(c.briefs) >= rowCacheLimit {
+				clear(c.briefs)
+			}
+			c.briefs[ref.Actor] = name
+		}
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(name)
 	}
-	s := strings.Join(names, ", ")
 	if extra := len(refs) - maxBriefActors; extra > 0 {
-		s += " +" + strconv.Itoa(extra)
+		b.WriteString(" +" + strconv.Itoa(extra))
 	}
-	return s
+	return b.String()
 }
 
 func briefName(tl *timeline.Timeline, id string) string {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -35,7 +36,7 @@ func (m Model) View() string {
 // panesView draws the density strip and the two framed panes, or what
 // stands in for them: the full help when it does not fit under them, the
 // actor picker, the source reader.
-func (m Model) panesView() string {
+func (m *Model) panesView() string {
 	if m.showHelp && m.lay.helpModal {
 		return m.helpModalView()
 	}
@@ -57,7 +58,7 @@ func (m Model) panesView() string {
 
 // stripView is the density strip and its line break, the first line in
 // the timeline frame, or nothing when the pane has no room for it.
-func (m Model) stripView() string {
+func (m *Model) stripView() string {
 	if m.lay.strip == 0 {
 		return ""
 	}
@@ -70,7 +71,7 @@ func (m Model) stripView() string {
 }
 
 // noticeView draws the load-failure or empty-dataset screen.
-func (m Model) noticeView() string {
+func (m *Model) noticeView() string {
 	if m.showHelp && m.lay.helpModal {
 		return m.helpModalView()
 	}
@@ -79,7 +80,7 @@ func (m Model) noticeView() string {
 
 // helpModalView draws the full help framed in the panes' area, scrolled
 // (j/k) when it is taller.
-func (m Model) helpModalView() string {
+func (m *Model) helpModalView() string {
 	w, h := inner(m.lay.main)
 	lines := strings.Split(m.fullHelp(w), "\n")
 	footer := ""
@@ -96,15 +97,15 @@ func (m Model) helpModalView() string {
 
 // frame draws content in a focused or blurred frame filling r; exact says
 // the content's lines are already as wide as the frame's inside.
-func (m Model) frame(focused bool, title, footer, content string, exact bool, r rect) string {
-	fs := m.st.blurred
+func (m *Model) frame(focused bool, title, footer, content string, exact bool, r rect) string {
+	fs := &m.st.blurred
 	if focused {
-		fs = m.st.focused
+		fs = &m.st.focused
 	}
-	return drawFrame(fs, title, footer, strings.Split(content, "\n"), exact, r.w, r.h)
+	return drawFrame(paints(m.st), fs, title, footer, strings.Split(content, "\n"), exact, r.w, r.h)
 }
 
-func (m Model) timelineTitle() string {
+func (m *Model) timelineTitle() string {
 	if t := m.tl.Title(); t != "" {
 		return "Timeline · " + clean(t)
 	}
@@ -112,11 +113,11 @@ func (m Model) timelineTitle() string {
 }
 
 // statusView is the status bar line for the current state.
-func (m Model) statusView() string {
+func (m *Model) statusView() string {
 	switch m.state {
 	case stateFailed:
 		n := m.loaded.Count(timeline.SeverityError)
-		return m.st.status.Render(fit("cannot load"+statusSep+plural(n, "error"), m.width))
+		return paints(m.st).render(&m.st.status, fit("cannot load"+statusSep+plural(n, "error"), m.width))
 	case stateEmpty:
 		return statusLine(m.st, 0, 0, 0, m.notes, m.width)
 	}
@@ -125,7 +126,7 @@ func (m Model) statusView() string {
 
 // helpView is the short help line, or the full help when it fits under
 // the panes.
-func (m Model) helpView() string {
+func (m *Model) helpView() string {
 	switch {
 	case m.over == overSearch || m.over == overDates:
 		return m.inputView()
@@ -134,12 +135,37 @@ func (m Model) helpView() string {
 	case m.showHelp && !m.lay.helpModal:
 		return fitBlock(strings.Split(m.fullHelp(m.width), "\n"), m.width, m.lay.helpLines)
 	}
-	return fit(m.help.ShortHelpView(m.shortHelp()), m.width)
+	return m.shortHelpLine()
+}
+
+// shortHelpLine is the short help fitted to the width. It is drawn again
+// only when the bindings it shows, their state or the width change: the
+// help model renders every key and description through lipgloss, a sixth
+// of a frame, for a line that stays the same from key to key.
+func (m *Model) shortHelpLine() string {
+	bs := m.shortHelp()
+	var k strings.Builder
+	k.WriteString(strconv.Itoa(m.width) + "/" + strconv.Itoa(m.help.Width))
+	for _, b := range bs {
+		h := b.Help()
+		k.WriteByte(0)
+		if b.Enabled() {
+			k.WriteByte(1)
+		}
+		k.WriteString(h.Key + "\x00" + h.Desc)
+	}
+	pc := paints(m.st)
+	pc.mu.Lock()
+	defer pc.mu.Unlock()
+	if pc.helpKey != k.String() || pc.helpKey == "" {
+		pc.helpKey, pc.helpLine = k.String(), fit(m.help.ShortHelpView(bs), m.width)
+	}
+	return pc.helpLine
 }
 
 // fullHelp lays the full help's columns out in rows no wider than w, so
 // that a narrow terminal gets every binding rather than a cut-off table.
-func (m Model) fullHelp(w int) string {
+func (m *Model) fullHelp(w int) string {
 	h := m.help
 	h.Width = 0 // measure whole columns; rows are cut to w below
 	var rows []string
@@ -160,15 +186,18 @@ func (m Model) fullHelp(w int) string {
 
 // joinColumns puts two blocks of equal height side by side.
 func joinColumns(left, right string) string {
-	l, r := strings.Split(left, "\n"), strings.Split(right, "\n")
-	out := make([]string, max(len(l), len(r)))
-	for i := range out {
-		if i < len(l) {
-			out[i] = l[i]
+	n := 1 + max(strings.Count(left, "\n"), strings.Count(right, "\n"))
+	var b strings.Builder
+	b.Grow(len(left) + len(right) + n)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte('\n')
 		}
-		if i < len(r) {
-			out[i] += r[i]
-		}
+		var l, r string
+		l, left, _ = strings.Cut(left, "\n")
+		r, right, _ = strings.Cut(right, "\n")
+		b.WriteString(l)
+		b.WriteString(r)
 	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
