@@ -4,15 +4,22 @@
 //
 // Usage:
 //
-//	dateline-bench [-n N] [-seed S] [-json] [-budget D]
+//	dateline-bench [-n N] [-seed S] [-json] [-budget D] [-first-frame R]
+//	dateline-bench -first-frame-only [-first-frame R]
 //	dateline-bench -gen FILE [-n N] [-seed S] [-force]
+//	dateline-bench -load FILE [-reps R] [-cpuprofile PROF]
 //
 // It generates the dataset (see package synth), writes it as JSON Lines to
 // a temporary folder and times LoadJSONL on it, then drives both programs
 // at 120×40 and prints, for each interaction, the median time of ours, of
 // the peer with bubbles' arabic paginator and (for N ≤ 100,000) with its
-// default dots paginator, and the ratio peer/ours. With -gen it writes the
-// dataset to FILE instead.
+// default dots paginator, and the ratio peer/ours. It also starts the real
+// dateline binary (built into a temporary folder) on its embedded dataset
+// in a pseudo-terminal, -first-frame times, and reports the median process
+// CPU time and wall time to its first frame: in the table, and in -json as
+// the top-level fields first_frame_cpu_ns and first_frame_wall_ns (null
+// when not measured). With -gen it writes the dataset to FILE instead;
+// with -load it only times loading FILE.
 package main
 
 import (
@@ -46,6 +53,12 @@ type options struct {
 	query  string
 	dates  string
 	prof   string
+	load   string
+	reps   int
+	// firstFrames is how many starts of dateline measure the first frame
+	// (0: none); firstOnly measures only that.
+	firstFrames int
+	firstOnly   bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -61,6 +74,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.query, "query", "merchant", "the search typed, one letter per keystroke")
 	fs.StringVar(&o.dates, "dates", "1200/1300", "the date range of the date filter (EDTF)")
 	fs.StringVar(&o.prof, "cpuprofile", "", "write a CPU profile of the measurements of dateline to `FILE`")
+	fs.StringVar(&o.load, "load", "", "only time loading the JSON Lines `FILE` (-reps times; with -cpuprofile, profile it)")
+	fs.IntVar(&o.reps, "reps", 5, "with -load, how many loads")
+	fs.IntVar(&o.firstFrames, "first-frame", 20, "start the real dateline this many `times` to time its first frame (0: do not)")
+	fs.BoolVar(&o.firstOnly, "first-frame-only", false, "only time dateline's first frame")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -71,6 +88,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if _, err := timeline.ParseDate(o.dates); err != nil {
 		fmt.Fprintln(stderr, "dateline-bench: -dates:", err)
 		return 2
+	}
+	if o.firstOnly {
+		ff, err := measureFirstFrame(max(1, o.firstFrames))
+		if err != nil {
+			fmt.Fprintln(stderr, "dateline-bench:", err)
+			return 1
+		}
+		printFirstFrame(stdout, ff)
+		return 0
+	}
+	if o.load != "" {
+		if err := loadFile(o, stdout); err != nil {
+			fmt.Fprintln(stderr, "dateline-bench:", err)
+			return 1
+		}
+		return 0
 	}
 	if o.gen != "" {
 		bytes, err := generate(o.gen, o.n, o.seed, o.force)
@@ -140,14 +173,23 @@ func generate(path string, n int, seed uint64, force bool) (sizes, error) {
 
 // report is the -json output.
 type report struct {
-	N           int       `json:"n"`
-	EventBytes  float64   `json:"event_bytes"`
-	LoadMBPerS  float64   `json:"load_mb_per_s"`
-	HeapBytes   heapBytes `json:"heap_bytes"`
-	Metrics     []metric  `json:"metrics"`
-	notes       []string
-	fileBytes   int64
-	peerDefault bool
+	N          int       `json:"n"`
+	EventBytes float64   `json:"event_bytes"`
+	LoadMBPerS float64   `json:"load_mb_per_s"`
+	HeapBytes  heapBytes `json:"heap_bytes"`
+	Metrics    []metric  `json:"metrics"`
+	// FirstFrameCPUNS is the CPU time (user and system) of the real
+	// dateline process started on its embedded dataset in a pseudo-
+	// terminal, until it quits on q right after its first frame; median of
+	// -first-frame runs. FirstFrameWallNS is the wall time to that frame.
+	// Both are null when not measured. They are fields of their own, not
+	// metrics: the list has no counterpart to compare.
+	FirstFrameCPUNS  *int64 `json:"first_frame_cpu_ns"`
+	FirstFrameWallNS *int64 `json:"first_frame_wall_ns"`
+	firstFrame       *firstFrame
+	notes            []string
+	fileBytes        int64
+	peerDefault      bool
 }
 
 type heapBytes struct {
@@ -184,6 +226,18 @@ func bench(o options, progress io.Writer) (*report, error) {
 		return nil, err
 	}
 	rep := &report{N: o.n, EventBytes: round(sz.perEvent(), 1), fileBytes: sz.total}
+	if o.firstFrames > 0 {
+		// First, while this process is idle.
+		logf("timing dateline's first frame (%d starts)…", o.firstFrames)
+		// A failure (outside the module, no /dev/ptmx) leaves the fields
+		// null and says why, rather than losing the other measurements.
+		if ff, err := measureFirstFrame(o.firstFrames); err != nil {
+			rep.notes = append(rep.notes, "first frame not measured: "+err.Error())
+		} else {
+			cpu, wall := int64(ff.cpu), int64(ff.wall)
+			rep.FirstFrameCPUNS, rep.FirstFrameWallNS, rep.firstFrame = &cpu, &wall, &ff
+		}
+	}
 
 	logf("loading %s (%.1f MB)…", filepath.Base(path), float64(sz.total)/1e6)
 	loaded, took, err := timeLoads(path, o.budget)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestJSONShape runs the whole benchmark on a tiny dataset and checks the
@@ -14,20 +15,26 @@ import (
 // dots paginator measured (N ≤ 100,000).
 func TestJSONShape(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := run([]string{"-n", "300", "-json", "-budget", "1ms"}, &out, &errs); code != 0 {
+	if code := run([]string{"-n", "300", "-json", "-budget", "1ms", "-first-frame", "2"}, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
 	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(out.Bytes(), &top); err != nil {
 		t.Fatalf("not one JSON object: %v\n%s", err, out.String())
 	}
-	for _, k := range []string{"n", "event_bytes", "load_mb_per_s", "heap_bytes", "metrics"} {
+	for _, k := range []string{"n", "event_bytes", "load_mb_per_s", "heap_bytes", "metrics", "first_frame_cpu_ns", "first_frame_wall_ns"} {
 		if _, ok := top[k]; !ok {
 			t.Errorf("no %q in %s", k, out.String())
 		}
 	}
-	if len(top) != 5 {
-		t.Errorf("%d keys, want 5: %s", len(top), out.String())
+	if len(top) != 7 {
+		t.Errorf("%d keys, want 7: %s", len(top), out.String())
+	}
+	for _, k := range []string{"first_frame_cpu_ns", "first_frame_wall_ns"} {
+		var ns int64
+		if err := json.Unmarshal(top[k], &ns); err != nil || ns <= 0 {
+			t.Errorf("%s = %s, want a positive number of nanoseconds", k, top[k])
+		}
 	}
 	var r struct {
 		N          int     `json:"n"`
@@ -67,8 +74,11 @@ func TestJSONShape(t *testing.T) {
 // TestTable checks the table names every metric and the load and memory.
 func TestTable(t *testing.T) {
 	var out, errs bytes.Buffer
-	if code := run([]string{"-n", "200", "-budget", "1ms"}, &out, &errs); code != 0 {
+	if code := run([]string{"-n", "200", "-budget", "1ms", "-first-frame", "0"}, &out, &errs); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if strings.Contains(out.String(), "first frame") {
+		t.Errorf("-first-frame 0 still timed the first frame:\n%s", out.String())
 	}
 	for _, want := range append(metricNames, "list (dots)", "MB/s", "heap after GC") {
 		if !strings.Contains(out.String(), want) {
@@ -99,5 +109,38 @@ func TestGen(t *testing.T) {
 	}
 	if code := run([]string{"-gen", a, "-n", "10", "-force"}, &bytes.Buffer{}, &errs); code != 0 {
 		t.Errorf("-force: exit %d, %s", code, errs.String())
+	}
+}
+
+// TestFirstFrame starts the real dateline in a pseudo-terminal twice and
+// checks the figures: positive, the CPU time less than a second, and the
+// terminal's queries answered.
+func TestFirstFrame(t *testing.T) {
+	ff, err := measureFirstFrame(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ff.runs != 2 || ff.cpu <= 0 || ff.cpu > time.Second || ff.wall <= 0 {
+		t.Errorf("first frame %+v: want 2 runs, a CPU time in (0, 1 s] and a positive wall time", ff)
+	}
+	var out bytes.Buffer
+	printFirstFrame(&out, ff)
+	if !strings.Contains(out.String(), "first frame") || !strings.Contains(out.String(), "of CPU") {
+		t.Errorf("first frame line: %q", out.String())
+	}
+}
+
+// TestLoadFile times loads of a generated file with -load.
+func TestLoadFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.jsonl")
+	if code := run([]string{"-gen", path, "-n", "300"}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Fatal("cannot generate")
+	}
+	var out, errs bytes.Buffer
+	if code := run([]string{"-load", path, "-reps", "3"}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if n := strings.Count(out.String(), "MB/s"); n != 4 {
+		t.Errorf("%d lines with MB/s, want 3 loads and the median:\n%s", n, out.String())
 	}
 }

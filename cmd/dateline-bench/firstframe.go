@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// firstFrame is what measureFirstFrame found: medians over runs of the
+// real dateline binary started on its embedded dataset in a pseudo-terminal.
+type firstFrame struct {
+	cpu, wall time.Duration
+	runs      int
+	queries   int // terminal queries answered, over all runs
+}
+
+// statusText is the status bar of the embedded dataset's first frame:
+// "#1 · 13 of 13 events".
+var statusText = regexp.MustCompile(`[0-9]+ of [0-9]+ events`)
+
+// measureFirstFrame builds dateline once into a temporary folder and runs
+// it runs times on its embedded dataset in a 120×40 pseudo-terminal: from
+// the start until the status bar of its first frame has been written, then
+// `q`. The CPU time is the process's, user and system, from start to exit
+// (the quit included: it is small, and the exit is when the kernel
+// accounts it); the wall time is up to the first frame. The pseudo-
+// terminal answers the queries a terminal answers (background colour,
+// cursor position), as one would: a query left unanswered makes the
+// program wait for its time-out.
+func measureFirstFrame(runs int) (firstFrame, error) {
+	var ff firstFrame
+	dir, err := os.MkdirTemp("", "dateline-first-frame-")
+	if err != nil {
+		return ff, err
+	}
+	defer os.RemoveAll(dir)
+	bin := filepath.Join(dir, "dateline")
+	if err := buildDateline(bin); err != nil {
+		return ff, err
+	}
+	var cpus, walls []time.Duration
+	for range runs {
+		r, err := runFirstFrame(bin)
+		if err != nil {
+			return ff, err
+		}
+		cpus, walls = append(cpus, r.cpu), append(walls, r.wall)
+		ff.queries += r.queries
+	}
+	slices.Sort(cpus)
+	slices.Sort(walls)
+	ff.cpu, ff.wall, ff.runs = cpus[len(cpus)/2], walls[len(walls)/2], runs
+	return ff, nil
+}
+
+// buildDateline builds the dateline command of this module to bin.
+func buildDateline(bin string) error {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	mod := strings.TrimSpace(string(out))
+	if err != nil || mod == "" || mod == os.DevNull {
+		return fmt.Errorf("first frame: run dateline-bench inside the dateline module, to build dateline (go env GOMOD: %q, %v)", mod, err)
+	}
+	cmd := exec.Command("go", "build", "-o", bin, "dateline/cmd/dateline")
+	cmd.Dir = filepath.Dir(mod)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("first frame: building dateline: %v\n%s", err, out)
+	}
+	return nil
+}
+
+// oneRun is one start of dateline.
+type oneRun struct {
+	cpu, wall time.Duration
+	queries   int
+}
+
+// queryReplies are the terminal's answers to the queries termenv sends:
+// the background colour (OSC 11; a dark grey) and the cursor position.
+var queryReplies = []struct{ query, reply string }{
+	{"\x1b]11;?", "\x1b]11;rgb:1e1e/1e1e/1e1e\x1b\\"},
+	{"\x1b]10;?", "\x1b]10;rgb:e4e4/e4e4/e4e4\x1b\\"},
+	{"\x1b[6n", "\x1b[1;1R"},
+}
+
+// runFirstFrame runs bin once in a new pseudo-terminal.
+func runFirstFrame(bin string) (oneRun, error) {
+	var r oneRun
+	master, slave, err := openPTY(120, 40)
+	if err != nil {
+		return r, err
+	}
+	defer master.Close()
+	cmd := exec.Command(bin)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	cmd.SysProcAttr = ctty()
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		slave.Close()
+		return r, err
+	}
+	slave.Close()
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+
+	// Read the terminal until the status bar shows, answering queries.
+	type chunk struct {
+		b   []byte
+		err error
+	}
+	reads := make(chan chunk, 64)
+	go func() {
+		for {
+			buf := make([]byte, 32<<10)
+			n, err := master.Read(buf)
+			reads <- chunk{buf[:n], err}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	var seen bytes.Buffer
+	answered := 0 // bytes of seen already scanned for queries
+	timeout := time.NewTimer(20 * time.Second)
+	defer timeout.Stop()
+	framed := false
+	for !framed {
+		select {
+		case c := <-reads:
+			seen.Write(c.b)
+			for _, q := range queryReplies {
+				for k := answered; ; {
+					i := bytes.Index(seen.Bytes()[k:], []byte(q.query))
+					if i < 0 {
+						break
+					}
+					k += i + len(q.query)
+					r.queries++
+					if _, err := master.WriteString(q.reply); err != nil {
+						return r, err
+					}
+				}
+			}
+			answered = max(0, seen.Len()-8) // a query cut between reads
+			if statusText.Match(seen.Bytes()) {
+				r.wall = time.Since(start)
+				framed = true
+			} else if c.err != nil {
+				cmd.Process.Kill()
+				<-exited
+				return r, fmt.Errorf("first frame: dateline stopped before its first frame: %v; it wrote %q", c.err, tail(seen.Bytes()))
+			}
+		case err := <-exited:
+			return r, fmt.Errorf("first frame: dateline exited before its first frame (%v); it wrote %q", err, tail(seen.Bytes()))
+		case <-timeout.C:
+			cmd.Process.Kill()
+			<-exited
+			return r, fmt.Errorf("first frame: no status bar after 20 s; dateline wrote %q", tail(seen.Bytes()))
+		}
+	}
+	if _, err := master.WriteString("q"); err != nil {
+		return r, err
+	}
+	select {
+	case err := <-exited:
+		var ee *exec.ExitError
+		if err != nil && !errors.As(err, &ee) {
+			return r, err
+		}
+		if !cmd.ProcessState.Success() {
+			return r, fmt.Errorf("first frame: dateline exited with %v after q", cmd.ProcessState)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		return r, errors.New("first frame: dateline did not quit on q within 10 s")
+	}
+	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return r, nil
+}
+
+// tail is the end of what a program wrote, for error messages.
+func tail(b []byte) []byte {
+	return b[max(0, len(b)-300):]
+}
