@@ -12,7 +12,7 @@ import (
 // citingList lists the events that cite one passage, in the reader; enter
 // chooses one and the root returns to the timeline with it selected.
 type citingList struct {
-	keys   keyMap
+	keys   *keyMap
 	open   bool
 	events []int // chronological indexes
 	cursor int

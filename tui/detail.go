@@ -17,7 +17,7 @@ import (
 type detailPane struct {
 	tl      *timeline.Timeline
 	st      *styles
-	keys    keyMap
+	keys    *keyMap
 	vp      viewport.Model // scroll position over lines
 	lines   []string       // the content, each line exactly width cells
 	event   int
@@ -28,7 +28,7 @@ type detailPane struct {
 	marks   marks // search and actor-filter highlights
 }
 
-func newDetailPane(tl *timeline.Timeline, st *styles, keys keyMap) detailPane {
+func newDetailPane(tl *timeline.Timeline, st *styles, keys *keyMap) detailPane {
 	vp := viewport.New(0, 0)
 	vp.MouseWheelEnabled = false // the root routes the wheel by position
 	return detailPane{tl: tl, st: st, keys: keys, vp: vp}

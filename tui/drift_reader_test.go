@@ -35,7 +35,7 @@ func TestDriftReader(t *testing.T) {
 
 	for _, h := range []int{12, 30} {
 		for w := 20; w <= 120; w++ {
-			sv := newSourceView(tl, newStyles("dark"), defaultKeyMap())
+			sv := newSourceView(tl, newStyles("dark"), &paneKeys)
 			sv.SetSize(w, h)
 
 			// Re-anchored: the new passage marked ▌ as usual, and a warning.

@@ -51,6 +51,12 @@ type keyRow struct {
 	action  string
 }
 
+// paneKeys is the keymap the panes match keys against: every binding
+// enabled, shared and never changed (only the root's own copy is switched
+// on and off, for the help view). One shared copy keeps the Model, which
+// Bubble Tea passes by value on every message, small.
+var paneKeys = defaultKeyMap()
+
 func defaultKeyMap() keyMap {
 	b := func(keys []string, helpKey, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))

@@ -26,7 +26,7 @@ type loadedMsg struct {
 // file position) or it has no events. It scrolls like the detail pane.
 type noticePane struct {
 	st     *styles
-	keys   keyMap
+	keys   *keyMap
 	vp     viewport.Model
 	title  string
 	body   []string // lines before wrapping
@@ -36,14 +36,14 @@ type noticePane struct {
 	height int
 }
 
-func newNoticePane(st *styles, keys keyMap, title string, body []string, probs []data.Problem) noticePane {
+func newNoticePane(st *styles, keys *keyMap, title string, body []string, probs []data.Problem) noticePane {
 	vp := viewport.New(0, 0)
 	vp.MouseWheelEnabled = false
 	return noticePane{st: st, keys: keys, vp: vp, title: title, body: body, probs: probs}
 }
 
 // loadFailedNotice describes a dataset that could not be used.
-func loadFailedNotice(st *styles, keys keyMap, l *data.Loaded) noticePane {
+func loadFailedNotice(st *styles, keys *keyMap, l *data.Loaded) noticePane {
 	n := l.Count(timeline.SeverityError)
 	body := []string{"The dataset could not be loaded (" + plural(n, "error") + ")."}
 	if len(l.Problems) == 0 {
@@ -53,7 +53,7 @@ func loadFailedNotice(st *styles, keys keyMap, l *data.Loaded) noticePane {
 }
 
 // emptyNotice describes a dataset without events.
-func emptyNotice(st *styles, keys keyMap, l *data.Loaded) noticePane {
+func emptyNotice(st *styles, keys *keyMap, l *data.Loaded) noticePane {
 	return newNoticePane(st, keys, clean(l.File),
 		[]string{"This dataset has no events."}, l.Problems)
 }

@@ -369,7 +369,7 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		l = &data.Loaded{File: "dataset"}
 	}
 	m.loaded = l
-	keys := defaultKeyMap() // children get every binding; see updateKeys
+	keys := &paneKeys // children get every binding; see updateKeys
 	switch {
 	case l.Timeline == nil:
 		m.state = stateFailed

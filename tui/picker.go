@@ -35,7 +35,7 @@ type pickerResult struct {
 // the rows on screen.
 type actorPicker struct {
 	st      *styles
-	keys    keyMap
+	keys    *keyMap
 	input   lineInput
 	items   []pickItem // most events first
 	shown   []int      // indexes into items that match the query
@@ -46,7 +46,7 @@ type actorPicker struct {
 	height  int
 }
 
-func newActorPicker(tl *timeline.Timeline, st *styles, keys keyMap) actorPicker {
+func newActorPicker(tl *timeline.Timeline, st *styles, keys *keyMap) actorPicker {
 	items := make([]pickItem, 0, len(tl.Actors()))
 	for _, a := range tl.Actors() {
 		items = append(items, pickItem{

@@ -18,7 +18,7 @@ import (
 type sourceView struct {
 	tl    *timeline.Timeline
 	st    *styles
-	keys  keyMap
+	keys  *keyMap
 	cites citeIndex // nil until built; then every cited passage is marked
 
 	event int // chronological index of the event whose citations we step
@@ -49,7 +49,7 @@ const maxMeasure = 100
 // gutterW is the width of the reader's mark column ("▌ ").
 const gutterW = 2
 
-func newSourceView(tl *timeline.Timeline, st *styles, keys keyMap) sourceView {
+func newSourceView(tl *timeline.Timeline, st *styles, keys *keyMap) sourceView {
 	return sourceView{tl: tl, st: st, keys: keys, pcur: -1, cur: [2]int{-1, -1}, near: [2]int{-1, -1},
 		list: citingList{keys: keys}}
 }

@@ -41,7 +41,7 @@ type timelinePane struct {
 	rows    *rowCache
 	st      *styles
 	pc      *paintCache // st's
-	keys    keyMap
+	keys    *keyMap
 	cursor  int // position of the selection in idx
 	top     int // position of the first event drawn
 	width   int // inner size
@@ -53,7 +53,7 @@ type timelinePane struct {
 	hits    []int  // positions of the matching events, ascending
 }
 
-func newTimelinePane(tl *timeline.Timeline, idx []int, st *styles, keys keyMap) timelinePane {
+func newTimelinePane(tl *timeline.Timeline, idx []int, st *styles, keys *keyMap) timelinePane {
 	return timelinePane{tl: tl, idx: idx, rows: newRowCache(tl), st: st, pc: paints(st), keys: keys,
 		empty: "no events"}
 }
