@@ -17,6 +17,7 @@ import (
 // real dateline binary started on its embedded dataset in a pseudo-terminal.
 type firstFrame struct {
 	cpu, wall time.Duration
+	exitCPU   time.Duration // CPU time from start to exit, the quit included
 	runs      int
 	queries   int // terminal queries answered, over all runs
 }
@@ -28,35 +29,43 @@ var statusText = regexp.MustCompile(`[0-9]+ of [0-9]+ events`)
 // measureFirstFrame builds dateline once into a temporary folder and runs
 // it runs times on its embedded dataset in a 120×40 pseudo-terminal: from
 // the start until the status bar of its first frame has been written, then
-// `q`. The CPU time is the process's, user and system, from start to exit
-// (the quit included: it is small, and the exit is when the kernel
-// accounts it); the wall time is up to the first frame. The pseudo-
+// `q`. The CPU time is the process's, all threads, from its start until
+// the status bar was read (from /proc/PID/task/*/schedstat, which counts
+// nanoseconds); exitCPU adds the quit (user and system time at exit, as
+// the kernel accounts it). The wall time is up to the first frame. The pseudo-
 // terminal answers the queries a terminal answers (background colour,
 // cursor position), as one would: a query left unanswered makes the
 // program wait for its time-out.
-func measureFirstFrame(runs int) (firstFrame, error) {
+//
+// bin, when not empty, is a program to time instead of a fresh build (an
+// older build, or another Bubble Tea program, for comparison); it must
+// show "N of M events" in its first frame and quit on q.
+func measureFirstFrame(runs int, bin string) (firstFrame, error) {
 	var ff firstFrame
-	dir, err := os.MkdirTemp("", "dateline-first-frame-")
-	if err != nil {
-		return ff, err
+	if bin == "" {
+		dir, err := os.MkdirTemp("", "dateline-first-frame-")
+		if err != nil {
+			return ff, err
+		}
+		defer os.RemoveAll(dir)
+		bin = filepath.Join(dir, "dateline")
+		if err := buildDateline(bin); err != nil {
+			return ff, err
+		}
 	}
-	defer os.RemoveAll(dir)
-	bin := filepath.Join(dir, "dateline")
-	if err := buildDateline(bin); err != nil {
-		return ff, err
-	}
-	var cpus, walls []time.Duration
+	var cpus, walls, exits []time.Duration
 	for range runs {
 		r, err := runFirstFrame(bin)
 		if err != nil {
 			return ff, err
 		}
-		cpus, walls = append(cpus, r.cpu), append(walls, r.wall)
+		cpus, walls, exits = append(cpus, r.cpu), append(walls, r.wall), append(exits, r.exitCPU)
 		ff.queries += r.queries
 	}
 	slices.Sort(cpus)
 	slices.Sort(walls)
-	ff.cpu, ff.wall, ff.runs = cpus[len(cpus)/2], walls[len(walls)/2], runs
+	slices.Sort(exits)
+	ff.cpu, ff.wall, ff.exitCPU, ff.runs = cpus[len(cpus)/2], walls[len(walls)/2], exits[len(exits)/2], runs
 	return ff, nil
 }
 
@@ -77,8 +86,8 @@ func buildDateline(bin string) error {
 
 // oneRun is one start of dateline.
 type oneRun struct {
-	cpu, wall time.Duration
-	queries   int
+	cpu, wall, exitCPU time.Duration
+	queries            int
 }
 
 // queryReplies are the terminal's answers to the queries termenv sends:
@@ -151,6 +160,11 @@ func runFirstFrame(bin string) (oneRun, error) {
 			answered = max(0, seen.Len()-8) // a query cut between reads
 			if statusText.Match(seen.Bytes()) {
 				r.wall = time.Since(start)
+				if r.cpu, err = cpuSoFar(cmd.Process.Pid); err != nil {
+					cmd.Process.Kill()
+					<-exited
+					return r, err
+				}
 				framed = true
 			} else if c.err != nil {
 				cmd.Process.Kill()
@@ -182,8 +196,32 @@ func runFirstFrame(bin string) (oneRun, error) {
 		<-exited
 		return r, errors.New("first frame: dateline did not quit on q within 10 s")
 	}
-	r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	r.exitCPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	return r, nil
+}
+
+// cpuSoFar is the CPU time the running process pid has used: the sum over
+// its threads of the first field of /proc/PID/task/TID/schedstat
+// (nanoseconds on the CPU). A Go program keeps its threads, so none of the
+// time is lost with an exited thread.
+func cpuSoFar(pid int) (time.Duration, error) {
+	stats, err := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	if err != nil || len(stats) == 0 {
+		return 0, fmt.Errorf("first frame: no schedstat for process %d (%v)", pid, err)
+	}
+	var total time.Duration
+	for _, f := range stats {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue // the thread has just exited
+		}
+		var ns int64
+		if _, err := fmt.Sscan(string(b), &ns); err != nil {
+			return 0, fmt.Errorf("first frame: %s: %v", f, err)
+		}
+		total += time.Duration(ns)
+	}
+	return total, nil
 }
 
 // tail is the end of what a program wrote, for error messages.

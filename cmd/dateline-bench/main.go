@@ -58,6 +58,8 @@ type options struct {
 	// firstFrames is how many starts of dateline measure the first frame
 	// (0: none); firstOnly measures only that.
 	firstFrames int
+	// firstBin is a prebuilt program to time instead (-first-frame-bin).
+	firstBin string
 	firstOnly   bool
 }
 
@@ -78,6 +80,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.reps, "reps", 5, "with -load, how many loads")
 	fs.IntVar(&o.firstFrames, "first-frame", 20, "start the real dateline this many `times` to time its first frame (0: do not)")
 	fs.BoolVar(&o.firstOnly, "first-frame-only", false, "only time dateline's first frame")
+	fs.StringVar(&o.firstBin, "first-frame-bin", "", "time this `program` instead of a fresh build of dateline")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -90,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if o.firstOnly {
-		ff, err := measureFirstFrame(max(1, o.firstFrames))
+		ff, err := measureFirstFrame(max(1, o.firstFrames), o.firstBin)
 		if err != nil {
 			fmt.Fprintln(stderr, "dateline-bench:", err)
 			return 1
@@ -178,10 +181,10 @@ type report struct {
 	LoadMBPerS float64   `json:"load_mb_per_s"`
 	HeapBytes  heapBytes `json:"heap_bytes"`
 	Metrics    []metric  `json:"metrics"`
-	// FirstFrameCPUNS is the CPU time (user and system) of the real
-	// dateline process started on its embedded dataset in a pseudo-
-	// terminal, until it quits on q right after its first frame; median of
-	// -first-frame runs. FirstFrameWallNS is the wall time to that frame.
+	// FirstFrameCPUNS is the CPU time, all threads, of the real dateline
+	// process started on its embedded dataset in a pseudo-terminal, from
+	// its start until its first frame was read; median of -first-frame
+	// runs. FirstFrameWallNS is the wall time to that frame.
 	// Both are null when not measured. They are fields of their own, not
 	// metrics: the list has no counterpart to compare.
 	FirstFrameCPUNS  *int64 `json:"first_frame_cpu_ns"`
@@ -231,7 +234,7 @@ func bench(o options, progress io.Writer) (*report, error) {
 		logf("timing dateline's first frame (%d starts)…", o.firstFrames)
 		// A failure (outside the module, no /dev/ptmx) leaves the fields
 		// null and says why, rather than losing the other measurements.
-		if ff, err := measureFirstFrame(o.firstFrames); err != nil {
+		if ff, err := measureFirstFrame(o.firstFrames, o.firstBin); err != nil {
 			rep.notes = append(rep.notes, "first frame not measured: "+err.Error())
 		} else {
 			cpu, wall := int64(ff.cpu), int64(ff.wall)

@@ -116,7 +116,7 @@ func TestGen(t *testing.T) {
 // checks the figures: positive, the CPU time less than a second, and the
 // terminal's queries answered.
 func TestFirstFrame(t *testing.T) {
-	ff, err := measureFirstFrame(2)
+	ff, err := measureFirstFrame(2, "")
 	if err != nil {
 		t.Fatal(err)
 	}
