@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -167,7 +168,20 @@ func (d *decoder) textFile(n *node, a at) (string, bool) {
 		d.errorf(n, a, "text_file %s is not valid UTF-8", d.files.display(name))
 		return "", false
 	}
-	return string(b), true
+	return SourceFileText(b), true
+}
+
+// SourceFileText is a source's text as dateline reads it from a file: a
+// leading byte-order mark is dropped and CRLF line ends become LF. Offsets
+// and checksums are of this text, so they do not change with the editor
+// that saved the file or a Git checkout's line-end setting (core.autocrlf).
+// b must be valid UTF-8.
+func SourceFileText(b []byte) string {
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	return string(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")))
 }
 
 // unwrapPath drops the path from an *fs.PathError, which the message already names.

@@ -59,8 +59,8 @@ type options struct {
 	// (0: none); firstOnly measures only that.
 	firstFrames int
 	// firstBin is a prebuilt program to time instead (-first-frame-bin).
-	firstBin string
-	firstOnly   bool
+	firstBin  string
+	firstOnly bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {

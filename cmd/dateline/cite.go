@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
 
+	"dateline/data"
 	"dateline/timeline"
 )
 
@@ -76,7 +77,7 @@ func (a *app) cite(path, quote string) error {
 	if !utf8.Valid(b) {
 		return fmt.Errorf("%s is not valid UTF-8 text", path)
 	}
-	text := string(b)
+	text := data.SourceFileText(b) // offsets as a dataset's text_file gets them
 	st := timeline.NewSourceText(text)
 	if !strings.Contains(text, quote) {
 		own, err := sourceCharacters(st, quote)
