@@ -65,7 +65,10 @@ func LoadJSONL(path string, progress func(done, total int64)) *Loaded {
 		return readFailure(path, errIsDir)
 	}
 	defer pauseGC(size)()
-	return loadJSONL(path, f, f, size, diskFiles{dir: filepath.Dir(path)}, progress, true)
+	files := diskFiles{dir: filepath.Dir(path), seen: new([]string)}
+	l := loadJSONL(path, f, f, size, files, progress, true)
+	l.TextFiles = *files.seen
+	return l
 }
 
 // gcPause counts the loads running with the collector paused.

@@ -38,6 +38,9 @@ type Loaded struct {
 	Dataset  *timeline.Dataset
 	Timeline *timeline.Timeline // nil when any Problem has SeverityError
 	Problems []Problem          // sorted by position
+	// TextFiles are the paths of the source text files the dataset names
+	// (text_file), read or not: what --watch looks at besides File.
+	TextFiles []string
 }
 
 // Err returns an error naming the first problem when the Timeline is nil.
@@ -109,7 +112,10 @@ func LoadBytes(name string, b []byte, dir string) *Loaded {
 	if dir == "" {
 		dir = "."
 	}
-	return load(name, b, diskFiles{dir: dir})
+	files := diskFiles{dir: dir, seen: new([]string)}
+	l := load(name, b, files)
+	l.TextFiles = *files.seen
+	return l
 }
 
 // Memory bound. The parsers hold the whole file as a tree of values, at

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"unicode/utf8"
 
 	"dateline/timeline"
@@ -33,12 +34,18 @@ var (
 // are followed but must end inside the folder.
 type diskFiles struct {
 	dir string
+	// seen collects the paths of the files asked for (Loaded.TextFiles);
+	// nil when nobody needs them.
+	seen *[]string
 }
 
 func (f diskFiles) display(name string) string { return filepath.Join(f.dir, filepath.FromSlash(name)) }
 
 func (f diskFiles) read(name string) ([]byte, error) {
 	p := f.display(name)
+	if f.seen != nil && !slices.Contains(*f.seen, p) {
+		*f.seen = append(*f.seen, p)
+	}
 	real, err := filepath.EvalSymlinks(p)
 	if err != nil {
 		return nil, err

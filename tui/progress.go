@@ -94,6 +94,11 @@ func startLoad(cfg Config, feed *progressFeed, reload bool) (load, wait tea.Cmd)
 		} else {
 			l = cfg.Load()
 		}
+		if l != nil {
+			// The text files are known only now; a write to one during
+			// the load is seen at the next change.
+			stamp = stamp.and(statFiles(l.TextFiles))
+		}
 		return loadedMsg{loaded: l, seq: seq, reload: reload, stamp: stamp}
 	}
 	return load, feed.wait()

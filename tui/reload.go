@@ -15,26 +15,54 @@ import (
 const watchEvery = time.Second
 
 // fileStamp is what --watch compares: a change of size or modification
-// time means the file was written.
+// time means the file was written. For the dataset and its source text
+// files together it holds their total size and latest modification time.
 type fileStamp struct {
 	size  int64
 	mtime time.Time
-	ok    bool // the file could be stat'ed
+	ok    bool // the files could be stat'ed
 }
 
 // watchMsg is one look at the watched file.
 type watchMsg struct{ stamp fileStamp }
 
-// watchCmd is the next look at Config.File, a second from now; nil
-// without --watch or without a file (the embedded dataset never changes).
+// watchCmd is the next look at Config.File and the source text files it
+// named when last loaded, a second from now; nil without --watch or
+// without a file (the embedded dataset never changes).
 func (m Model) watchCmd() tea.Cmd {
 	if !m.cfg.Watch || m.cfg.File == "" {
 		return nil
 	}
 	file := m.cfg.File
+	var texts []string
+	if m.loaded != nil {
+		texts = m.loaded.TextFiles
+	}
 	return tea.Tick(watchEvery, func(time.Time) tea.Msg {
-		return watchMsg{statFile(file)} // in the command, off the event loop
+		// In the command, off the event loop.
+		return watchMsg{statFile(file).and(statFiles(texts))}
 	})
+}
+
+// statFiles is the combined stamp of files; ok when there are none.
+func statFiles(files []string) fileStamp {
+	st := fileStamp{ok: true}
+	for _, f := range files {
+		st = st.and(statFile(f))
+	}
+	return st
+}
+
+// and combines two stamps: a change in either changes the result.
+func (st fileStamp) and(o fileStamp) fileStamp {
+	if !st.ok || !o.ok {
+		return fileStamp{}
+	}
+	if o.mtime.After(st.mtime) {
+		st.mtime = o.mtime
+	}
+	st.size += o.size
+	return st
 }
 
 // statFile is the stamp of file; not ok when it cannot be stat'ed or file
