@@ -124,7 +124,7 @@ func (k keyMap) rows() []keyRow {
 		{k.PrevMatch, "Previous search match (wraps)"},
 		{k.Dates, "Restrict to a date or interval (EDTF, e.g. 2023-09, 2023/2024, ../2021)"},
 		{k.Copy, "Copy the quote with its citation (source, date, paragraph) to the clipboard (OSC 52): the selected event's first, or the one open in the source"},
-		{k.Reload, "Reload the file, keeping the selected event (--watch does it when the file changes)"},
+		{k.Reload, "Reload the file, keeping the selected event (--watch does it when the file or a source text file changes)"},
 		{k.Export, "Export the shown events: type a path and a format (timelinejs, sheets-csv, markdown or json; .md, .csv and .json imply theirs); end with `!` to replace an existing file"},
 		{k.NextCite, "Source: the event's next citation"},
 		{k.PrevCite, "Source: the event's previous citation"},

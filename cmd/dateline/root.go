@@ -131,7 +131,7 @@ is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
 	f.StringVar(&opts.theme, "theme", "", "colours for a `light|dark` background (default: ask the terminal)")
 	f.StringVar(&opts.color, "color", "auto", "use colour: `auto|always|never` (NO_COLOR is honoured)")
 	f.StringVar(&opts.eventID, "event", "", "start with the event `ID` selected")
-	f.BoolVar(&opts.watch, "watch", false, "reload FILE when it changes (checked every second), keeping the selection")
+	f.BoolVar(&opts.watch, "watch", false, "reload FILE when it or a source text file it names changes (checked every second), keeping the selection")
 	completeWords(root, "theme", "light", "dark")
 	completeWords(root, "color", "auto", "always", "never")
 	root.AddCommand(a.newListCmd(), a.newActorsCmd(), a.newSourcesCmd(), a.newValidateCmd())
