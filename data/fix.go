@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -34,7 +35,7 @@ const (
 // ErrNotFixable is returned (wrapped, naming the file) for an input that
 // --fix cannot rewrite: a TimelineJS or Sheets CSV file, which is imported
 // into dateline's model rather than written in it.
-var ErrNotFixable = errors.New("cannot be fixed in place")
+var ErrNotFixable = errors.New("--fix writes dateline YAML, JSON or JSON Lines")
 
 // FixReport says what Fix changed, and what it left alone.
 type FixReport struct {
@@ -44,8 +45,9 @@ type FixReport struct {
 	// Positions counts the resolved citations (re-anchored ones aside)
 	// whose recorded start/end were added or corrected.
 	Positions int
-	// Checksums counts the sources whose sha256 was added or corrected.
-	Checksums int
+	// Checksums counts the sources whose recorded sha256 was corrected,
+	// NewChecksums those that recorded none and now do.
+	Checksums, NewChecksums int
 	// Relocated counts text_file paths rewritten to point at the same file
 	// from OUT's folder; Inlined those written inline instead, because OUT's
 	// folder cannot reach the file (it must stay inside that folder) or the
@@ -60,15 +62,25 @@ type FixReport struct {
 	StaleChecksums int
 }
 
+// maxListedScores is how many scores the summary lists: the lowest, which
+// are the ones worth a look; a big file re-anchors thousands.
+const maxListedScores = 5
+
 // String is the one-line summary `validate --fix` prints, e.g. "wrote
-// f.yaml: 2 citations re-anchored (scores 0.91, 0.83), 13 positions
+// f.yaml: 2 citations re-anchored (scores 0.83, 0.91), 13 positions
 // recorded, 1 checksum updated; 1 orphaned citation left as it was".
+// Scores are listed lowest first, at most five of them.
 func (r FixReport) String() string {
 	var did, kept []string
 	if n := len(r.Scores); n > 0 {
-		scores := make([]string, n)
-		for i, s := range r.Scores {
-			scores[i] = timeline.FormatScore(s)
+		sorted := slices.Clone(r.Scores)
+		slices.Sort(sorted)
+		scores := make([]string, 0, maxListedScores+1)
+		for _, s := range sorted[:min(n, maxListedScores)] {
+			scores = append(scores, timeline.FormatScore(s))
+		}
+		if n > maxListedScores {
+			scores = append(scores, "…")
 		}
 		word := "scores"
 		if n == 1 {
@@ -78,6 +90,9 @@ func (r FixReport) String() string {
 	}
 	if r.Positions > 0 {
 		did = append(did, plural(r.Positions, "position")+" recorded")
+	}
+	if r.NewChecksums > 0 {
+		did = append(did, plural(r.NewChecksums, "checksum")+" recorded")
 	}
 	if r.Checksums > 0 {
 		did = append(did, plural(r.Checksums, "checksum")+" updated")
@@ -132,13 +147,18 @@ func fixFormat(path string, b []byte) (string, error) {
 	case isJSONLines(b):
 		return FixJSONL, nil
 	case IsTimelineJS(b):
-		return "", fmt.Errorf("%s is a TimelineJS file and %w: export it with `dateline export %s --to json -o OUT`, then fix OUT", path, ErrNotFixable, path)
+		return "", notFixable(path, "a TimelineJS file")
 	case IsSheetsCSV(b):
-		return "", fmt.Errorf("%s is a Sheets CSV file and %w: export it with `dateline export %s --to json -o OUT`, then fix OUT", path, ErrNotFixable, path)
+		return "", notFixable(path, "a Sheets CSV file")
 	case isJSON(b):
 		return FixJSON, nil
 	}
 	return FixYAML, nil
+}
+
+// notFixable is the refusal of an imported format, saying what to do.
+func notFixable(path, what string) error {
+	return fmt.Errorf("%s is %s, and %w: export it to JSON first (`dateline export %s --to json -o OUT`), then fix OUT", path, what, ErrNotFixable, path)
 }
 
 // FixFile writes the fixed copy of the dataset l, loaded from the file in
@@ -151,8 +171,9 @@ func fixFormat(path string, b []byte) (string, error) {
 // In the copy, every citation that resolved (exactly, tolerantly or
 // re-anchored) records start/end = its span; a re-anchored citation quotes
 // the source's text now at the span, and its prefix and suffix (when it has
-// them) are the text now just before and after it, of the same length in
-// code points as before; every source records the sha256 of its current
+// them) are the text now just before and after it, of about the same
+// length in code points as before, cut at a word boundary (see
+// prefixStart); every source records the sha256 of its current
 // text, unless some of its citations are orphaned (see
 // FixReport.StaleChecksums); orphaned and unresolved citations, and
 // everything else, are left as they were.
@@ -305,6 +326,9 @@ func (p *fixPlan) source(m fixMap) {
 		if old != "" {
 			p.rep.StaleChecksums++
 		}
+	case old == "":
+		m.setStr("sha256", hexSum, sourceFields.names)
+		p.rep.NewChecksums++
 	default:
 		m.setStr("sha256", hexSum, sourceFields.names)
 		p.rep.Checksums++
@@ -409,12 +433,12 @@ func (p *fixPlan) citation(m fixMap, c *timeline.Citation) {
 		p.rep.Scores = append(p.rep.Scores, sp.Score)
 		m.setStr("quote", st.Slice(sp.Start, sp.End), order)
 		if c.Prefix != "" {
-			n := utf8.RuneCountInString(c.Prefix)
-			m.setStr("prefix", st.Slice(sp.Start-n, sp.Start), order)
+			from := prefixStart(st, sp.Start, utf8.RuneCountInString(c.Prefix))
+			m.setStr("prefix", st.Slice(from, sp.Start), order)
 		}
 		if c.Suffix != "" {
-			n := utf8.RuneCountInString(c.Suffix)
-			m.setStr("suffix", st.Slice(sp.End, sp.End+n), order)
+			to := suffixEnd(st, sp.End, utf8.RuneCountInString(c.Suffix))
+			m.setStr("suffix", st.Slice(sp.End, to), order)
 		}
 	} else if c.Start == sp.Start && c.End == sp.End {
 		return

@@ -10,7 +10,8 @@ import (
 
 // json fixes a JSON dataset: the file's positioned tree, edited, written
 // again with its keys in their order and the file's indentation (compact
-// when the file is on one line).
+// when the file is on one line); an object or list the file wrote on one
+// line stays on one line, so that the diff shows only what changed.
 func (p *fixPlan) json(b []byte) ([]byte, error) {
 	bom := bytes.HasPrefix(b, utf8BOM)
 	b = bytes.TrimPrefix(b, utf8BOM)
@@ -44,8 +45,13 @@ func jsonIndent(b []byte) string {
 
 // appendNode writes n as JSON: strings quoted, other scalars as written.
 // With unit "" it is compact; otherwise each key and item is on a line of
-// its own, indented by one more unit than its container.
+// its own, indented by one more unit than its container, except in an
+// object or list that was on one line in the file (see onOneLine), which is
+// written on one line again, as {"a": 1, "b": 2}.
 func appendNode(b []byte, n *node, indent, unit string) []byte {
+	if unit != "" && n.kind != scalarNode && onOneLine(n, n.line) {
+		return appendFlat(b, n)
+	}
 	switch n.kind {
 	case scalarNode:
 		if n.sk == strScalar {
@@ -92,6 +98,65 @@ func appendNode(b []byte, n *node, indent, unit string) []byte {
 	}
 	if unit != "" {
 		b = append(append(b, '\n'), indent...)
+	}
+	return append(b, ']')
+}
+
+// onOneLine reports whether the object or list n, read from the file, was on
+// one line: every key and value in it that came from the file is on line
+// (values the fix put in have no line, and do not count). An object or
+// list with nothing from the file, or empty, is not.
+func onOneLine(n *node, line int) bool {
+	if line <= 0 {
+		return false
+	}
+	some := false
+	check := func(c *node) bool {
+		switch {
+		case c.line == 0:
+			return true // put in by the fix: goes wherever its container is
+		case c.line != line:
+			return false
+		}
+		some = true
+		return c.kind == scalarNode || onOneLine(c, line)
+	}
+	for _, kv := range n.pairs {
+		if !check(kv.key) || !check(kv.value) {
+			return false
+		}
+	}
+	for _, it := range n.items {
+		if !check(it) {
+			return false
+		}
+	}
+	return some
+}
+
+// appendFlat writes n on one line, with a space after each comma and colon
+// as people write one-line objects in indented files.
+func appendFlat(b []byte, n *node) []byte {
+	switch n.kind {
+	case scalarNode:
+		return appendNode(b, n, "", "")
+	case mappingNode:
+		b = append(b, '{')
+		for i, kv := range n.pairs {
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(appendJSONString(b, kv.key.text), ": "...)
+			b = appendFlat(b, kv.value)
+		}
+		return append(b, '}')
+	}
+	b = append(b, '[')
+	for i, it := range n.items {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendFlat(b, it)
 	}
 	return append(b, ']')
 }

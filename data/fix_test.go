@@ -185,7 +185,7 @@ func TestFixYAMLDriftOK(t *testing.T) {
 	if out.Timeline == nil || len(out.Problems) != 0 {
 		t.Errorf("fixed.yaml: problems %v", out.Problems)
 	}
-	if len(rep.Scores) != 1 || rep.Orphaned != 0 || rep.Checksums != 1 || rep.StaleChecksums != 0 {
+	if len(rep.Scores) != 1 || rep.Orphaned != 0 || rep.Checksums != 1 || rep.NewChecksums != 0 || rep.StaleChecksums != 0 {
 		t.Errorf("report = %+v", rep)
 	}
 	text, _ := os.ReadFile(filepath.Join(dir, "minutes.txt"))
@@ -202,7 +202,8 @@ func TestFixYAMLDriftOK(t *testing.T) {
 
 // TestFixReanchoredSpan checks the rewriting of a re-anchored citation on
 // a span set by hand, independent of the fuzzy matcher: quote, prefix and
-// suffix (each of its old length in code points) come from the text.
+// suffix come from the text, prefix and suffix of about their old length in
+// code points, widened to whole words ("t " would cut "dit").
 func TestFixReanchoredSpan(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.yaml")
@@ -223,7 +224,7 @@ func TestFixReanchoredSpan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.String() != "wrote "+filepath.Join(dir, "out.yaml")+": 1 citation re-anchored (score 0.80), 1 checksum updated" {
+	if rep.String() != "wrote "+filepath.Join(dir, "out.yaml")+": 1 citation re-anchored (score 0.80), 1 checksum recorded" {
 		t.Errorf("report: %s", rep)
 	}
 	out := LoadFile(filepath.Join(dir, "out.yaml"))
@@ -231,7 +232,7 @@ func TestFixReanchoredSpan(t *testing.T) {
 		t.Fatalf("%v", out.Problems)
 	}
 	got := out.Timeline.Event(0).Citations[0]
-	if got.Quote != "«\u00a0oui\u00a0»" || got.Prefix != "t " || got.Suffix != " h" || got.Start != 9 || got.End != 16 ||
+	if got.Quote != "«\u00a0oui\u00a0»" || got.Prefix != "dit " || got.Suffix != " hier" || got.Start != 9 || got.End != 16 ||
 		!got.Span.Resolved || got.Span.Tolerant {
 		t.Errorf("citation = %+v", got)
 	}
@@ -279,7 +280,7 @@ func TestFixEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Inlined != 1 || rep.Positions != 0 || rep.Checksums != 0 || len(rep.Scores) != 0 {
+	if rep.Inlined != 1 || rep.Positions != 0 || rep.Checksums+rep.NewChecksums != 0 || len(rep.Scores) != 0 {
 		t.Errorf("report: %s", rep)
 	}
 	got := LoadFile(out)
@@ -346,7 +347,15 @@ func TestFixReportString(t *testing.T) {
 	}{
 		{FixReport{File: "f.yaml"}, "wrote f.yaml: nothing to change"},
 		{FixReport{File: "f.yaml", Scores: []float64{0.912, 0.83}, Positions: 13, Checksums: 1, Orphaned: 1},
-			"wrote f.yaml: 2 citations re-anchored (scores 0.91, 0.83), 13 positions recorded, 1 checksum updated; 1 orphaned citation left as it was"},
+			"wrote f.yaml: 2 citations re-anchored (scores 0.83, 0.91), 13 positions recorded, 1 checksum updated; 1 orphaned citation left as it was"},
+		// Thousands of scores: the five lowest, which need a look.
+		{FixReport{File: "f.yaml", Scores: []float64{0.99, 0.8, 0.95, 0.77, 0.9, 0.85, 0.76, 0.98}},
+			"wrote f.yaml: 8 citations re-anchored (scores 0.76, 0.77, 0.80, 0.85, 0.90, …)"},
+		{FixReport{File: "f.yaml", Scores: []float64{0.9, 0.8, 0.95, 0.77, 0.85}},
+			"wrote f.yaml: 5 citations re-anchored (scores 0.77, 0.80, 0.85, 0.90, 0.95)"},
+		// A checksum a source did not have is recorded; a wrong one updated.
+		{FixReport{File: "f.yaml", NewChecksums: 1}, "wrote f.yaml: 1 checksum recorded"},
+		{FixReport{File: "f.yaml", NewChecksums: 2, Checksums: 1}, "wrote f.yaml: 2 checksums recorded, 1 checksum updated"},
 		{FixReport{File: "f.json", Positions: 1, Orphaned: 1, Unresolved: 2},
 			"wrote f.json: 1 position recorded; 1 orphaned citation, 2 unresolved citations left as they were"},
 		{FixReport{File: "f.json", Orphaned: 1, StaleChecksums: 1},
@@ -402,7 +411,7 @@ func TestFixYAMLSplice(t *testing.T) {
 			t.Fatal(err)
 		}
 		rep, out := fixed(t, in, filepath.Join(dir, c.name+"-fixed.yaml"))
-		if out.Timeline == nil || len(out.Problems) != 0 || rep.Positions != 2 || rep.Checksums != 1 {
+		if out.Timeline == nil || len(out.Problems) != 0 || rep.Positions != 2 || rep.NewChecksums != 1 || rep.Checksums != 0 {
 			t.Errorf("%s: %s; problems %v", c.name, rep, out.Problems)
 		}
 		got, _ := os.ReadFile(filepath.Join(dir, c.name+"-fixed.yaml"))
@@ -440,7 +449,7 @@ func TestFixYAMLReencode(t *testing.T) {
 		t.Fatalf("%v", got.Problems)
 	}
 	c := got.Timeline.Event(0).Citations[0]
-	if c.Quote != "dit oui" || c.Suffix != " hie" || c.Start != 5 || c.End != 12 {
+	if c.Quote != "dit oui" || c.Suffix != " hier" || c.Start != 5 || c.End != 12 {
 		t.Errorf("citation = %+v", c)
 	}
 	if b, _ := os.ReadFile(out); !bytes.Contains(b, []byte("# kept")) {
@@ -458,7 +467,7 @@ func TestFixJSONLCRLF(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, out := fixed(t, in, filepath.Join(dir, "out.jsonl"))
-	if out.Timeline == nil || rep.Positions != 1 || rep.Checksums != 1 {
+	if out.Timeline == nil || rep.Positions != 1 || rep.NewChecksums != 1 {
 		t.Fatalf("%s; problems %v", rep, out.Problems)
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "out.jsonl"))

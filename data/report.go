@@ -87,7 +87,11 @@ const (
 	AnchorTolerant   = "tolerant"   // only after normalising quotation marks, dashes or spaces
 	AnchorReanchored = "reanchored" // the source changed; found again by a fuzzy match
 	AnchorOrphaned   = "orphaned"   // the source changed; no fuzzy match was good enough
-	AnchorUnresolved = "unresolved" // absent or ambiguous, never anchored before
+	// AnchorUnresolved: absent or ambiguous, and not looked for again: no
+	// recorded position, and either its source records no checksum that
+	// the text no longer matches, or its quote is ambiguous (nothing says
+	// which place it meant). Orphaned is for a rescue that was tried.
+	AnchorUnresolved = "unresolved"
 )
 
 // Anchor names how a span was found: one of the Anchor constants.

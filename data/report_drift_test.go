@@ -106,3 +106,25 @@ func TestListDriftFixture(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorAmbiguousAfterChange: a quote with no recorded position that
+// became ambiguous in a source whose checksum no longer matches is not
+// looked for again (nothing says which place it meant): it is a plain
+// citation error, "unresolved" with no score, not an orphan.
+func TestAnchorAmbiguousAfterChange(t *testing.T) {
+	src := "dateline: 1\nsources:\n  - id: s\n    title: S\n    text: \"they left. Then, later, they left.\"\n" +
+		"    sha256: 0000000000000000000000000000000000000000000000000000000000000000\n" +
+		"events:\n  - id: e\n    title: E\n    citations:\n      - {source: s, quote: they left}\n"
+	l := LoadBytes("amb.yaml", []byte(src), t.TempDir())
+	if l.Timeline == nil {
+		t.Fatalf("%v", l.Problems)
+	}
+	doc := NewEventsJSON(l, l.Timeline.Apply(timeline.Filter{}, nil))
+	c := doc.Events[0].Citations[0]
+	if c.Anchor != AnchorUnresolved || c.Score != nil || c.Resolved {
+		t.Errorf("citation = %+v, want unresolved without a score", c)
+	}
+	if l.Count(timeline.SeverityCitation) != 1 {
+		t.Errorf("problems %v, want the ambiguous quote", l.Problems)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 
 	"dateline/data"
 	"dateline/timeline"
@@ -44,7 +45,18 @@ func (a *app) fix(args []string, o fixOptions, strict bool) error {
 			return &usageError{err}
 		}
 	}
+	// Refuse OUT before the (maybe long) validation and its warnings, so
+	// that the refusal is not lost above them. FixFile checks again when it
+	// writes, atomically.
+	if _, err := os.Lstat(o.out); err == nil && !o.force {
+		return fmt.Errorf("%s exists; add --force to replace it", o.out)
+	}
 	l := loadArgs(args)
+	for _, t := range l.TextFiles {
+		if sameFile(t, o.out) {
+			return fmt.Errorf("will not write %s: it is the text_file of a source in %s", o.out, l.File)
+		}
+	}
 	for _, p := range l.Problems {
 		fmt.Fprintln(a.stderr, p)
 	}

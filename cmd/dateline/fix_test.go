@@ -106,7 +106,8 @@ func TestValidateFixEmbedded(t *testing.T) {
 }
 
 // TestValidateFixRefuses: every refusal names the file, exits with the
-// right code and writes nothing.
+// right code and writes nothing; a refusal of OUT or of FILE's format comes
+// before validation, not after its warnings (quiet).
 func TestValidateFixRefuses(t *testing.T) {
 	dir := fixDir(t)
 	in := filepath.Join(dir, "drift.yaml")
@@ -122,23 +123,26 @@ func TestValidateFixRefuses(t *testing.T) {
 	}
 	tljs := copyFile(t, filepath.Join("..", "..", "..", "data", "testdata", "timelinejs", "dates.json"), dir)
 	out := filepath.Join(dir, "out.yaml")
+	text := filepath.Join(dir, "minutes.txt")
 	for _, c := range []struct {
-		name string
-		args []string
-		code int
-		want []string
+		name  string
+		args  []string
+		code  int
+		want  []string
+		quiet bool
 	}{
-		{"no -o", []string{"--fix", in}, exitUsage, []string{"--fix needs -o OUT"}},
-		{"-o without --fix", []string{in, "-o", out}, exitUsage, []string{"-o OUT is for --fix"}},
-		{"two files", []string{"--fix", in, exists, "-o", out}, exitUsage, []string{"--fix takes one FILE, got 2"}},
-		{"OUT exists", []string{"--fix", in, "-o", exists}, exitData, []string{exists + " exists; add --force"}},
-		{"OUT is the input", []string{"--fix", in, "-o", in, "--force"}, exitData, []string{"will not write " + in + ": it is the input file"}},
-		{"OUT links to the input", []string{"--fix", in, "-o", link, "--force"}, exitData, []string{"will not write " + link + ": it is the input file"}},
-		{"TimelineJS", []string{"--fix", tljs, "-o", out}, exitUsage, []string{tljs + " is a TimelineJS file", "export"}},
-		{"errors", []string{"--fix", broken, "-o", out}, exitData, []string{broken + ":4:5: error: unknown field", broken + " has errors: nothing written to " + out}},
+		{"no -o", []string{"--fix", in}, exitUsage, []string{"--fix needs -o OUT"}, true},
+		{"-o without --fix", []string{in, "-o", out}, exitUsage, []string{"-o OUT is for --fix"}, true},
+		{"two files", []string{"--fix", in, exists, "-o", out}, exitUsage, []string{"--fix takes one FILE, got 2"}, true},
+		{"OUT exists", []string{"--fix", in, "-o", exists}, exitData, []string{exists + " exists; add --force"}, true},
+		{"OUT is the input", []string{"--fix", in, "-o", in, "--force"}, exitData, []string{"will not write " + in + ": it is the input file"}, true},
+		{"OUT links to the input", []string{"--fix", in, "-o", link, "--force"}, exitData, []string{"will not write " + link + ": it is the input file"}, true},
+		{"OUT is a text file", []string{"--fix", in, "-o", text, "--force"}, exitData, []string{"will not write " + text + ": it is the text_file of a source in " + in}, true},
+		{"TimelineJS", []string{"--fix", tljs, "-o", out}, exitUsage, []string{tljs + " is a TimelineJS file, and --fix writes dateline YAML, JSON or JSON Lines: export it to JSON first", "dateline export " + tljs + " --to json"}, true},
+		{"errors", []string{"--fix", broken, "-o", out}, exitData, []string{broken + ":4:5: error: unknown field", broken + " has errors: nothing written to " + out}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			jsonBefore := readFile(t, exists)
+			jsonBefore, textBefore := readFile(t, exists), readFile(t, text)
 			r := runPlain(t, append([]string{"validate"}, c.args...)...)
 			if r.code != c.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", r.code, c.code, r.stderr)
@@ -151,8 +155,11 @@ func TestValidateFixRefuses(t *testing.T) {
 			if _, err := os.Stat(out); err == nil {
 				t.Errorf("%s was written", out)
 			}
-			if readFile(t, in) != before || readFile(t, exists) != jsonBefore {
+			if readFile(t, in) != before || readFile(t, exists) != jsonBefore || readFile(t, text) != textBefore {
 				t.Error("an existing file changed")
+			}
+			if c.quiet && (r.stdout != "" || strings.Contains(r.stderr, "warning") || strings.Contains(r.stderr, "in place")) {
+				t.Errorf("refused after validating, or said \"in place\":\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
 			}
 		})
 	}
