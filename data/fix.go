@@ -191,7 +191,7 @@ func FixFile(l *Loaded, in, out string, force bool) (FixReport, error) {
 		b, err = fs.ReadFile(embeddedFS, "embedded/"+embeddedName)
 		format = FixYAML
 	} else {
-		if sameFile(in, out) {
+		if SameFile(in, out) {
 			return rep, fmt.Errorf("will not write %s: it is the input file", out)
 		}
 		format, err = FixFormat(in)
@@ -337,7 +337,7 @@ func (p *fixPlan) source(m fixMap) {
 	if !ok {
 		return
 	}
-	if p.inDir != "" && p.err == nil && sameFile(filepath.Join(p.inDir, filepath.FromSlash(name)), p.out) {
+	if p.inDir != "" && p.err == nil && SameFile(filepath.Join(p.inDir, filepath.FromSlash(name)), p.out) {
 		p.err = fmt.Errorf("will not write %s: it is the text_file of source %q", p.out, id)
 	}
 	switch rel, ok := p.relocate(name); {
@@ -376,9 +376,10 @@ func (p *fixPlan) relocate(name string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-// sameFile reports whether a and b name one file: the same file when both
-// exist, else the same absolute path.
-func sameFile(a, b string) bool {
+// SameFile reports whether a and b name one file: the same file when both
+// exist, else the same absolute path. Commands use it so that what they
+// write never replaces what they read.
+func SameFile(a, b string) bool {
 	fa, err1 := os.Stat(a)
 	fb, err2 := os.Stat(b)
 	if err1 == nil && err2 == nil {

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,7 +87,7 @@ func (a *app) export(args []string, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.out != "-" && len(args) == 1 && sameFile(args[0], opts.out) {
+	if opts.out != "-" && len(args) == 1 && data.SameFile(args[0], opts.out) {
 		return fmt.Errorf("will not write %s: it is the input file", opts.out)
 	}
 	l, err := a.load(args)
@@ -158,18 +156,4 @@ func untilRange(from, until string) (timeline.Date, error) {
 		return timeline.Date{}, usagef("--from %s --until %s: %v", from, until, err)
 	}
 	return d, nil
-}
-
-// sameFile reports whether out names the file in (the same file when both
-// exist, else the same absolute path), so that an export never replaces
-// its own input.
-func sameFile(in, out string) bool {
-	fi, err1 := os.Stat(in)
-	fo, err2 := os.Stat(out)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(fi, fo)
-	}
-	ai, err1 := filepath.Abs(in)
-	ao, err2 := filepath.Abs(out)
-	return err1 == nil && err2 == nil && ai == ao
 }

@@ -36,7 +36,7 @@ func (a *app) fix(args []string, o fixOptions, strict bool) error {
 	in := ""
 	if len(args) == 1 {
 		in = args[0]
-		if sameFile(in, o.out) {
+		if data.SameFile(in, o.out) {
 			return fmt.Errorf("will not write %s: it is the input file", o.out)
 		}
 		// Refuse an imported format before validating it; a file that
@@ -53,7 +53,7 @@ func (a *app) fix(args []string, o fixOptions, strict bool) error {
 	}
 	l := loadArgs(args)
 	for _, t := range l.TextFiles {
-		if sameFile(t, o.out) {
+		if data.SameFile(t, o.out) {
 			return fmt.Errorf("will not write %s: it is the text_file of a source in %s", o.out, l.File)
 		}
 	}
