@@ -141,7 +141,7 @@ var fixtures = []struct {
 		`13:11: error: invalid EDTF date "2024-02-31"`,
 		`14:21: error: unknown actor "clerk"`,
 		// The source's sha256 is stale, so the drifted quote is re-anchored.
-		`17:16: warning: quote drifted: the source changed; re-anchored at 0–25 with score 0.84 (threshold 0.75), where the source now reads "The council met on Monday"`,
+		`17:16: warning: quote drifted: the source changed; re-anchored at 0–25 with score 0.84 (threshold 0.75); it now reads "Monday" where the quote had "Tuesday"`,
 		`18:5: warning: event "budget" has no citation`,
 		`20:5: error: duplicate key "title" (first at line 19, column 5)`,
 		`23:13: error: unknown status "done"`,

@@ -7,33 +7,45 @@ import (
 	"math"
 	"slices"
 	"strconv"
-	"unicode"
 	"unicode/utf8"
 )
 
 // DriftThreshold is the lowest fuzzy-match score at which a drifted
 // citation is re-anchored rather than orphaned. See Reanchor.
 //
-// With its prefix and suffix intact a quote passes while about half of its
-// code points survive (q ≥ 0.54 in Reanchor's formula); given alone it must
-// keep three quarters. In the tests (drift_test.go, on testdata/article.txt)
-// a fixed typo or a changed word scores 0.93–0.96, an exact quote whose
-// prefix gained a word 0.81, a 52-character quote alone with 8 edits 0.81
-// and with 16 edits 0.69 (orphaned: it says something else now), a
-// rewritten sentence 0.36. It errs towards orphans on purpose: an orphan
-// is a citation error someone must look at, while a wrong re-anchoring
-// would pass with a warning.
+// How much of a quote must survive (q in Reanchor's formula) depends on
+// the other evidence: with prefix and suffix intact at its recorded place
+// q ≥ 0.45, with them intact elsewhere 0.55; with neither, at its recorded
+// place q ≥ 0.65, 1,000 code points or more from it 0.85, and given alone
+// (only a source checksum) three quarters. In the tests (drift_test.go, on
+// testdata/article.txt) a fixed typo or a changed word scores 0.95–0.97
+// (0.83 when a 1,200-character correction moved it), an exact quote whose
+// prefix gained a word 0.99, an exact quote whose suffix was rewritten
+// 0.84, a 52-character quote alone with 8 edits 0.80 and with 16 edits
+// 0.69 (orphaned: it says something else now), a rewritten sentence with
+// its context intact in place 0.46, and a 6,000-character quote that lost
+// its last 4,000 0.72 (drift_text_test.go). It errs towards orphans on
+// purpose: an orphan is a citation error someone must look at, while a
+// wrong re-anchoring would pass with a warning, although the warning now
+// names the words that changed.
 const DriftThreshold = 0.75
 
-// The weights of the score's parts (see Reanchor), as in Hypothesis: the
-// quote counts most, its context next, and the recorded position only
-// enough to break ties.
+// The weights of the score's parts (see Reanchor). The quote counts most;
+// its context and the recorded position count alike: a quote found where
+// it was recorded, or near it, is as good evidence as its old context
+// around it, while a place beyond positionReach code points still gets
+// half credit, so that an insertion earlier in the text, which moves every
+// passage, costs little.
 const (
 	weightQuote    = 50
 	weightPrefix   = 20
 	weightSuffix   = 20
-	weightPosition = 2
+	weightPosition = 20
 )
+
+// positionReach is how far, in code points, from its recorded start a
+// candidate gets more than half credit for its position.
+const positionReach = 1000
 
 // Bounds of the work of one Reanchor.
 const (
@@ -47,6 +59,17 @@ const (
 	// maxDriftCandidates is how many places, the closest matches first,
 	// are scored.
 	maxDriftCandidates = 128
+	// maxScoredQuote is how many code points of a long quote are compared
+	// when its best candidates are scored (see scoreFull).
+	maxScoredQuote = 1 << 15
+	// maxFullScored is how many of a long quote's best candidates by its
+	// head are scored again on the whole quote.
+	maxFullScored = 8
+	// driftWindow is how far (in bytes of the folded text, beyond the
+	// quote's length) around a recorded position the text is searched
+	// first; the whole text is searched only when nothing there reaches
+	// the threshold.
+	driftWindow = 4096
 )
 
 // Reanchor looks for sel's passage in a text that changed since sel was
@@ -61,33 +84,47 @@ const (
 // place where the quote occurs with at most len(quote)/2 edits (insertions,
 // deletions, substitutions of code points), the closest 128 of them; and,
 // when Start/End are recorded, the recorded span itself and the best
-// alignment within len(quote)/2+16 code points of it, however poor. A
-// candidate that starts or ends inside a word is widened to the whole word
-// (up to 32 code points) when the quote and its context begin or end
-// between words, and its edits are counted again. Each candidate scores
+// alignment within len(quote)/2+16 code points of it, however poor. With a
+// recorded position the search first covers only the text within
+// len(quote)+4,096 bytes of it, and goes over the whole text only when no
+// candidate there reaches the threshold. A candidate that starts or ends
+// inside a word is widened to the whole word (up to 32 code points) when
+// the quote and its context begin or end between words, and its edits are
+// counted again; it is also widened so as not to split a grapheme cluster
+// (combining marks, variation selectors, emoji modifiers, ZWJ sequences).
+// Each candidate scores
 //
-//	score = (50·q + 20·p + 20·s + 2·d) / (50 + 20 + 20 + 2)
+//	score = (50·q + 20·p + 20·s + 20·d) / (50 + 20 + 20 + 20)
 //
 // where q = 1 − edits/len(quote); p = 1 − edits/len(prefix) for the best
 // alignment of the prefix ending just before the candidate (whitespace
 // between them ignored), s likewise for the suffix starting just after it;
-// d = 1 − |start − Start|/len(text). A part the selector does not give (no
-// prefix, no suffix, no recorded position) is left out of both sums rather
-// than counted as a match, so the score, in [0, 1], says how much of the
-// evidence the selector had still matches. The best score wins, ties going
-// to the candidate closest to the recorded position, then the earliest.
+// d = max(0, 1 − |start − Start|/1000): full credit in place, none beyond
+// 1,000 code points. A part the selector does not give (no prefix, no
+// suffix, no recorded position) is left out of both sums rather than
+// counted as a match, so the score, in [0, 1], says how much of the
+// evidence the selector had still matches. One exception: a quote that
+// occurs verbatim (after folding) exactly once in the text is evidence
+// enough by itself, so for that occurrence prefix and suffix count only
+// when they raise the score: it scores (50·q + 20·d)/(50 + 20) if that is
+// more. The best score wins, ties going to the candidate closest to the
+// recorded position, then the earliest.
 //
-// Cost: one pass over the text with ceil(len(quote)/64) word operations per
-// code point, and a bounded amount per candidate. Quotes are matched by at
-// most their first 2,000 code points, prefix and suffix by 256. A text too
-// long to fold (2 GiB) or a blank quote gives an orphan with score 0.
+// Cost: one pass over the window (or the text) with ceil(len(quote)/64)
+// word operations per code point, and a bounded amount per candidate.
+// Quotes are sought by at most their first 2,000 code points, prefix and
+// suffix compared by 256; a longer quote's 8 best candidates are scored
+// again on the whole quote (up to 32,768 code points), which also finds
+// where its span ends. A text too long to fold (2 GiB) or a blank quote
+// gives an orphan with score 0.
 func (s *SourceText) Reanchor(sel Selector) Span {
 	n := s.folded()
 	q := []rune(foldTrim(sel.Quote))
 	if n == nil || len(q) == 0 {
 		return Span{Orphaned: true}
 	}
-	d := drift{s: s, f: n.s, norm: n, sel: sel, hint: -1}
+	d := drift{s: s, f: n.s, norm: n, sel: sel, hint: -1, unique: -1}
+	d.full = q
 	if len(q) > maxDriftQuote {
 		d.rest = len(q) - maxDriftQuote
 		q = q[:maxDriftQuote]
@@ -104,19 +141,44 @@ func (s *SourceText) Reanchor(sel Selector) Span {
 		d.hint = n.folded(s.byteAt(sel.Start))
 	}
 
-	cands := d.search(len(q) / 2)
-	for _, c := range d.near() {
+	near := d.near()
+	if d.hint >= 0 {
+		// Most drift is an edit near the passage: look there first.
+		reach := 4*len(q) + driftWindow
+		lo, hi := max(0, d.hint-reach), min(len(d.f), d.hint+reach)
+		for lo > 0 && !utf8.RuneStart(d.f[lo]) {
+			lo--
+		}
+		for hi < len(d.f) && !utf8.RuneStart(d.f[hi]) {
+			hi++
+		}
+		if best, ok := d.best(d.search(len(q)/2, lo, hi), near); ok && best.score >= DriftThreshold {
+			return d.span(best)
+		}
+	}
+	best, ok := d.best(d.search(len(q)/2, 0, len(d.f)), near)
+	if !ok {
+		return Span{Orphaned: true}
+	}
+	return d.span(best)
+}
+
+// best scores the candidates (merged, without duplicates) and returns the
+// best, ok false when there are none.
+func (d *drift) best(cands, more []driftMatch) (driftMatch, bool) {
+	for _, c := range more {
 		if !slices.ContainsFunc(cands, func(o driftMatch) bool { return o.fb == c.fb && o.fe == c.fe }) {
 			cands = append(cands, c)
 		}
 	}
 	if len(cands) == 0 {
-		return Span{Orphaned: true}
+		return driftMatch{}, false
 	}
 	for i := range cands {
 		d.score(&cands[i])
 	}
-	best := slices.MaxFunc(cands, func(a, b driftMatch) int {
+	sel := d.sel
+	order := func(a, b driftMatch) int {
 		if c := cmp.Compare(a.score, b.score); c != 0 {
 			return c
 		}
@@ -126,13 +188,30 @@ func (s *SourceText) Reanchor(sel Selector) Span {
 			}
 		}
 		return cmp.Compare(b.start, a.start)
-	})
+	}
+	if d.rest > 0 {
+		// The head found them; the whole quote decides between the best.
+		slices.SortFunc(cands, func(a, b driftMatch) int { return order(b, a) })
+		cands = cands[:min(len(cands), maxFullScored)]
+		for i := range cands {
+			d.scoreFull(&cands[i])
+		}
+	}
+	return slices.MaxFunc(cands, order), true
+}
+
+// span is the outcome of Reanchor for its best candidate.
+func (d *drift) span(best driftMatch) Span {
+	if best.start >= best.end {
+		// No passage to show: nothing came close (see validator.drift).
+		return Span{Orphaned: true}
+	}
 	if best.score < DriftThreshold {
 		return Span{Orphaned: true, Score: best.score, Start: best.start, End: best.end}
 	}
 	return Span{
 		Resolved: true, Reanchored: true, Score: best.score,
-		Start: best.start, End: best.end, Paragraph: s.Paragraph(best.start),
+		Start: best.start, End: best.end, Paragraph: d.s.Paragraph(best.start),
 	}
 }
 
@@ -144,7 +223,9 @@ type drift struct {
 	norm   *normText
 	sel    Selector
 	quote  []rune // folded, at most maxDriftQuote
+	full   []rune // the whole folded quote
 	rest   int    // code points of the quote beyond maxDriftQuote
+	unique int    // folded offset of the quote's only verbatim occurrence, -2 if none, -1 before counting
 	hint   int    // folded offset of the recorded start, or -1
 	fwd    *myers // the quote
 	rev    *myers // the quote reversed, to find where a match starts
@@ -165,7 +246,7 @@ type driftMatch struct {
 // the ends where the distance reaches a local minimum, with their starts,
 // at most maxDriftCandidates of them, the fewest edits (then the closest to
 // the recorded position) first.
-func (d *drift) search(k int) []driftMatch {
+func (d *drift) search(k, lo, hi int) []driftMatch {
 	var ends []driftMatch
 	rank := func(a, b driftMatch) int {
 		if c := cmp.Compare(a.edits, b.edits); c != 0 {
@@ -190,7 +271,7 @@ func (d *drift) search(k int) []driftMatch {
 	my := d.fwd
 	my.reset()
 	prev, falling, minEnd := my.m, true, 0
-	for i := 0; i < len(d.f); {
+	for i := lo; i < hi; {
 		r, w := utf8.DecodeRuneInString(d.f[i:])
 		i += w
 		switch sc := my.step(r, false); {
@@ -204,7 +285,7 @@ func (d *drift) search(k int) []driftMatch {
 			falling, prev = false, sc
 		}
 	}
-	if falling && prev <= k && minEnd > 0 {
+	if falling && prev <= k && minEnd > lo {
 		emit(minEnd, prev)
 	}
 	slices.SortFunc(ends, rank)
@@ -284,148 +365,6 @@ func (d *drift) startOf(end, edits int) (start, best int) {
 		}
 	}
 	return start, best
-}
-
-// score fills in c's code-point span and its score (see Reanchor).
-func (d *drift) score(c *driftMatch) {
-	fb, fe := c.fb, c.fe
-	for k := 0; k < d.rest && fe < len(d.f); k++ {
-		_, w := utf8.DecodeRuneInString(d.f[fe:])
-		fe += w
-	}
-	// An alignment may take in a space at either end, as a substitution
-	// for a missing character; the span should not.
-	for fb < fe && d.f[fb] == ' ' {
-		fb++
-	}
-	for fe > fb && d.f[fe-1] == ' ' {
-		fe--
-	}
-	if d.rest == 0 {
-		if b, e := d.snap(fb, fe); b != fb || e != fe {
-			fb, fe, c.edits = b, e, d.distance(b, e)
-		}
-	}
-	c.start = d.s.cpAt(int(d.norm.orig[fb]))
-	c.end = max(c.start, d.s.cpAt(int(d.norm.orig[fe])))
-
-	sum := weightQuote * max(0, 1-float64(c.edits)/float64(len(d.quote)))
-	total := float64(weightQuote)
-	if d.prefix != nil {
-		sum += weightPrefix * d.contextSim(d.prefix, fb, true)
-		total += weightPrefix
-	}
-	if d.suffix != nil {
-		sum += weightSuffix * d.contextSim(d.suffix, fe, false)
-		total += weightSuffix
-	}
-	if d.sel.Start >= 0 {
-		sum += weightPosition * max(0, 1-float64(absInt(c.start-d.sel.Start))/float64(max(1, d.s.n)))
-		total += weightPosition
-	}
-	c.score = min(1, sum/total)
-}
-
-// maxSnap bounds how far snap moves an end of a span.
-const maxSnap = 32
-
-// snap widens [fb, fe) to whole words where the quote and its context say
-// the passage began and ended between words: the cheapest alignment of
-// "sanctions imposed" with "restrictions imposed" is "trictions imposed",
-// but the passage is the whole word.
-func (d *drift) snap(fb, fe int) (int, int) {
-	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	first, last := d.quote[0], d.quote[len(d.quote)-1]
-	if word(first) && !word(lastRune(d.sel.Prefix)) {
-		b := fb
-		for k := 0; k <= maxSnap && b > 0; k++ {
-			r, w := utf8.DecodeLastRuneInString(d.f[:b])
-			if !word(r) {
-				fb = b
-				break
-			}
-			b -= w
-			if b == 0 {
-				fb = 0
-			}
-		}
-	}
-	if word(last) && !word(firstRune(d.sel.Suffix)) {
-		e := fe
-		for k := 0; k <= maxSnap && e < len(d.f); k++ {
-			r, w := utf8.DecodeRuneInString(d.f[e:])
-			if !word(r) {
-				fe = e
-				break
-			}
-			e += w
-			if e == len(d.f) {
-				fe = e
-			}
-		}
-	}
-	return fb, fe
-}
-
-// distance is the edit distance between the quote and [fb, fe).
-func (d *drift) distance(fb, fe int) int {
-	my := d.fwd
-	my.reset()
-	edits := my.m
-	for i := fb; i < fe; {
-		r, w := utf8.DecodeRuneInString(d.f[i:])
-		i += w
-		edits = my.step(r, true)
-	}
-	return edits
-}
-
-// firstRune and lastRune return the first and last code point of str, or
-// a space when it is empty.
-func firstRune(str string) rune {
-	if r, _ := utf8.DecodeRuneInString(str); str != "" {
-		return r
-	}
-	return ' '
-}
-
-func lastRune(str string) rune {
-	if r, _ := utf8.DecodeLastRuneInString(str); str != "" {
-		return r
-	}
-	return ' '
-}
-
-// contextSim is 1 − edits/len for the best alignment of a prefix (read
-// backwards from at, my holding it reversed) or a suffix (read forwards)
-// that touches the candidate, a space between them ignored.
-func (d *drift) contextSim(my *myers, at int, backwards bool) float64 {
-	my.reset()
-	best := my.m
-	if backwards && at > 0 && d.f[at-1] == ' ' {
-		at--
-	} else if !backwards && at < len(d.f) && d.f[at] == ' ' {
-		at++
-	}
-	for n := 0; n < my.m+my.m/2; n++ {
-		var r rune
-		var w int
-		if backwards {
-			if at == 0 {
-				break
-			}
-			r, w = utf8.DecodeLastRuneInString(d.f[:at])
-			at -= w
-		} else {
-			if at == len(d.f) {
-				break
-			}
-			r, w = utf8.DecodeRuneInString(d.f[at:])
-			at += w
-		}
-		best = min(best, my.step(r, true))
-	}
-	return 1 - float64(best)/float64(my.m)
 }
 
 // checksum compares sum, a recorded hex SHA-256, with the text's, which it

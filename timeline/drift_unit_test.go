@@ -186,7 +186,7 @@ func TestDriftCache(t *testing.T) {
 			t.Fatalf("diagnostics %v, want %d of them starting %q", diags, 3, want)
 		}
 	}
-	if !strings.HasSuffix(diags[0].Message, `where the source now reads "The minister resigned on Friday"`) {
+	if !strings.HasSuffix(diags[0].Message, `(threshold 0.75); it now reads "resigned" where the quote had "resinged"`) {
 		t.Errorf("message %q", diags[0].Message)
 	}
 

@@ -194,9 +194,7 @@ func (v *validator) quoteError(p Path, source string, err error) {
 func (v *validator) drift(p Path, si int, c *Citation, err error) {
 	score := FormatScore(c.Span.Score)
 	if c.Span.Reanchored {
-		now := excerpt(v.t.texts[si].Slice(c.Span.Start, c.Span.End), 60)
-		v.add(SeverityWarning, p, "quote drifted: the source changed; re-anchored at %d–%d with score %s (threshold %.2f), where the source now reads %q",
-			c.Span.Start, c.Span.End, score, DriftThreshold, now)
+		v.add(SeverityWarning, p, "%s", driftNote(v.t.texts[si], c))
 		return
 	}
 	what := "no longer found in"
@@ -204,7 +202,8 @@ func (v *validator) drift(p Path, si int, c *Citation, err error) {
 		what = "now ambiguous in"
 	}
 	best := "best match scored " + score
-	if c.Span.Score == 0 && c.Span.End == c.Span.Start {
+	if c.Span.End == c.Span.Start {
+		// Reanchor found no passage at all (its score is then 0).
 		best = "nothing came close"
 	}
 	v.add(SeverityCitation, p, "orphaned citation: quote %q %s source %q after it changed; %s (threshold %.2f)",
