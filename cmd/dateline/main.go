@@ -3,7 +3,11 @@
 // for people and scripts. Run `dateline --help` for usage.
 package main
 
-import "os"
+import (
+	"os"
+
+	_ "dateline/cmd/dateline/internal/hugeheap"
+)
 
 // main is the only place the process exits; everything else returns.
 func main() {
