@@ -6,10 +6,13 @@ package main
 import (
 	"os"
 
-	_ "dateline/cmd/dateline/internal/hugeheap"
+	"dateline/cmd/dateline/internal/startup"
 )
 
 // main is the only place the process exits; everything else returns.
 func main() {
+	// The packages initialized since startup's own init may have grown
+	// the heap into memory that is not yet advised.
+	startup.AdviseHeap()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

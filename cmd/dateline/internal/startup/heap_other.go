@@ -1,0 +1,6 @@
+//go:build !linux
+
+package startup
+
+// AdviseHeap does nothing outside Linux.
+func AdviseHeap() {}
