@@ -13,9 +13,11 @@ import (
 	"time"
 )
 
-// firstFrame is what measureFirstFrame found: medians over runs of the
-// real dateline binary started on its embedded dataset in a pseudo-terminal.
+// firstFrame is what measureFirstFrame found for one build: medians over
+// runs of the real dateline binary started on its embedded dataset in a
+// pseudo-terminal.
 type firstFrame struct {
+	build     string // how the binary was built ("static", "cgo"), or its name
 	cpu, wall time.Duration
 	exitCPU   time.Duration // CPU time from start to exit, the quit included
 	runs      int
@@ -26,8 +28,8 @@ type firstFrame struct {
 // "#1 · 13 of 13 events".
 var statusText = regexp.MustCompile(`[0-9]+ of [0-9]+ events`)
 
-// measureFirstFrame builds dateline once into a temporary folder and runs
-// it runs times on its embedded dataset in a 120×40 pseudo-terminal: from
+// measureFirstFrame builds dateline into a temporary folder and runs it
+// runs times on its embedded dataset in a 120×40 pseudo-terminal: from
 // the start until the status bar of its first frame has been written, then
 // `q`. The CPU time is the process's, all threads, from its start until
 // the status bar was read (from /proc/PID/task/*/schedstat, which counts
@@ -37,40 +39,70 @@ var statusText = regexp.MustCompile(`[0-9]+ of [0-9]+ events`)
 // cursor position), as one would: a query left unanswered makes the
 // program wait for its time-out.
 //
-// bin, when not empty, is a program to time instead of a fresh build (an
+// It builds dateline twice when the toolchain can use cgo: "static"
+// (CGO_ENABLED=0, the build the README says to install) and "cgo" (what a
+// plain `go build` or `go run` makes when a C compiler is present: os/user
+// and net, imported by dependencies, then link the C library, and the
+// dynamic loader and pthread-created threads cost several milliseconds at
+// every start). The runs alternate between the builds, so a change in the
+// machine's load affects both alike. The static build comes first.
+//
+// bin, when not empty, is a program to time instead of fresh builds (an
 // older build, or another Bubble Tea program, for comparison); it must
 // show "N of M events" in its first frame and quit on q.
-func measureFirstFrame(runs int, bin string) (firstFrame, error) {
-	var ff firstFrame
-	if bin == "" {
+func measureFirstFrame(runs int, bin string) ([]firstFrame, error) {
+	type target struct{ build, bin string }
+	var targets []target
+	if bin != "" {
+		targets = []target{{filepath.Base(bin), bin}}
+	} else {
 		dir, err := os.MkdirTemp("", "dateline-first-frame-")
 		if err != nil {
-			return ff, err
+			return nil, err
 		}
 		defer os.RemoveAll(dir)
-		bin = filepath.Join(dir, "dateline")
-		if err := buildDateline(bin); err != nil {
-			return ff, err
+		builds := []string{"static"}
+		if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err == nil && strings.TrimSpace(string(out)) == "1" {
+			builds = append(builds, "cgo")
+		}
+		for _, b := range builds {
+			t := target{b, filepath.Join(dir, "dateline-"+b)}
+			if err := buildDateline(t.bin, b == "static"); err != nil {
+				return nil, err
+			}
+			targets = append(targets, t)
 		}
 	}
-	var cpus, walls, exits []time.Duration
+	cpus := make([][]time.Duration, len(targets))
+	walls := make([][]time.Duration, len(targets))
+	exits := make([][]time.Duration, len(targets))
+	ffs := make([]firstFrame, len(targets))
 	for range runs {
-		r, err := runFirstFrame(bin)
-		if err != nil {
-			return ff, err
+		for i, t := range targets {
+			r, err := runFirstFrame(t.bin)
+			if err != nil {
+				return nil, err
+			}
+			cpus[i], walls[i], exits[i] = append(cpus[i], r.cpu), append(walls[i], r.wall), append(exits[i], r.exitCPU)
+			ffs[i].queries += r.queries
 		}
-		cpus, walls, exits = append(cpus, r.cpu), append(walls, r.wall), append(exits, r.exitCPU)
-		ff.queries += r.queries
 	}
-	slices.Sort(cpus)
-	slices.Sort(walls)
-	slices.Sort(exits)
-	ff.cpu, ff.wall, ff.exitCPU, ff.runs = cpus[len(cpus)/2], walls[len(walls)/2], exits[len(exits)/2], runs
-	return ff, nil
+	for i, t := range targets {
+		ffs[i].build, ffs[i].runs = t.build, runs
+		ffs[i].cpu, ffs[i].wall, ffs[i].exitCPU = median(cpus[i]), median(walls[i]), median(exits[i])
+	}
+	return ffs, nil
 }
 
-// buildDateline builds the dateline command of this module to bin.
-func buildDateline(bin string) error {
+// median sorts d and returns its middle value.
+func median(d []time.Duration) time.Duration {
+	slices.Sort(d)
+	return d[len(d)/2]
+}
+
+// buildDateline builds the dateline command of this module to bin, with
+// cgo turned off when static is set.
+func buildDateline(bin string, static bool) error {
 	out, err := exec.Command("go", "env", "GOMOD").Output()
 	mod := strings.TrimSpace(string(out))
 	if err != nil || mod == "" || mod == os.DevNull {
@@ -78,6 +110,9 @@ func buildDateline(bin string) error {
 	}
 	cmd := exec.Command("go", "build", "-o", bin, "dateline/cmd/dateline")
 	cmd.Dir = filepath.Dir(mod)
+	if static {
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	}
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("first frame: building dateline: %v\n%s", err, out)
 	}

@@ -14,11 +14,12 @@
 // at 120×40 and prints, for each interaction, the median time of ours, of
 // the peer with bubbles' arabic paginator and (for N ≤ 100,000) with its
 // default dots paginator, and the ratio peer/ours. It also starts the real
-// dateline binary (built into a temporary folder) on its embedded dataset
-// in a pseudo-terminal, -first-frame times, and reports the median process
+// dateline binary (built into a temporary folder, static and, where the
+// toolchain has cgo, with cgo) on its embedded dataset in a
+// pseudo-terminal, -first-frame times each, and reports the median process
 // CPU time and wall time to its first frame: in the table, and in -json as
-// the top-level fields first_frame_cpu_ns and first_frame_wall_ns (null
-// when not measured). With -gen it writes the dataset to FILE instead;
+// the top-level fields first_frame_cpu_ns and first_frame_wall_ns (the
+// static build) and first_frame_cgo_cpu_ns (null when not measured). With -gen it writes the dataset to FILE instead;
 // with -load it only times loading FILE.
 package main
 
@@ -93,12 +94,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if o.firstOnly {
-		ff, err := measureFirstFrame(max(1, o.firstFrames), o.firstBin)
+		ffs, err := measureFirstFrame(max(1, o.firstFrames), o.firstBin)
 		if err != nil {
 			fmt.Fprintln(stderr, "dateline-bench:", err)
 			return 1
 		}
-		printFirstFrame(stdout, ff)
+		for _, ff := range ffs {
+			printFirstFrame(stdout, ff)
+		}
 		return 0
 	}
 	if o.load != "" {
@@ -182,17 +185,20 @@ type report struct {
 	HeapBytes  heapBytes `json:"heap_bytes"`
 	Metrics    []metric  `json:"metrics"`
 	// FirstFrameCPUNS is the CPU time, all threads, of the real dateline
-	// process started on its embedded dataset in a pseudo-terminal, from
-	// its start until its first frame was read; median of -first-frame
-	// runs. FirstFrameWallNS is the wall time to that frame.
-	// Both are null when not measured. They are fields of their own, not
-	// metrics: the list has no counterpart to compare.
-	FirstFrameCPUNS  *int64 `json:"first_frame_cpu_ns"`
-	FirstFrameWallNS *int64 `json:"first_frame_wall_ns"`
-	firstFrame       *firstFrame
-	notes            []string
-	fileBytes        int64
-	peerDefault      bool
+	// process (the static build, or -first-frame-bin) started on its
+	// embedded dataset in a pseudo-terminal, from its start until its
+	// first frame was read; median of -first-frame runs. FirstFrameWallNS
+	// is the wall time to that frame. FirstFrameCgoCPUNS is the CPU time
+	// of the build with cgo, what a plain `go build` makes where a C
+	// compiler is present. Each is null when not measured. They are fields
+	// of their own, not metrics: the list has no counterpart to compare.
+	FirstFrameCPUNS    *int64 `json:"first_frame_cpu_ns"`
+	FirstFrameWallNS   *int64 `json:"first_frame_wall_ns"`
+	FirstFrameCgoCPUNS *int64 `json:"first_frame_cgo_cpu_ns"`
+	firstFrames        []firstFrame
+	notes              []string
+	fileBytes          int64
+	peerDefault        bool
 }
 
 type heapBytes struct {
@@ -234,11 +240,17 @@ func bench(o options, progress io.Writer) (*report, error) {
 		logf("timing dateline's first frame (%d starts)…", o.firstFrames)
 		// A failure (outside the module, no /dev/ptmx) leaves the fields
 		// null and says why, rather than losing the other measurements.
-		if ff, err := measureFirstFrame(o.firstFrames, o.firstBin); err != nil {
+		if ffs, err := measureFirstFrame(o.firstFrames, o.firstBin); err != nil {
 			rep.notes = append(rep.notes, "first frame not measured: "+err.Error())
 		} else {
-			cpu, wall := int64(ff.cpu), int64(ff.wall)
-			rep.FirstFrameCPUNS, rep.FirstFrameWallNS, rep.firstFrame = &cpu, &wall, &ff
+			cpu, wall := int64(ffs[0].cpu), int64(ffs[0].wall)
+			rep.FirstFrameCPUNS, rep.FirstFrameWallNS, rep.firstFrames = &cpu, &wall, ffs
+			for _, ff := range ffs[1:] {
+				if ff.build == "cgo" {
+					c := int64(ff.cpu)
+					rep.FirstFrameCgoCPUNS = &c
+				}
+			}
 		}
 	}
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,13 +23,13 @@ func TestJSONShape(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &top); err != nil {
 		t.Fatalf("not one JSON object: %v\n%s", err, out.String())
 	}
-	for _, k := range []string{"n", "event_bytes", "load_mb_per_s", "heap_bytes", "metrics", "first_frame_cpu_ns", "first_frame_wall_ns"} {
+	for _, k := range []string{"n", "event_bytes", "load_mb_per_s", "heap_bytes", "metrics", "first_frame_cpu_ns", "first_frame_wall_ns", "first_frame_cgo_cpu_ns"} {
 		if _, ok := top[k]; !ok {
 			t.Errorf("no %q in %s", k, out.String())
 		}
 	}
-	if len(top) != 7 {
-		t.Errorf("%d keys, want 7: %s", len(top), out.String())
+	if len(top) != 8 {
+		t.Errorf("%d keys, want 8: %s", len(top), out.String())
 	}
 	for _, k := range []string{"first_frame_cpu_ns", "first_frame_wall_ns"} {
 		var ns int64
@@ -112,21 +113,31 @@ func TestGen(t *testing.T) {
 	}
 }
 
-// TestFirstFrame starts the real dateline in a pseudo-terminal twice and
-// checks the figures: positive, the CPU time less than a second, and the
-// terminal's queries answered.
+// TestFirstFrame starts the real dateline in a pseudo-terminal twice per
+// build and checks the figures: the static build first, then the cgo
+// build where the toolchain has cgo; positive, the CPU time less than a
+// second.
 func TestFirstFrame(t *testing.T) {
-	ff, err := measureFirstFrame(2, "")
+	ffs, err := measureFirstFrame(2, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ff.runs != 2 || ff.cpu <= 0 || ff.cpu > time.Second || ff.wall <= 0 {
-		t.Errorf("first frame %+v: want 2 runs, a CPU time in (0, 1 s] and a positive wall time", ff)
+	want := []string{"static"}
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err == nil && strings.TrimSpace(string(out)) == "1" {
+		want = append(want, "cgo")
 	}
-	var out bytes.Buffer
-	printFirstFrame(&out, ff)
-	if !strings.Contains(out.String(), "first frame") || !strings.Contains(out.String(), "of CPU") {
-		t.Errorf("first frame line: %q", out.String())
+	if len(ffs) != len(want) {
+		t.Fatalf("%d builds timed, want %v", len(ffs), want)
+	}
+	for i, ff := range ffs {
+		if ff.build != want[i] || ff.runs != 2 || ff.cpu <= 0 || ff.cpu > time.Second || ff.wall <= 0 {
+			t.Errorf("first frame %+v: want build %q, 2 runs, a CPU time in (0, 1 s] and a positive wall time", ff, want[i])
+		}
+		var out bytes.Buffer
+		printFirstFrame(&out, ff)
+		if !strings.Contains(out.String(), "first frame, ") || !strings.Contains(out.String(), "of CPU") {
+			t.Errorf("first frame line: %q", out.String())
+		}
 	}
 }
 

@@ -33,8 +33,8 @@ func printTable(w io.Writer, r *report) {
 	fmt.Fprintf(w, "heap after GC: dateline %s (%.2f× the file), list %s (%.2f× the file)\n",
 		mb(r.HeapBytes.Ours), float64(r.HeapBytes.Ours)/float64(r.fileBytes),
 		mb(r.HeapBytes.Peer), float64(r.HeapBytes.Peer)/float64(r.fileBytes))
-	if r.firstFrame != nil {
-		printFirstFrame(w, *r.firstFrame)
+	for _, ff := range r.firstFrames {
+		printFirstFrame(w, ff)
 	}
 	for _, m := range r.Metrics {
 		if m.how != "" && m.how != "keys" {
@@ -77,8 +77,15 @@ func ratio(peer, ours int64) string {
 
 func mb(b uint64) string { return fmt.Sprintf("%.0f MB", float64(b)/1e6) }
 
-// printFirstFrame writes the first frame's line of the table.
+// printFirstFrame writes one build's first-frame line of the table.
 func printFirstFrame(w io.Writer, ff firstFrame) {
-	fmt.Fprintf(w, "first frame (embedded dataset, dateline in a 120×40 pseudo-terminal, median of %d): %s of CPU until it is drawn (%s to exit after q), %s wall; %d terminal queries answered\n",
-		ff.runs, dur(int64(ff.cpu)), dur(int64(ff.exitCPU)), dur(int64(ff.wall)), ff.queries)
+	build := ff.build
+	switch build {
+	case "static":
+		build = "static build (CGO_ENABLED=0)"
+	case "cgo":
+		build = "build with cgo (plain go build)"
+	}
+	fmt.Fprintf(w, "first frame, %s (embedded dataset in a 120×40 pseudo-terminal, median of %d): %s of CPU until it is drawn (%s to exit after q), %s wall; %d terminal queries answered\n",
+		build, ff.runs, dur(int64(ff.cpu)), dur(int64(ff.exitCPU)), dur(int64(ff.wall)), ff.queries)
 }
