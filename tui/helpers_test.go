@@ -210,7 +210,7 @@ func cmdMsgs(cmd tea.Cmd) []tea.Msg {
 		}
 		return out
 	case searchResultMsg, citeIndexMsg, eventChosenMsg, searchIndexReadyMsg, loadedMsg,
-		copiedMsg, exportedMsg:
+		copiedMsg, exportedMsg, buildIndexesMsg:
 		return []tea.Msg{msg}
 	}
 	return nil

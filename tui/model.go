@@ -7,6 +7,7 @@ package tui
 import (
 	"os"
 	"strconv"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -87,6 +88,7 @@ type Model struct {
 
 	feed      *progressFeed // the running load's progress
 	loading   loadingState  // the loading screen's progress bar
+	slowLoad  bool          // the load has outlasted loadingGrace: draw the loading screen
 	reloading bool          // a reload (r, --watch) is running
 	watch     fileStamp     // File's size and time at the last load (--watch)
 	export    exportState   // the export input (e)
@@ -124,7 +126,8 @@ func New(cfg Config) Model {
 // watch on the file.
 func (m Model) Init() tea.Cmd {
 	load, wait := startLoad(m.cfg, m.feed, false)
-	return tea.Batch(m.spin.Tick, load, wait, m.watchCmd())
+	grace := tea.Tick(loadingGrace, func(time.Time) tea.Msg { return slowLoadMsg{} })
+	return tea.Batch(m.spin.Tick, load, wait, grace, m.watchCmd())
 }
 
 // Update implements tea.Model. It only dispatches, then enables the
@@ -137,8 +140,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.relayout()
 	case loadedMsg:
 		cmd = m.onLoadedMsg(msg)
+	case slowLoadMsg:
+		m.slowLoad = true
 	case progressMsg:
 		if m.feed != nil && msg.seq == m.feed.seq {
+			m.slowLoad = true // progress is only reported for big files
 			m.loading.done, m.loading.total = msg.done, msg.total
 			cmd = m.feed.wait()
 		}
@@ -163,6 +169,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case searchResultMsg:
 		m.onSearchResult(msg)
+	case buildIndexesMsg:
+		cmd = m.onBuildIndexes(msg)
 	case citeIndexMsg:
 		m.onCiteIndex(msg)
 	case eventChosenMsg:
@@ -393,6 +401,24 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 	m.syncDetail()
 	if m.state != stateReady {
 		return nil
+	}
+	tl := m.tl
+	return tea.Tick(indexDelay, func(time.Time) tea.Msg { return buildIndexesMsg{tl} })
+}
+
+// indexDelay is how long after a dataset is shown its search and citation
+// indexes start building: two frames at Bubble Tea's 60 per second, so that
+// the first frame is painted before the indexing competes for the CPU. A
+// search typed sooner builds the search index itself (Timeline.Search).
+const indexDelay = 2 * time.Second / 60
+
+// buildIndexesMsg starts building tl's indexes, when tl is still shown.
+type buildIndexesMsg struct{ tl *timeline.Timeline }
+
+// onBuildIndexes starts the index builds of the dataset shown.
+func (m *Model) onBuildIndexes(msg buildIndexesMsg) tea.Cmd {
+	if msg.tl != m.tl || m.state != stateReady {
+		return nil // built for a dataset no longer shown
 	}
 	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
 }

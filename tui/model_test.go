@@ -32,8 +32,14 @@ func TestLoadingThenReady(t *testing.T) {
 	l := loadedFor(t, sampleDataset())
 	m := New(Config{Load: func() *data.Loaded { return l }})
 	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	// A load that ends within loadingGrace never shows the loading screen.
+	if v := m.View(); strings.TrimSpace(v) != "" {
+		t.Fatalf("a screen before loadingGrace:\n%s", v)
+	}
+	checkFrame(t, m.View(), 80, 24)
+	m = update(t, m, slowLoadMsg{})
 	if !strings.Contains(m.View(), "Loading events") {
-		t.Fatalf("no loading screen:\n%s", m.View())
+		t.Fatalf("no loading screen after loadingGrace:\n%s", m.View())
 	}
 	checkFrame(t, m.View(), 80, 24)
 	// Init's batch holds the load command; run it as Bubble Tea would.
