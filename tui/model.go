@@ -88,7 +88,8 @@ type Model struct {
 
 	feed      *progressFeed // the running load's progress
 	loading   loadingState  // the loading screen's progress bar
-	slowLoad  bool          // the load has outlasted loadingGrace: draw the loading screen
+	loadTicks int           // spinner ticks seen while loading
+	slowLoad  bool          // draw the loading screen; see loadingView
 	reloading bool          // a reload (r, --watch) is running
 	watch     fileStamp     // File's size and time at the last load (--watch)
 	export    exportState   // the export input (e)
@@ -126,8 +127,7 @@ func New(cfg Config) Model {
 // watch on the file.
 func (m Model) Init() tea.Cmd {
 	load, wait := startLoad(m.cfg, m.feed, false)
-	grace := tea.Tick(loadingGrace, func(time.Time) tea.Msg { return slowLoadMsg{} })
-	return tea.Batch(m.spin.Tick, load, wait, grace, m.watchCmd())
+	return tea.Batch(m.spin.Tick, load, wait, m.watchCmd())
 }
 
 // Update implements tea.Model. It only dispatches, then enables the
@@ -140,11 +140,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.relayout()
 	case loadedMsg:
 		cmd = m.onLoadedMsg(msg)
-	case slowLoadMsg:
-		m.slowLoad = true
 	case progressMsg:
 		if m.feed != nil && msg.seq == m.feed.seq {
-			m.slowLoad = true // progress is only reported for big files
+			m.slowLoad = true // only a big file reports progress
 			m.loading.done, m.loading.total = msg.done, msg.total
 			cmd = m.feed.wait()
 		}
@@ -156,6 +154,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
 	case spinner.TickMsg:
 		if m.state == stateLoading {
+			// The first tick comes at once (Init), the next a frame later.
+			m.loadTicks++
+			m.slowLoad = m.slowLoad || m.loadTicks > 1
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case tea.KeyMsg:

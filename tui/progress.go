@@ -120,17 +120,12 @@ func progressBar(st *styles, frac float64, w int) string {
 		st.muted.Render(strings.Repeat("░", bw-full)) + pct
 }
 
-// loadingGrace is how long a load may take before the loading screen is
-// drawn: a dataset that loads sooner, such as the embedded one, shows its
-// timeline as the first frame, without a spinner flashing before it.
-const loadingGrace = 150 * time.Millisecond
-
-// slowLoadMsg says the load has outlasted loadingGrace.
-type slowLoadMsg struct{}
-
-// loadingView is the whole screen while the dataset loads: blank for
-// loadingGrace, then a spinner, or a progress bar of bytes read when the
-// loader reports them.
+// loadingView is the whole screen while the dataset loads: a spinner, or a
+// progress bar of bytes read when the loader reports them. Until the
+// spinner's second tick (its first comes at once, the next a frame, 100
+// ms, later) or the first progress report, it is blank: a dataset that
+// loads sooner, such as the embedded one, shows its timeline as the first
+// frame, without a spinner flashing before it.
 func (m Model) loadingView() string {
 	if !m.slowLoad {
 		return strings.Repeat("\n", m.height-1)
