@@ -227,7 +227,7 @@ func inlineScalar(n *yaml.Node) (string, bool) {
 		c := *n
 		c.HeadComment, c.LineComment, c.FootComment = "", "", ""
 		if out, err := yaml.Marshal(&c); err == nil {
-			s := strings.TrimSuffix(string(out), "\n")
+			s := strings.TrimSuffix(string(literalAstral(out)), "\n")
 			if !strings.Contains(s, "\n") {
 				return s, true
 			}

@@ -34,10 +34,11 @@ func (p *fixPlan) yaml(b []byte) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	if spliced, ok := spliceYAML(b, edits, buf.Bytes()); ok {
+	encoded := literalAstral(buf.Bytes())
+	if spliced, ok := spliceYAML(b, edits, encoded); ok {
 		return spliced, nil
 	}
-	return buf.Bytes(), nil
+	return encoded, nil
 }
 
 // yamlIndent guesses the file's indentation step: the smallest indentation
