@@ -84,7 +84,7 @@ type CitationJSON struct {
 // The values of CitationJSON.Anchor.
 const (
 	AnchorExact      = "exact"      // the quote, prefix and suffix as written
-	AnchorTolerant   = "tolerant"   // only after normalising quotation marks, dashes or spaces
+	AnchorTolerant   = "tolerant"   // only after normalising quotation marks, dashes, spaces or accented letters
 	AnchorReanchored = "reanchored" // the source changed; found again by a fuzzy match
 	AnchorOrphaned   = "orphaned"   // the source changed; no fuzzy match was good enough
 	// AnchorUnresolved: absent or ambiguous, and not looked for again: no

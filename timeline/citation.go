@@ -175,7 +175,13 @@ func (s *SourceText) occurrences(q string, tolerant bool, visit func(ob, oe, nj,
 		// Both strings are valid UTF-8, so matches fall between code points.
 		f := newFinder(n.s, &n.freq, q)
 		for j := f.next(0); j >= 0; j = f.next(j + 1) {
-			visit(int(n.orig[j]), int(n.orig[j+len(q)]), j, j+len(q))
+			// It must begin and end where characters of the text do, not
+			// inside the decomposition of one: "e" is not in "é".
+			k := j + len(q)
+			if (j > 0 && n.orig[j-1] == n.orig[j]) || n.orig[k-1] == n.orig[k] {
+				continue
+			}
+			visit(int(n.orig[j]), int(n.orig[k]), j, k)
 		}
 	}
 }

@@ -13,6 +13,8 @@ func FuzzResolve(f *testing.F) {
 	f.Add("서울 😀 “김정은”\u00a0위원장", `"김정은" 위원장`, "😀", "")
 	f.Add("é\xe2\x80 x\xff", "\xa9", "", "")
 	f.Add("one\n\n  two\tthree", " two three ", "one", "")
+	f.Add("Le président a dit oui.", "pre\u0301sident a dit", "Le ", "")
+	f.Add("Le pre\u0301sident, re\u0301sume\u0301 é", "\u0301", "", "")
 	f.Fuzz(func(t *testing.T, text, quote, prefix, suffix string) {
 		s := NewSourceText(text)
 		sel := citeSel(quote, prefix, suffix)

@@ -396,3 +396,42 @@ func TestFinder(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveComposedAccents: an accented letter written as one character
+// (NFC, as most text is) or as a letter and a combining accent (NFD, as
+// some PDFs and macOS give it) matches the other form tolerantly, with the
+// span counted in the source's own code points; half a character never
+// matches.
+func TestResolveComposedAccents(t *testing.T) {
+	const nfc, nfd = "Le président a dit oui.", "Le pre\u0301sident a dit oui."
+	for _, c := range []struct {
+		name, text, quote string
+		start, end        int
+	}{
+		{"NFD quote, NFC text", nfc, "pre\u0301sident a dit", 3, 18},
+		{"NFC quote, NFD text", nfd, "président a dit", 3, 19},
+		{"Vietnamese, two marks", "Thủ tướng Việt Nam", "Thu\u0309 tu\u031bo\u031b\u0301ng", 0, 9},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := ResolveQuote(c.text, citeSel(c.quote, "", ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Resolved || !got.Tolerant || got.Start != c.start || got.End != c.end {
+				t.Errorf("span %+v, want tolerant [%d, %d)", got, c.start, c.end)
+			}
+		})
+	}
+	for _, c := range []struct{ name, text, quote string }{
+		{"accent alone", nfc, "\u0301"},
+		{"base letter alone", "é", "e"},
+		{"accent not dropped", nfc, "president a dit"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var qe *QuoteError
+			if got, err := ResolveQuote(c.text, citeSel(c.quote, "", "")); !errors.As(err, &qe) || !qe.Absent {
+				t.Errorf("%q in %q: %+v, %v; want absent", c.quote, c.text, got, err)
+			}
+		})
+	}
+}

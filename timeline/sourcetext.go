@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // markEvery is the spacing, in code points, of the byte offsets a
@@ -254,9 +256,9 @@ func (s *SourceText) indexParagraphs() {
 
 // normText is the text folded for tolerant matching, with a map back.
 type normText struct {
-	// s is the text with typographic variants folded (see fold), every run
-	// of whitespace as one space and each invalid byte as U+FFFD; it is
-	// valid UTF-8.
+	// s is the text with typographic variants folded (see fold), composed
+	// characters decomposed (see decomposition), every run of whitespace as
+	// one space and each invalid byte as U+FFFD; it is valid UTF-8.
 	s string
 	// orig[j] is the byte offset in the source text of the character (or
 	// whitespace run) that produced byte j of s; orig[len(s)] is the
@@ -299,12 +301,19 @@ func foldString(str string, orig *[]int32) string {
 	for i := 0; i < len(str); {
 		r, w := utf8.DecodeRuneInString(str[i:])
 		from := b.Len()
+		var d []byte
+		if r >= 0xC0 { // nothing below À decomposes
+			d = decomposition(str[i:])
+		}
 		switch {
 		case unicode.IsSpace(r):
 			if !space {
 				b.WriteByte(' ')
 			}
 			space = true
+		case d != nil:
+			b.Write(d)
+			space = false
 		default:
 			b.WriteRune(fold(r)) // an invalid byte decodes as, and writes, U+FFFD
 			space = false
@@ -318,6 +327,13 @@ func foldString(str string, orig *[]int32) string {
 	}
 	return b.String()
 }
+
+// decomposition returns the canonical decomposition of the first character
+// of str (NFD), or nil when it has none, so that é written as one character
+// and as e and U+0301 fold alike. Combining marks that were separate
+// characters are not reordered, and Hangul syllables (decomposed by rule,
+// not by table) are left whole.
+func decomposition(str string) []byte { return norm.NFD.PropertiesString(str).Decomposition() }
 
 // fold maps typographic variants of quotes and dashes to their ASCII form.
 func fold(r rune) rune {

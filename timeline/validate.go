@@ -167,7 +167,7 @@ func (v *validator) citation(i, k int, c *Citation) {
 	}
 	c.Span = span
 	if span.Tolerant {
-		v.add(SeverityWarning, eventPath(i, "citations", k)+".quote", "quote, prefix or suffix matches the source only after normalising quotation marks, dashes or spaces")
+		v.add(SeverityWarning, eventPath(i, "citations", k)+".quote", "quote, prefix or suffix matches the source only after normalising quotation marks, dashes, spaces or accented letters")
 	}
 	if c.Start >= 0 && (c.Start != span.Start || c.End != span.End) {
 		v.add(SeverityWarning, eventPath(i, "citations", k)+".start", "recorded position %d–%d no longer matches; the quote is at %d–%d", c.Start, c.End, span.Start, span.End)

@@ -36,8 +36,9 @@ offsets into the text.
 
 When the quote occurs several times, one citation is printed for each place,
 each headed by a comment saying where it is: keep the one you mean. When the
-quote matches only after normalising quotation marks, dashes or spaces, the
-citation uses the source's own characters and standard error says so. When
+quote matches only after normalising quotation marks, dashes, spaces or
+accented letters, the citation uses the source's own characters and
+standard error says so. When
 it is absent, standard error says how much of it was found and where the
 source differs.
 
@@ -84,7 +85,7 @@ func (a *app) cite(path, quote string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %v", path, err)
 		}
-		fmt.Fprintf(a.stderr, "dateline: the quote matches %s only after normalising quotation marks, dashes or spaces;\n"+
+		fmt.Fprintf(a.stderr, "dateline: the quote matches %s only after normalising quotation marks, dashes, spaces or accented letters;\n"+
 			"the citation below uses the source's own characters: %s\n", path, strconv.Quote(own))
 		quote = own
 	}
@@ -318,7 +319,7 @@ func sourceCharacters(st *timeline.SourceText, quote string) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("the quote matches only after normalising quotation marks, dashes or spaces, in %d places, "+
+	return "", fmt.Errorf("the quote matches only after normalising quotation marks, dashes, spaces or accented letters, in %d places, "+
 		"and none can be picked out: copy it from the source", st.Count(quote))
 }
 

@@ -66,7 +66,7 @@ func TestCite(t *testing.T) {
 		{"repeated three times", "The council met", []int{0, 27, 126},
 			[]string{"suffix: ' on Monday. The'", "suffix: ' again'", `prefix: "see\".\n\n"`}, ""},
 		{"tolerant only", "Critics said “we will see”", []int{97}, []string{""},
-			`only after normalising quotation marks, dashes or spaces;` + "\n" + `the citation below uses the source's own characters: "Critics said \"we will see\""`},
+			`only after normalising quotation marks, dashes, spaces or accented letters;` + "\n" + `the citation below uses the source's own characters: "Critics said \"we will see\""`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
