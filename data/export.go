@@ -70,10 +70,15 @@ func Undated(l *Loaded, idx []int) int {
 	return n
 }
 
-// subset returns the dataset to write as JSON for the events at idx.
+// subset returns the dataset to write as JSON for the events at idx: the
+// file's own dataset when idx is every event and the dataset still holds
+// them (a JSON Lines load hands its events to the Timeline, see
+// LoadJSONL); otherwise one built from the Timeline, with every actor and
+// source when idx is every event, else only those the events use.
 func subset(l *Loaded, idx []int) *timeline.Dataset {
 	tl := l.Timeline
-	if len(idx) == tl.Len() && l.Dataset != nil {
+	all := len(idx) == tl.Len()
+	if all && l.Dataset != nil && len(l.Dataset.Events) == tl.Len() {
 		return l.Dataset
 	}
 	ds := &timeline.Dataset{Title: tl.Title()}
@@ -94,12 +99,12 @@ func subset(l *Loaded, idx []int) *timeline.Dataset {
 		ds.Events = append(ds.Events, e)
 	}
 	for _, a := range tl.Actors() {
-		if actors[a.ID] {
+		if all || actors[a.ID] {
 			ds.Actors = append(ds.Actors, a)
 		}
 	}
 	for _, s := range tl.Sources() {
-		if sources[s.ID] {
+		if all || sources[s.ID] {
 			ds.Sources = append(ds.Sources, s)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -337,5 +338,42 @@ func TestExportErrors(t *testing.T) {
 	}
 	if n := Undated(l, everything(l)); n != 1 {
 		t.Errorf("Undated = %d, want 1", n)
+	}
+}
+
+// TestExportJSONLToJSON: a JSON Lines file hands its events to the
+// Timeline, so exporting all of it must build the dataset from there:
+// every event (in chronological order), and every actor and source, even
+// one no event names.
+func TestExportJSONLToJSON(t *testing.T) {
+	ds := Embedded().Dataset
+	ds.Actors = append(ds.Actors, timeline.Actor{ID: "nobody", Name: "Nobody in particular", Kind: timeline.KindPerson})
+	b, err := MarshalJSONL(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(in, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := LoadFile(in)
+	if l.Timeline == nil {
+		t.Fatalf("%v", l.Problems)
+	}
+	back := LoadBytes("back.json", export(t, l, everything(l), FormatJSON), t.TempDir())
+	if back.Timeline == nil {
+		t.Fatalf("the JSON export does not load: %v", back.Problems)
+	}
+	if got, want := len(back.Dataset.Events), len(ds.Events); got != want {
+		t.Fatalf("%d events exported, want %d", got, want)
+	}
+	for i := range l.Timeline.Len() {
+		a, b := l.Timeline.Event(i), back.Timeline.Event(i)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("event %d changed through JSON:\n%+v\n%+v", i, a, b)
+		}
+	}
+	if !reflect.DeepEqual(back.Dataset.Actors, ds.Actors) || !reflect.DeepEqual(back.Dataset.Sources, ds.Sources) {
+		t.Errorf("actors or sources changed:\n%+v\n%+v", back.Dataset.Actors, back.Dataset.Sources)
 	}
 }
