@@ -89,7 +89,7 @@ type Model struct {
 	feed      *progressFeed // the running load's progress
 	loading   loadingState  // the loading screen's progress bar
 	loadTicks int           // spinner ticks seen while loading
-	slowLoad  bool          // draw the loading screen; see loadingView
+	slowLoad  bool          // the load has outlasted a spinner frame: draw the loading screen
 	reloading bool          // a reload (r, --watch) is running
 	watch     fileStamp     // File's size and time at the last load (--watch)
 	export    exportState   // the export input (e)
@@ -142,7 +142,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onLoadedMsg(msg)
 	case progressMsg:
 		if m.feed != nil && msg.seq == m.feed.seq {
-			m.slowLoad = true // only a big file reports progress
 			m.loading.done, m.loading.total = msg.done, msg.total
 			cmd = m.feed.wait()
 		}
@@ -418,8 +417,8 @@ type buildIndexesMsg struct{ tl *timeline.Timeline }
 
 // onBuildIndexes starts the index builds of the dataset shown.
 func (m *Model) onBuildIndexes(msg buildIndexesMsg) tea.Cmd {
-	if msg.tl != m.tl || m.state != stateReady {
-		return nil // built for a dataset no longer shown
+	if msg.tl != m.tl || m.state != stateReady || m.reloading {
+		return nil // for a dataset no longer shown, or about to be replaced
 	}
 	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
 }

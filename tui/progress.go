@@ -123,9 +123,10 @@ func progressBar(st *styles, frac float64, w int) string {
 // loadingView is the whole screen while the dataset loads: a spinner, or a
 // progress bar of bytes read when the loader reports them. Until the
 // spinner's second tick (its first comes at once, the next a frame, 100
-// ms, later) or the first progress report, it is blank: a dataset that
-// loads sooner, such as the embedded one, shows its timeline as the first
-// frame, without a spinner flashing before it.
+// ms, later) it is blank: a dataset that loads sooner, such as the
+// embedded one or a small JSON Lines file (which reports progress too),
+// shows its timeline as the first frame, without a loading screen flashing
+// before it.
 func (m Model) loadingView() string {
 	if !m.slowLoad {
 		return strings.Repeat("\n", m.height-1)

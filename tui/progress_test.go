@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dateline/data"
@@ -51,7 +52,8 @@ func TestLoadingProgressView(t *testing.T) {
 		{25e6, 100e6, []string{"Loading big.jsonl", "25%", "25.0 MB of 100.0 MB", "█"}},
 		{100e6, 100e6, []string{"100%", "100.0 MB read · building the timeline…"}},
 	} {
-		m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, progressMsg{seq: m.feed.seq, done: tt.done, total: tt.total})
+		m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, spinner.TickMsg{}, spinner.TickMsg{},
+			progressMsg{seq: m.feed.seq, done: tt.done, total: tt.total})
 		v := m.View()
 		checkFrame(t, v, 80, 24)
 		for _, w := range tt.want {
@@ -91,5 +93,66 @@ func TestReloadFromFailed(t *testing.T) {
 	m = drive(t, m, runes("r"))
 	if m.state != stateReady || m.timeline.Cursor() != 2 {
 		t.Fatalf("after r: state %d, cursor %d (want summit, 2)", m.state, m.timeline.Cursor())
+	}
+}
+
+// TestProgressAloneShowsNoLoadingScreen: a small JSON Lines file reports
+// its progress, up to done == total, within the spinner's first frame; that
+// alone must not flash the loading screen before its timeline.
+func TestProgressAloneShowsNoLoadingScreen(t *testing.T) {
+	l := loadedFor(t, sampleDataset())
+	m := New(Config{File: "small.jsonl", LoadProgress: func(p func(done, total int64)) *data.Loaded { return l }})
+	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, spinner.TickMsg{},
+		progressMsg{seq: m.feed.seq, done: 1e6, total: 1e6})
+	if v := m.View(); strings.TrimSpace(v) != "" {
+		t.Errorf("a loading screen before the spinner's second tick:\n%s", v)
+	}
+	m = update(t, m, spinner.TickMsg{})
+	if v := m.View(); !strings.Contains(v, "Loading small.jsonl") || !strings.Contains(v, "100%") {
+		t.Errorf("no loading screen with its bar at the spinner's second tick:\n%s", v)
+	}
+}
+
+// TestIndexesAfterFailedReload: a reload started before the indexes of the
+// version shown skips them (it is about to replace that version); when it
+// fails, the version stays, and its indexes are started then.
+func TestIndexesAfterFailedReload(t *testing.T) {
+	good := loadedFor(t, sampleDataset())
+	bad := &data.Loaded{File: "x.yaml", Problems: []data.Problem{{File: "x.yaml", Severity: timeline.SeverityError, Message: "broken"}}}
+	m := readyModel(t, good, 100, 30)
+	m = update(t, m, runes("r"))
+	if !m.reloading {
+		t.Fatal("r did not start a reload")
+	}
+	next, cmd := m.Update(buildIndexesMsg{m.tl})
+	if m = next.(Model); cmd != nil {
+		t.Error("indexes started for a version being reloaded")
+	}
+	next, cmd = m.Update(loadedMsg{loaded: bad, seq: m.feed.seq, reload: true})
+	m = next.(Model)
+	if m.tl != good.Timeline || !strings.Contains(m.flash, "reload failed") {
+		t.Fatalf("after the failed reload: flash %q", m.flash)
+	}
+	var cites bool
+	for _, msg := range cmdMsgs(cmd) {
+		_, ok := msg.(citeIndexMsg)
+		cites = cites || ok
+	}
+	if !cites {
+		t.Error("no citation index started after the failed reload")
+	}
+}
+
+// TestSearchNoteWhileIndexing: a search that waits for the search index
+// says so, and says only "(…)" once the index is built.
+func TestSearchNoteWhileIndexing(t *testing.T) {
+	m := readyModel(t, loadedFor(t, sampleDataset()), 100, 30) // index commands not run
+	m = update(t, m, runes("/kim"))
+	if got := statusOf(t, m); !strings.Contains(got, `search: "kim" (indexing…)`) {
+		t.Errorf("status %q while the index builds", got)
+	}
+	m.tl.BuildSearchIndex()
+	if got := statusOf(t, m); !strings.Contains(got, `search: "kim" (…)`) {
+		t.Errorf("status %q once the index is built", got)
 	}
 }

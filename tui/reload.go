@@ -135,6 +135,11 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 			n = l.Count(timeline.SeverityError)
 		}
 		m.flash = "reload failed (" + plural(n, "error") + "): still showing the previous version"
+		if m.cites == nil {
+			// The reload began before the indexes of the version still
+			// shown were started (see onBuildIndexes): start them now.
+			return m.onBuildIndexes(buildIndexesMsg{m.tl})
+		}
 		return nil
 	}
 	return m.installReload(l)

@@ -150,13 +150,17 @@ func (m *Model) clearSearch() {
 
 // searchNote is the status bar's account of the search:
 // `search: "QUERY" (i/m)`, where i is the match under the cursor ("-" when
-// the cursor is on none), or "(no match)".
+// the cursor is on none), or "(no match)"; "(…)" while it runs, and
+// "(indexing…)" while it waits for the search index, which takes seconds
+// at a million events.
 func (m Model) searchNote() string {
 	if !m.search.active() {
 		return ""
 	}
 	q := "search: " + strconv.Quote(clean(m.search.typed))
 	switch {
+	case (m.search.pending || m.search.query != m.search.typed) && !m.tl.SearchIndexReady():
+		return q + " (indexing…)"
 	case m.search.pending || m.search.query != m.search.typed:
 		return q + " (…)"
 	case len(m.search.hits) == 0:
