@@ -12,12 +12,17 @@
 // Heap profiling samples one allocation per 512 KB with a stack trace,
 // which costs more than the allocation itself.
 //
-// The package imports only runtime, syscall and unsafe, so Go initializes
-// it right after those (packages are initialized in import-path order
-// once their own imports are). Everything is best effort: on other
-// systems, with huge pages disabled
-// (/sys/kernel/mm/transparent_hugepage/enabled "never") or on an older
-// kernel, the calls fail and nothing changes.
+// The package imports only runtime, sync, syscall and unsafe, so Go
+// initializes it right after those (packages are initialized in
+// import-path order once their own imports are). Everything is best
+// effort and bounded: a call advises one 64 MB heap arena and collapses at
+// most 8 pieces of it. It does nothing outside 64-bit Linux on amd64 and
+// arm64, with pages other than 4 KB, when transparent huge pages are
+// "never" (/sys/kernel/mm/transparent_hugepage/enabled), or when the user
+// sets DATELINE_HUGEPAGES=off: the Go runtime itself stopped asking for
+// huge pages after reports of stalls on some systems (golang/go#61718), so
+// the user keeps a way out; on an older kernel the calls fail and nothing
+// changes.
 package startup
 
 import "runtime"

@@ -1,9 +1,12 @@
+//go:build linux && (amd64 || arm64)
+
 package startup
 
 import (
 	"bufio"
 	"bytes"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,10 +17,38 @@ import (
 // package's init, that the mapping holding the heap is marked for huge
 // pages ("hg" in its VmFlags), wherever the system allows them on request.
 func TestHeapChunkAdvised(t *testing.T) {
+	if os.Getenv("DATELINE_HUGEPAGES") == "off" {
+		t.Skip("turned off for TestHeapOptOut's child")
+	}
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	if err != nil || bytes.Contains(mode, []byte("[never]")) {
 		t.Skipf("transparent huge pages are off here (%q, %v): nothing to advise", mode, err)
 	}
+	if flags := heapFlags(t); !strings.Contains(flags, " hg") {
+		t.Fatalf("the heap mapping is not advised for huge pages: %s", flags)
+	}
+}
+
+// TestHeapOptOut runs this test binary again with DATELINE_HUGEPAGES=off:
+// its heap must not be advised.
+func TestHeapOptOut(t *testing.T) {
+	if os.Getenv("DATELINE_HUGEPAGES") == "off" {
+		if flags := heapFlags(t); strings.Contains(flags, " hg") {
+			t.Fatalf("DATELINE_HUGEPAGES=off, yet the heap is advised: %s", flags)
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHeapOptOut$", "-test.v")
+	cmd.Env = append(os.Environ(), "DATELINE_HUGEPAGES=off")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: TestHeapOptOut") {
+		t.Fatalf("the child with DATELINE_HUGEPAGES=off: %v\n%s", err, out)
+	}
+}
+
+// heapFlags returns the VmFlags line of the mapping that holds the heap.
+func heapFlags(t *testing.T) string {
+	t.Helper()
 	smaps, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		t.Fatal(err)
@@ -32,13 +63,11 @@ func TestHeapChunkAdvised(t *testing.T) {
 			continue
 		}
 		if inside && strings.HasPrefix(line, "VmFlags:") {
-			if !strings.Contains(line, " hg") {
-				t.Fatalf("the heap mapping holding %#x is not advised for huge pages: %s", p, line)
-			}
-			return
+			return line
 		}
 	}
 	t.Fatalf("no mapping in /proc/self/smaps holds the probe at %#x", p)
+	return ""
 }
 
 // mappingRange parses the "lo-hi perms ..." header line of an smaps entry.
