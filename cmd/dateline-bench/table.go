@@ -79,13 +79,15 @@ func mb(b uint64) string { return fmt.Sprintf("%.0f MB", float64(b)/1e6) }
 
 // printFirstFrame writes one build's first-frame line of the table.
 func printFirstFrame(w io.Writer, ff firstFrame) {
-	build := ff.build
+	build, where := ff.build, "embedded dataset in a 120×40 pseudo-terminal"
 	switch build {
 	case "static":
-		build = "static build (CGO_ENABLED=0)"
+		build = "dateline, static build (CGO_ENABLED=0)"
 	case "cgo":
-		build = "build with cgo (plain go build)"
+		build = "dateline, build with cgo (plain go build)"
+	default: // -first-frame-bin: any program, on whatever it shows
+		where = "in a 120×40 pseudo-terminal"
 	}
-	fmt.Fprintf(w, "first frame, %s (embedded dataset in a 120×40 pseudo-terminal, median of %d): %s of CPU until it is drawn (%s to exit after q), %s wall; %d terminal queries answered\n",
-		build, ff.runs, dur(int64(ff.cpu)), dur(int64(ff.exitCPU)), dur(int64(ff.wall)), ff.queries)
+	fmt.Fprintf(w, "first frame, %s (%s, median of %d): %s of CPU until it is drawn (%s to exit after q), %s wall; %d terminal queries answered\n",
+		build, where, ff.runs, dur(int64(ff.cpu)), dur(int64(ff.exitCPU)), dur(int64(ff.wall)), ff.queries)
 }
