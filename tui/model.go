@@ -86,13 +86,14 @@ type Model struct {
 	flash     string // a one-key notice for the status bar
 	actorHits map[string]bool
 
-	feed      *progressFeed // the running load's progress
-	loading   loadingState  // the loading screen's progress bar
-	loadTicks int           // spinner ticks seen while loading
-	slowLoad  bool          // the load has outlasted a spinner frame: draw the loading screen
-	reloading bool          // a reload (r, --watch) is running
-	watch     fileStamp     // File's size and time at the last load (--watch)
-	export    exportState   // the export input (e)
+	feed       *progressFeed // the running load's progress
+	loading    loadingState  // the loading screen's progress bar
+	loadTicks  int           // spinner ticks seen while loading
+	slowLoad   bool          // the load has outlasted a spinner frame: draw the loading screen
+	reloading  bool          // a reload (r, --watch) is running
+	reloadNote string        // what the status bar says of it, before its progress
+	watch      fileStamp     // File's size and time at the last load (--watch)
+	export     exportState   // the export input (e)
 
 	testPanic bool // see panicHookEnv
 }
@@ -143,6 +144,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case progressMsg:
 		if m.feed != nil && msg.seq == m.feed.seq {
 			m.loading.done, m.loading.total = msg.done, msg.total
+			if m.reloading {
+				m.flash = reloadNote(m.reloadNote, m.loading)
+			}
 			cmd = m.feed.wait()
 		}
 	case watchMsg:

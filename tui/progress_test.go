@@ -156,3 +156,19 @@ func TestSearchNoteWhileIndexing(t *testing.T) {
 		t.Errorf("status %q once the index is built", got)
 	}
 }
+
+// TestReloadProgress: a reload of a big file says how far it has got in
+// the status bar, as the first load's progress bar does.
+func TestReloadProgress(t *testing.T) {
+	l := loadedFor(t, sampleDataset())
+	m := readyModel(t, l, 100, 30)
+	m = update(t, m, runes("r"))
+	m = update(t, m, progressMsg{seq: m.feed.seq, done: 45e6, total: 100e6})
+	if got := statusOf(t, m); !strings.Contains(got, "reloading… 45%") {
+		t.Errorf("status %q, want the reload's progress", got)
+	}
+	m = update(t, m, progressMsg{seq: m.feed.seq, done: 100e6, total: 100e6})
+	if got := statusOf(t, m); !strings.Contains(got, "reloading… building the timeline") {
+		t.Errorf("status %q once read", got)
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"strconv"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -105,10 +106,22 @@ func (m *Model) reload(note string) tea.Cmd {
 		return nil
 	}
 	m.reloading = true
-	m.flash = note
+	m.flash, m.reloadNote = note, note
 	m.feed = newProgressFeed(m.feed.seq + 1)
 	load, wait := startLoad(m.cfg, m.feed, true)
 	return tea.Batch(load, wait)
+}
+
+// reloadNote is the status bar's notice of a reload with its progress,
+// "reloading… 45%", for a big file whose reload takes seconds.
+func reloadNote(note string, ld loadingState) string {
+	switch {
+	case ld.total <= 0:
+		return note
+	case ld.done >= ld.total:
+		return note + " building the timeline"
+	}
+	return note + " " + strconv.Itoa(int(ld.done*100/ld.total)) + "%"
 }
 
 // onLoadedMsg installs a loaded dataset: the first load, or a reload,
