@@ -88,8 +88,7 @@ type Model struct {
 
 	feed       *progressFeed // the running load's progress
 	loading    loadingState  // the loading screen's progress bar
-	loadTicks  int           // spinner ticks seen while loading
-	slowLoad   bool          // the load has outlasted a spinner frame: draw the loading screen
+	loadTicks  int           // spinner ticks seen while loading; see loadingView
 	reloading  bool          // a reload (r, --watch) is running
 	reloadNote string        // what the status bar says of it, before its progress
 	watch      fileStamp     // File's size and time at the last load (--watch)
@@ -157,9 +156,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
 	case spinner.TickMsg:
 		if m.state == stateLoading {
-			// The first tick comes at once (Init), the next a frame later.
 			m.loadTicks++
-			m.slowLoad = m.slowLoad || m.loadTicks > 1
 			m.spin, cmd = m.spin.Update(msg)
 		}
 	case tea.KeyMsg:

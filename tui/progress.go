@@ -128,7 +128,7 @@ func progressBar(st *styles, frac float64, w int) string {
 // shows its timeline as the first frame, without a loading screen flashing
 // before it.
 func (m Model) loadingView() string {
-	if !m.slowLoad {
+	if m.loadTicks < 2 {
 		return strings.Repeat("\n", m.height-1)
 	}
 	name := "events"

@@ -159,9 +159,10 @@ func (m Model) searchNote() string {
 	}
 	q := "search: " + strconv.Quote(clean(m.search.typed))
 	switch {
-	case (m.search.pending || m.search.query != m.search.typed) && !m.tl.SearchIndexReady():
-		return q + " (indexing…)"
 	case m.search.pending || m.search.query != m.search.typed:
+		if !m.tl.SearchIndexReady() {
+			return q + " (indexing…)"
+		}
 		return q + " (…)"
 	case len(m.search.hits) == 0:
 		return q + " (no match)"
