@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 )
@@ -92,12 +91,6 @@ func measureFirstFrame(runs int, bin string) ([]firstFrame, error) {
 		ffs[i].cpu, ffs[i].wall, ffs[i].exitCPU = median(cpus[i]), median(walls[i]), median(exits[i])
 	}
 	return ffs, nil
-}
-
-// median sorts d and returns its middle value.
-func median(d []time.Duration) time.Duration {
-	slices.Sort(d)
-	return d[len(d)/2]
 }
 
 // buildDateline builds the dateline command of this module to bin, with

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
-	"slices"
 	"time"
 
 	"dateline/data"
@@ -50,8 +49,7 @@ func loadFile(o options, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "load %s: %v (decoded at %v), %.1f MB/s\n", o.load, d.Round(time.Millisecond),
 			decoded.Round(time.Millisecond), float64(info.Size())/1e6/d.Seconds())
 	}
-	slices.Sort(ds)
-	med := ds[len(ds)/2]
+	med := median(ds)
 	fmt.Fprintf(stdout, "median of %d: %v, %.1f MB/s\n", len(ds), med.Round(time.Millisecond), float64(info.Size())/1e6/med.Seconds())
 	return nil
 }

@@ -28,8 +28,13 @@ func measureN(minReps int, budget time.Duration, op func() time.Duration) time.D
 			break
 		}
 	}
-	slices.Sort(ds)
-	return ds[len(ds)/2]
+	return median(ds)
+}
+
+// median sorts d and returns its middle value.
+func median(d []time.Duration) time.Duration {
+	slices.Sort(d)
+	return d[len(d)/2]
 }
 
 // timed runs f and returns how long it took.
