@@ -3,14 +3,11 @@ package data
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
-
-	"dateline/timeline"
 )
 
 // TestLiteralAstral: only \U escapes inside double-quoted scalars become
@@ -67,23 +64,9 @@ func TestFixYAMLEmoji(t *testing.T) {
 		{"re-encoded", "quote: >-\n          a dit\n        suffix: \" 👍\"\n"}, // a block scalar cannot be spliced
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
-			in := filepath.Join(dir, "in.yaml")
 			src := "dateline: 1\nsources:\n  - id: s\n    title: S 🚗\n    text: \"" + text + "\"\n" +
 				"events:\n  - id: e\n    title: E\n    citations:\n      - source: s\n        " + c.quote
-			if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			l := LoadFile(in)
-			if l.Timeline == nil {
-				t.Fatalf("%v", l.Problems)
-			}
-			// Re-anchored on "dit 👍 oui" (code points 5 to 14).
-			l.Timeline.Event(0).Citations[0].Span = timeline.Span{Resolved: true, Reanchored: true, Score: 0.9, Start: 5, End: 14, Paragraph: 1}
-			out := filepath.Join(dir, "out.yaml")
-			if _, err := FixFile(l, in, out, false); err != nil {
-				t.Fatal(err)
-			}
+			out := fixReanchored(t, src, 5, 14) // on "dit 👍 oui"
 			b, _ := os.ReadFile(out)
 			if bytes.Contains(b, []byte(`\U`)) || !strings.Contains(string(b), "dit 👍 oui") || !strings.Contains(string(b), text) {
 				t.Errorf("emoji escaped or lost:\n%s", b)

@@ -428,22 +428,9 @@ func TestFixYAMLSplice(t *testing.T) {
 // cannot be replaced in place; the re-encoded file still says the same,
 // with the new quote.
 func TestFixYAMLReencode(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.yaml")
 	src := "dateline: 1\n\nsources:\n  - id: s\n    title: S\n    text: \"Il a dit oui hier.\"\n" +
 		"events:\n  - id: e\n    title: E  # kept\n    citations:\n      - source: s\n        quote: >-\n          a dit\n        suffix: \" oui\"\n"
-	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	l := LoadFile(in)
-	if l.Timeline == nil {
-		t.Fatalf("%v", l.Problems)
-	}
-	l.Timeline.Event(0).Citations[0].Span = timeline.Span{Resolved: true, Reanchored: true, Score: 0.9, Start: 5, End: 12, Paragraph: 1}
-	out := filepath.Join(dir, "out.yaml")
-	if _, err := FixFile(l, in, out, false); err != nil {
-		t.Fatal(err)
-	}
+	out := fixReanchored(t, src, 5, 12)
 	got := LoadFile(out)
 	if got.Timeline == nil || len(got.Problems) != 0 {
 		t.Fatalf("%v", got.Problems)
@@ -455,6 +442,28 @@ func TestFixYAMLReencode(t *testing.T) {
 	if b, _ := os.ReadFile(out); !bytes.Contains(b, []byte("# kept")) {
 		t.Errorf("comment lost:\n%s", b)
 	}
+}
+
+// fixReanchored writes the YAML dataset src to a temporary folder, loads
+// it, re-anchors its first event's first citation on code points [start,
+// end) as the drift search would, fixes it and returns the output's path.
+func fixReanchored(t *testing.T, src string, start, end int) string {
+	t.Helper()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.yaml")
+	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := LoadFile(in)
+	if l.Timeline == nil {
+		t.Fatalf("%v", l.Problems)
+	}
+	l.Timeline.Event(0).Citations[0].Span = timeline.Span{Resolved: true, Reanchored: true, Score: 0.9, Start: start, End: end, Paragraph: 1}
+	out := filepath.Join(dir, "out.yaml")
+	if _, err := FixFile(l, in, out, false); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestFixJSONLCRLF: line endings, blank lines and the byte-order mark of
