@@ -135,7 +135,7 @@ is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
 	completeWords(root, "theme", "light", "dark")
 	completeWords(root, "color", "auto", "always", "never")
 	root.AddCommand(a.newListCmd(), a.newActorsCmd(), a.newSourcesCmd(), a.newValidateCmd())
-	root.AddCommand(a.newExportCmd(), a.newCiteCmd())
+	root.AddCommand(a.newExportCmd(), a.newCiteCmd(), a.newExtractCmd())
 	return root
 }
 

@@ -1,0 +1,166 @@
+package timex
+
+import "strings"
+
+// tense is the time a clause speaks of, read from its verbs.
+type tense uint8
+
+const (
+	tenseNone tense = iota
+	tensePast
+	tensePresent
+	tenseFuture
+)
+
+func (t tense) String() string {
+	switch t {
+	case tensePast:
+		return "past tense"
+	case tensePresent:
+		return "present tense"
+	case tenseFuture:
+		return "future tense"
+	}
+	return "no tense"
+}
+
+// strongCue classifies auxiliaries and phrases that fix the tense.
+func strongCue(toks []token, k int) tense {
+	w := toks[k].low
+	switch w {
+	case "will", "shall", "won't", "wo":
+		return tenseFuture
+	case "was", "were", "had", "did", "didn't", "wasn't", "weren't", "hadn't":
+		return tensePast
+	case "is", "are", "am", "isn't", "aren't":
+		// "is due to", "is expected to", "is set to", "is going to"
+		if isWord(toks, k+1, "due", "expected", "set", "going", "scheduled", "slated", "poised", "likely", "planning", "preparing", "about") && isWord(toks, k+2, "to", "for") {
+			return tenseFuture
+		}
+		return tensePresent
+	case "has", "have", "hasn't", "haven't":
+		return tensePast // the present perfect speaks of the past
+	case "expected", "due", "scheduled", "slated", "plans", "planned", "intends", "aims", "hopes", "planning":
+		if isWord(toks, k+1, "to", "for") {
+			return tenseFuture
+		}
+	case "would":
+		return tenseFuture
+	}
+	if strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll") {
+		return tenseFuture
+	}
+	return tenseNone
+}
+
+// irregularPast are common past-tense verbs not ending in -ed.
+var irregularPast = map[string]bool{
+	"said": true, "told": true, "met": true, "went": true, "came": true,
+	"took": true, "gave": true, "made": true, "saw": true, "began": true,
+	"won": true, "lost": true, "held": true, "left": true, "sent": true,
+	"brought": true, "became": true, "fell": true, "rose": true, "got": true,
+	"put": true, "set": true, "ran": true, "spoke": true, "wrote": true,
+	"found": true, "thought": true, "knew": true, "led": true, "paid": true,
+	"sold": true, "bought": true, "built": true, "struck": true, "fought": true,
+	"drew": true, "flew": true, "grew": true, "hit": true, "kept": true,
+	"broke": true, "chose": true, "stood": true, "fled": true, "beat": true,
+	"shot": true, "overtook": true, "withdrew": true, "forbade": true,
+	"undertook": true, "swept": true, "sank": true, "meant": true, "felt": true,
+	"heard": true, "laid": true, "became,": true, "ended": true, "dealt": true,
+	"seized": true, "spent": true, "bore": true, "forgave": true, "slid": true,
+	"cut": true, "quit": true, "rode": true, "drove": true, "threw": true,
+}
+
+var notPast = map[string]bool{
+	"need": true, "speed": true, "indeed": true, "proceed": true, "hundred": true,
+	"red": true, "bed": true, "feed": true, "seed": true, "united": true,
+	"exceed": true, "succeed": true, "shed": true, "bled": true, "wed": true,
+	"expected": true, "scheduled": true, "planned": true, "proposed": true,
+	"limited": true, "based": true, "related": true, "detailed": true,
+	"advanced": true, "armed": true, "alleged": true, "supposed": true,
+	"interested": true, "concerned": true, "used": true, "called": true,
+	"named": true, "so-called": true, "owned": true, "sacred": true,
+	"embed": true, "breed": true, "creed": true, "greed": true, "weed": true,
+}
+
+// weakCue classifies a word as a past-tense verb by its form.
+func weakCue(toks []token, k int) tense {
+	t := &toks[k]
+	if t.kind != tokWord {
+		return tenseNone
+	}
+	if irregularPast[t.low] {
+		return tensePast
+	}
+	if len(t.low) >= 5 && strings.HasSuffix(t.low, "ed") && !notPast[t.low] && !capitalized(t) {
+		// "will be held": a participle after a future auxiliary is future.
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			if c := strongCue(toks, j); c == tenseFuture {
+				return tenseFuture
+			}
+		}
+		return tensePast
+	}
+	if t.low == "says" || t.low == "say" || t.low == "tells" {
+		return tensePresent
+	}
+	return tenseNone
+}
+
+// tenseAt reads the tense of the clause around tokens [a, b): the
+// nearest auxiliary in the sentence, else the nearest past-tense verb.
+func tenseAt(toks []token, a, b int) tense {
+	lo, hi := sentenceBounds(toks, a)
+	best, bestDist := tenseNone, 1<<30
+	for j := a - 1; j >= lo && a-j <= 14; j-- {
+		if toks[j].text == ";" {
+			break
+		}
+		if c := strongCue(toks, j); c != tenseNone {
+			best, bestDist = c, a-j
+			break
+		}
+	}
+	for j := b; j < hi && j-b <= 10; j++ {
+		if toks[j].text == ";" {
+			break
+		}
+		if c := strongCue(toks, j); c != tenseNone {
+			if j-b+1 < bestDist {
+				best, bestDist = c, j-b+1
+			}
+			break
+		}
+	}
+	if best != tenseNone {
+		return best
+	}
+	for j := a - 1; j >= lo && a-j <= 14; j-- {
+		if c := weakCue(toks, j); c != tenseNone {
+			best, bestDist = c, a-j
+			break
+		}
+	}
+	for j := b; j < hi && j-b <= 10; j++ {
+		if c := weakCue(toks, j); c != tenseNone {
+			if j-b+1 < bestDist {
+				best = c
+			}
+			break
+		}
+	}
+	return best
+}
+
+// sentenceBounds returns the token range of the sentence holding k.
+func sentenceBounds(toks []token, k int) (lo, hi int) {
+	lo = k
+	for lo > 0 && !toks[lo].sentStart {
+		lo--
+	}
+	hi = k + 1
+	for hi < len(toks) && !toks[hi].sentStart {
+		hi++
+	}
+	return lo, hi
+}
