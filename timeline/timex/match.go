@@ -77,6 +77,15 @@ var rules = []rule{
 	ruleSet,
 }
 
+// ruleNames name rules, in the same order, for rulesFor.
+var ruleNames = []string{
+	"ruleISODate", "ruleNumericDate", "ruleMonthDayYear", "ruleDayMonthYear",
+	"ruleMonthYear", "ruleMonthAlone", "ruleYear", "ruleBC", "ruleDecade",
+	"ruleCentury", "ruleSeason", "ruleQuarter", "ruleFiscal", "ruleClock",
+	"ruleDeictic", "ruleThisLastNext", "ruleWeekday", "rulePartOfDay",
+	"ruleOffset", "ruleAnaphor", "ruleDuration", "ruleSet",
+}
+
 // starters are the lower-case words an expression (with its modifiers) may
 // begin with; any number may too. Checking them first keeps the scan fast.
 func starts(t *token) bool {
@@ -166,7 +175,7 @@ func matchAt(toks []token, i int) (expr, bool) {
 	best, ok := bestRule(toks, i)
 	// Modifiers: approximations ("about", "more than"), a determiner, and
 	// position words ("early", "the end of").
-	if m, mod, kind := modifier(toks, i); m > i {
+	if m, mod, kind := modifier(toks, i); m > i && m < len(toks) {
 		if e, ok2 := matchAt(toks, m); ok2 && (!ok || e.end > best.end) && acceptsModifier(&e, kind) && !crossesParagraph(toks, i, e.end) {
 			e.start = i
 			if mod != "" {
@@ -178,10 +187,35 @@ func matchAt(toks []token, i int) (expr, bool) {
 	return best, ok
 }
 
+// rulesFor are the rules that can start at a token of each kind; trying
+// only those keeps the scan fast.
+var rulesFor = func() (by [3][]rule) {
+	numeric := map[string]bool{}
+	for _, n := range []string{"ruleISODate", "ruleNumericDate", "ruleDayMonthYear", "ruleYear", "ruleBC", "ruleDecade", "ruleCentury", "ruleQuarter", "ruleClock", "ruleOffset", "ruleDuration"} {
+		numeric[n] = true
+	}
+	for i, r := range rules {
+		name := ruleNames[i]
+		if numeric[name] {
+			by[tokNum] = append(by[tokNum], r)
+		}
+		if name == "ruleYear" || name == "ruleDecade" {
+			by[tokPunct] = append(by[tokPunct], r)
+		}
+		if name != "ruleISODate" && name != "ruleNumericDate" && name != "ruleClock" || name == "ruleClock" {
+			by[tokWord] = append(by[tokWord], r)
+		}
+	}
+	return by
+}()
+
 func bestRule(toks []token, i int) (expr, bool) {
 	var best expr
+	if i >= len(toks) {
+		return best, false
+	}
 	found := false
-	for _, r := range rules {
+	for _, r := range rulesFor[toks[i].kind] {
 		e, ok := r(toks, i)
 		if ok && crossesParagraph(toks, e.start, e.end) {
 			continue
@@ -250,6 +284,9 @@ func modifier(toks []token, i int) (next int, mod string, kind int) {
 		}
 		return n, map[string]string{"early": "START", "late": "END", "mid": "MID"}[w], modPos
 	case "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "just", "under":
+		if (w == "over" || w == "under") && get(i+1) == "the" {
+			return i, "", modNone // "over the past decade": a preposition
+		}
 		return i + 1, "", modApprox
 	case "more", "less", "fewer":
 		if get(i+1) == "than" {

@@ -6,8 +6,23 @@ import (
 )
 
 // resolveAbs resolves a written calendar date, finding its year when the
-// text leaves it out.
+// text leaves it out; 29 February without a year goes to a leap year.
 func (r *resolver) resolveAbs(es []expr, i int) (point, result, bool) {
+	p, res, ok := r.resolveAbsYear(es, i)
+	if ok && p.g >= granDay && p.d > daysIn(p.y, p.m) {
+		step := -1
+		if lo, _ := p.span(); lo.After(r.ref) {
+			step = 1
+		}
+		for p.d > daysIn(p.y, p.m) {
+			p.y += step
+		}
+		res.note += fmt.Sprintf(" (29 February: the nearest leap year, %d)", p.y)
+	}
+	return p, res, ok
+}
+
+func (r *resolver) resolveAbsYear(es []expr, i int) (point, result, bool) {
 	e := &es[i]
 	q := r.quote(e)
 	p := e.p

@@ -188,7 +188,7 @@ func partOfNumberBefore(toks []token, k int) bool {
 		return false
 	}
 	p := &toks[k-1]
-	return p.kind == tokWord || p.kind == tokNum || p.text == "$" || p.text == "#" || (p.text == "," || p.text == ".") && k > 1 && toks[k-2].kind == tokNum
+	return p.kind == tokWord || p.kind == tokNum || p.text == "$" || p.text == "#" || (p.text == "," || p.text == "." || p.text == ":") && k > 1 && toks[k-2].kind == tokNum
 }
 
 func daysIn(y, m int) int {
@@ -315,7 +315,7 @@ func ruleMonthAlone(toks []token, i int) (expr, bool) {
 		return expr{}, false
 	}
 	t := &toks[i]
-	if p := tk(toks, i-1); p != nil && p.kind == tokWord && capitalized(p) && !t.sentStart && !possessive(p.low) && !isMonthOrModifier(p.low) && !isWord(toks, i-1, "In", "Since", "Until", "By", "Last", "Next", "This", "From", "During", "Early", "Late", "Mid", "Through", "Before", "After", "Of") {
+	if p := tk(toks, i-1); p != nil && p.kind == tokWord && capitalized(p) && !t.sentStart && !possessive(p.low) && !isMonthOrModifier(p.low) && !isWord(toks, i-1, "in", "since", "until", "by", "last", "next", "this", "from", "during", "early", "late", "mid", "through", "before", "after", "of") {
 		return expr{}, false
 	}
 	if n := tk(toks, k); n != nil && n.kind == tokWord && capitalized(n) && !isWord(toks, k, "and", "or") {
