@@ -174,6 +174,18 @@ func (r *resolver) resolveOffset(e *expr) (point, result, bool) {
 		return p, res, true
 	}
 	p = base.coarsen(g).shift(e.n)
+	if e.yearOff != 0 {
+		// the same month a year ago
+		p = base.coarsen(g)
+		switch g {
+		case granWeek:
+			p = weekOf(base.t().AddDate(e.yearOff, 0, 0))
+		case granDay:
+			p = dayPoint(base.t().AddDate(e.yearOff, 0, 0))
+		default:
+			p.y += e.yearOff
+		}
+	}
 	if e.pod != "" {
 		if g == granWeek && e.pod == "WE" {
 			res.value = p.timex3() + "-WE"

@@ -228,6 +228,9 @@ func ruleNumericDate(toks []token, i int) (expr, bool) {
 		y, m, d = a.num, b.num, c.num
 	case c.ndig == 4 && sep.text == "." && a.ndig <= 2:
 		y, m, d = c.num, b.num, a.num
+	case c.ndig == 2 && sep.text == "/" && a.ndig <= 2 && b.ndig <= 2:
+		// 7/8/07, month first
+		y, m, d = century2(c.num), a.num, b.num
 	case c.ndig == 4 && sep.text == "/" && a.ndig <= 2:
 		// Month first, as in American usage, unless the first number
 		// cannot be a month.
@@ -401,6 +404,10 @@ func ruleDecade(toks []token, i int) (expr, bool) {
 		if n.kind == tokNum && n.ndig == 2 && n.suffix == "s" && n.num%10 == 0 {
 			return expr{start: i, end: i + 2, typ: Date, kind: kAbs, p: point{g: granDecade, y: century2(n.num) / 10}, yearKnown: true, weekday: -1}, true
 		}
+	}
+	// the 70s and 80s
+	if t.kind == tokNum && t.ndig == 2 && t.suffix == "s" && t.num%10 == 0 && isWord(toks, i-1, "the", "and", "or", "early", "late", "mid", "-") {
+		return expr{start: i, end: i + 1, typ: Date, kind: kAbs, p: point{g: granDecade, y: century2(t.num) / 10}, yearKnown: true, weekday: -1}, true
 	}
 	if d, ok := decadeWords[t.low]; ok && isWord(toks, i-1, "the", "early", "late", "mid") {
 		return expr{start: i, end: i + 1, typ: Date, kind: kAbs, p: point{g: granDecade, y: 190 + d}, yearKnown: true, weekday: -1}, true

@@ -114,6 +114,31 @@ func ruleThisLastNext(toks []token, i int) (expr, bool) {
 		return expr{}, false
 	}
 	e := expr{start: i, end: k + 1, typ: Date, anchor: anchor, n: n, weekday: -1, mod: mod, this: n == 0}
+	// the same month a year ago, the same period last year: that unit of
+	// the reference date, a year back.
+	if w == "same" {
+		if g, ok := map[string]gran{"day": granDay, "week": granWeek, "month": granMonth, "period": granMonth, "quarter": granQuarter}[u.low]; ok {
+			j := k + 1
+			if isWord(toks, j, "of") {
+				j++
+			}
+			back := 0
+			switch {
+			case isWord(toks, j, "a", "one") && isWord(toks, j+1, "year") && isWord(toks, j+2, "ago", "earlier", "before"):
+				back, j = 1, j+3
+			case isWord(toks, j, "last", "the") && isWord(toks, j+1, "year") || isWord(toks, j, "the") && isWord(toks, j+1, "last", "previous") && isWord(toks, j+2, "year"):
+				back = 1
+				for !isWord(toks, j, "year") {
+					j++
+				}
+				j++
+			}
+			if back > 0 {
+				e.kind, e.anchor, e.p, e.n, e.end, e.yearOff = kOffset, anchorRef, point{g: g}, 0, j, -back
+				return e, true
+			}
+		}
+	}
 	if g, ok := unitNames[u.low]; ok && !plural(u.low) {
 		if u.low == "second" || u.low == "minute" || u.low == "hour" || u.low == "season" {
 			if !dur {
@@ -282,10 +307,19 @@ func endsPhrase(toks []token, k int) bool {
 }
 
 // ruleAnaphor: the day before, the day after, the year before, the night
-// before: one unit from the last date mentioned.
+// before: one unit from the last date mentioned; the day, the year, the
+// entire year: the day or year the text is speaking of.
 func ruleAnaphor(toks []token, i int) (expr, bool) {
 	if !isWord(toks, i-1, "the") {
 		return expr{}, false
+	}
+	k := i
+	if isWord(toks, k, "entire", "whole") {
+		k++
+	}
+	if isWord(toks, k, "day", "year", "month") && !isWord(toks, k+1, "before", "after", "of", "when", "that", "in", "on", "ahead", "earlier", "later", "previous", "prior", "-") && !glued(toks, k+1) {
+		g := unitNames[toks[k].low]
+		return expr{start: i, end: k + 1, typ: Date, kind: kOffset, anchor: anchorCtx, p: point{g: g}, weekday: -1}, true
 	}
 	u := tk(toks, i)
 	if u == nil || u.kind != tokWord {

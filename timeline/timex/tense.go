@@ -107,49 +107,44 @@ func weakCue(toks []token, k int) tense {
 	return tenseNone
 }
 
-// tenseAt reads the tense of the clause around tokens [a, b): the
-// nearest auxiliary in the sentence, else the nearest past-tense verb.
+// tenseAt reads the tense of the clause around tokens [a, b): the first
+// verb cue before the expression within its clause ("announced on
+// Tuesday", "will meet on Friday"), else the first one after it before
+// the clause ends ("on Friday, the council will meet").
 func tenseAt(toks []token, a, b int) tense {
 	lo, hi := sentenceBounds(toks, a)
-	best, bestDist := tenseNone, 1<<30
 	for j := a - 1; j >= lo && a-j <= 14; j-- {
 		if toks[j].text == ";" {
 			break
 		}
 		if c := strongCue(toks, j); c != tenseNone {
-			best, bestDist = c, a-j
-			break
+			return c
+		}
+		if c := weakCue(toks, j); c != tenseNone {
+			return c
 		}
 	}
 	for j := b; j < hi && j-b <= 10; j++ {
-		if toks[j].text == ";" {
+		if clauseBreak(&toks[j]) {
 			break
 		}
 		if c := strongCue(toks, j); c != tenseNone {
-			if j-b+1 < bestDist {
-				best, bestDist = c, j-b+1
-			}
-			break
+			return c
 		}
-	}
-	if best != tenseNone {
-		return best
-	}
-	for j := a - 1; j >= lo && a-j <= 14; j-- {
 		if c := weakCue(toks, j); c != tenseNone {
-			best, bestDist = c, a-j
-			break
+			return c
 		}
 	}
-	for j := b; j < hi && j-b <= 10; j++ {
-		if c := weakCue(toks, j); c != tenseNone {
-			if j-b+1 < bestDist {
-				best = c
-			}
-			break
-		}
+	return tenseNone
+}
+
+// clauseBreak reports a token that starts another clause.
+func clauseBreak(t *token) bool {
+	switch t.low {
+	case ";", "that", "which", "who", "because", "while", "when", "although", "but", "after", "before", "since", "as", "if", "whether":
+		return true
 	}
-	return best
+	return false
 }
 
 // sentenceBounds returns the token range of the sentence holding k.

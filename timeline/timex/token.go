@@ -165,15 +165,29 @@ func markSentences(toks []token) {
 			if t.text == "." && i > 0 && !toks[i].space && toks[i-1].kind == tokWord && abbreviations[toks[i-1].low] {
 				continue
 			}
+			// Closing quotes and brackets after the mark belong to the
+			// sentence: `speed.'' She` ends it after the quotes.
+			j := i + 1
+			for j < len(toks) && !toks[j].space && isCloser(toks[j].text) {
+				j++
+			}
 			// A period followed by a lower-case word or a digit is not a
 			// sentence end: "p.m. today", "3.5".
-			if i+1 < len(toks) && !toks[i+1].space {
+			if j < len(toks) && !toks[j].space {
 				continue
 			}
-			if i+1 < len(toks) && toks[i+1].kind == tokWord && toks[i+1].low == toks[i+1].text && !toks[i+1].para {
+			if j < len(toks) && toks[j].kind == tokWord && toks[j].low == toks[j].text && !toks[j].para {
 				continue
 			}
 			next = true
 		}
 	}
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "'", "\"", "”", "’", ")", "]", "»":
+		return true
+	}
+	return false
 }
