@@ -11,7 +11,7 @@ import (
 )
 
 // shownIDs lists the IDs of the events the timeline shows.
-func shownIDs(m Model) []string {
+func shownIDs(m *Model) []string {
 	var ids []string
 	for _, i := range m.timeline.idx {
 		ids = append(ids, m.tl.Event(i).ID)
@@ -196,9 +196,9 @@ func TestSearchDropsStaleResults(t *testing.T) {
 	m := readyDriven(t, loadedFor(t, sampleDataset()), 100, 30)
 	m = drive(t, m, runes("/"))
 	next, slow := m.Update(runes("p")) // "p": its result arrives last
-	m = next.(Model)
+	m = next.(*Model)
 	next, fast := m.Update(runes("u"))
-	m = next.(Model)
+	m = next.(*Model)
 	if slow == nil || fast == nil {
 		t.Fatal("typing did not start searches")
 	}
@@ -303,7 +303,7 @@ func TestEscStepsBackOneLevel(t *testing.T) {
 	}
 	for i, s := range steps {
 		next, cmd := m.Update(keyOf(tea.KeyEsc))
-		m = drive(t, next.(Model), cmdMsgs(cmd)...)
+		m = drive(t, next.(*Model), cmdMsgs(cmd)...)
 		got := [5]bool{m.showHelp, m.over != overNone, m.search.active(), !m.filter.Dates.IsZero(), len(m.filter.Actors) > 0}
 		if want := [5]bool{s.help, s.input, s.search, s.dates, s.actors}; got != want || quits(cmd) {
 			t.Fatalf("esc %d: help, input, search, dates, actors = %v, want %v (quit %v)", i+1, got, want, quits(cmd))

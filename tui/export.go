@@ -83,7 +83,7 @@ func (m *Model) openExport() {
 }
 
 // exportKey handles a key while the export input has the keyboard.
-func (m Model) exportKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) exportKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Back):
 		m.export.in.Blur()
@@ -91,20 +91,20 @@ func (m Model) exportKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.relayout()
 	case key.Matches(msg, m.keys.Accept):
 		if m.export.running {
-			return m, nil
+			return nil
 		}
 		r, err := parseExport(m.export.in.Value())
 		if err != nil {
 			m.export.err = err.Error()
-			return m, nil
+			return nil
 		}
 		m.export.running, m.export.err = true, ""
-		return m, exportCmd(m.loaded, m.timeline.idx, r)
+		return exportCmd(m.loaded, m.timeline.idx, r)
 	default:
 		m.export.in = m.export.in.Update(msg)
 		m.export.err = ""
 	}
-	return m, nil
+	return nil
 }
 
 // writeExport is the atomic writer exports go through; the fuzz test
@@ -143,7 +143,7 @@ func (m *Model) onExported(msg exportedMsg) {
 }
 
 // exportView is the export input's line, in place of the short help.
-func (m Model) exportView() string {
+func (m *Model) exportView() string {
 	if m.export.err != "" {
 		reason := dateReason(m.export.err)
 		line := m.export.in.View(max(m.width/3, m.width-textWidth(reason)))

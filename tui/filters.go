@@ -68,7 +68,7 @@ func (m *Model) back() tea.Cmd {
 }
 
 // backLabel says what esc would do now, for the help.
-func (m Model) backLabel() string {
+func (m *Model) backLabel() string {
 	switch {
 	case m.showHelp:
 		return "close help"
@@ -95,7 +95,7 @@ func (m Model) backLabel() string {
 
 // actorNote is the status bar's account of the actor filter:
 // "actor: NAME" or "actors (any|all): NAME, NAME".
-func (m Model) actorNote() string {
+func (m *Model) actorNote() string {
 	if len(m.filter.Actors) == 0 {
 		return ""
 	}
@@ -117,7 +117,7 @@ func (m Model) actorNote() string {
 }
 
 // datesNote is the status bar's account of the date range.
-func (m Model) datesNote() string {
+func (m *Model) datesNote() string {
 	if m.filter.Dates.IsZero() {
 		return ""
 	}
@@ -126,14 +126,14 @@ func (m Model) datesNote() string {
 
 // filterNotes are the status bar notes for the active filters and search,
 // then the one-key notice, then the load problems.
-func (m Model) filterNotes() []string {
+func (m *Model) filterNotes() []string {
 	notes := []string{m.actorNote(), m.datesNote(), m.searchNote(), m.flash}
 	return append(notes, m.notes...)
 }
 
 // emptyMessage is what the timeline says when the filters leave nothing:
 // it names them and the way out, unlike "this dataset has no events".
-func (m Model) emptyMessage() string {
+func (m *Model) emptyMessage() string {
 	var parts []string
 	for _, n := range []string{m.actorNote(), m.datesNote()} {
 		if n != "" {
@@ -156,17 +156,17 @@ func (m *Model) openPicker() {
 }
 
 // pickerKey gives a key to the picker and applies its choice.
-func (m Model) pickerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) pickerKey(msg tea.KeyMsg) tea.Cmd {
 	var res pickerResult
 	m.picker, res = m.picker.Update(msg)
 	if !res.done {
-		return m, nil
+		return nil
 	}
 	m.picker.input.Blur()
 	m.over = overNone
 	if !res.apply {
-		return m, nil
+		return nil
 	}
 	m.filter.Actors, m.filter.AllActors = res.actors, res.all && len(res.actors) > 1
-	return m, m.applyFilter()
+	return m.applyFilter()
 }

@@ -40,7 +40,7 @@ func (m *Model) closeInput() {
 
 // inputKey handles a key while an input has the keyboard: enter and esc
 // leave it, everything else (bursts and pastes whole) is typed.
-func (m Model) inputKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) inputKey(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, m.keys.Back):
@@ -60,7 +60,7 @@ func (m Model) inputKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.datesIn = m.datesIn.Update(msg)
 		m.validateDates()
 	}
-	return m, cmd
+	return cmd
 }
 
 // validateDates explains, as the user types, why the text is not a date.
@@ -82,19 +82,19 @@ func (m *Model) validateDates() {
 
 // acceptDates applies the date range typed (an empty one clears it) and
 // leaves the input; an invalid one keeps the input open with its reason.
-func (m Model) acceptDates() (tea.Model, tea.Cmd) {
+func (m *Model) acceptDates() tea.Cmd {
 	v := strings.TrimSpace(m.datesIn.Value())
 	var d timeline.Date
 	if v != "" {
 		var err error
 		if d, err = timeline.ParseDate(v); err != nil {
 			m.validateDates()
-			return m, nil
+			return nil
 		}
 	}
 	m.closeInput()
 	m.filter.Dates = d
-	return m, m.applyFilter()
+	return m.applyFilter()
 }
 
 // dateReason is how the date input explains an invalid expression.
@@ -103,7 +103,7 @@ func dateReason(why string) string { return "  ✗ " + clean(why) }
 // inputView is the input line that replaces the short help while an input
 // has the keyboard: the prompt, the text, then a hint or, for a date that
 // does not parse, why, in place.
-func (m Model) inputView() string {
+func (m *Model) inputView() string {
 	if m.over == overSearch {
 		return fit(m.searchIn.View(m.width)+m.st.muted.Render("   enter keep · esc leave"), m.width)
 	}

@@ -8,9 +8,9 @@ import (
 )
 
 // updateKeys enables the bindings that apply in the current mode, which
-// also hides the others from the help, and names what esc would do. The
-// root dispatches on these; the children match on full copies of the table
-// (defaultKeyMap) because the root decides which child gets a key.
+// also hides the others from the help, and names what esc would do. It
+// runs after every message, so a key is matched in the mode it was
+// pressed in.
 func (m *Model) updateKeys() {
 	ready := m.state == stateReady
 	browse := ready && m.over == overNone
@@ -49,7 +49,7 @@ func (m *Model) updateKeys() {
 }
 
 // shortHelp is the one-line help for the current mode.
-func (m Model) shortHelp() []key.Binding {
+func (m *Model) shortHelp() []key.Binding {
 	k := m.keys
 	switch m.over {
 	case overPicker:

@@ -174,12 +174,12 @@ func TestLayoutInvariantOtherScreens(t *testing.T) {
 	}}
 	screens := []struct {
 		name  string
-		model func() Model
+		model func() *Model
 	}{
-		{"loading", func() Model { return New(Config{Load: func() *data.Loaded { return failed }}) }},
-		{"failed", func() Model { return readyModel(t, failed, 80, 24) }},
-		{"failed with help", func() Model { return update(t, readyModel(t, failed, 80, 24), runes("?")) }},
-		{"empty", func() Model { return readyModel(t, loadedFor(t, empty), 80, 24) }},
+		{"loading", func() *Model { return New(Config{Load: func() *data.Loaded { return failed }}) }},
+		{"failed", func() *Model { return readyModel(t, failed, 80, 24) }},
+		{"failed with help", func() *Model { return update(t, readyModel(t, failed, 80, 24), runes("?")) }},
+		{"empty", func() *Model { return readyModel(t, loadedFor(t, empty), 80, 24) }},
 	}
 	for _, sc := range screens {
 		t.Run(sc.name, func(t *testing.T) {

@@ -102,13 +102,13 @@ type Model struct {
 // terminal restored. It has no other use and is not documented to users.
 const panicHookEnv = "DATELINE_TEST_PANIC"
 
-var _ tea.Model = Model{}
+var _ tea.Model = (*Model)(nil)
 
 // New builds the root model. It does no I/O: the dataset is loaded by the
 // command Init returns.
-func New(cfg Config) Model {
+func New(cfg Config) *Model {
 	st := newStyles(cfg.Theme)
-	return Model{
+	return &Model{
 		cfg:      cfg,
 		st:       st,
 		keys:     defaultKeyMap(),
@@ -125,14 +125,14 @@ func New(cfg Config) Model {
 
 // Init starts loading the dataset, the spinner and, with Config.Watch, the
 // watch on the file.
-func (m Model) Init() tea.Cmd {
+func (m *Model) Init() tea.Cmd {
 	load, wait := startLoad(m.cfg, m.feed, false)
 	return tea.Batch(m.spin.Tick, load, wait, m.watchCmd())
 }
 
 // Update implements tea.Model. It only dispatches, then enables the
 // bindings that apply in the new state.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -183,9 +183,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey dispatches one key: ctrl+c first, then an input or the picker
 // (which take every other key, bursts whole), then bursts, then the
-// reader or the root's own bindings, then the focused child. It changes m
-// in place: a Model is some 28 KB, and handing it back through tea.Model
-// would copy it to the heap on every key.
+// reader or the root's own bindings, then the focused child.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return tea.Quit
@@ -202,11 +200,11 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.over {
 	case overPicker:
-		return m.adopt(m.pickerKey(msg))
+		return m.pickerKey(msg)
 	case overSearch, overDates:
-		return m.adopt(m.inputKey(msg))
+		return m.inputKey(msg)
 	case overExport:
-		return m.adopt(m.exportKey(msg))
+		return m.exportKey(msg)
 	}
 	// Bubble Tea v1 delivers letters read together ("jj") as one message;
 	// outside text inputs each letter is a key of its own.
@@ -218,16 +216,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.flash = ""
 	if m.over == overReader {
-		return m.adopt(m.readerKey(msg))
+		return m.readerKey(msg)
 	}
 	return m.browseKey(msg)
-}
-
-// adopt makes the model a key handler returned m's state, and returns its
-// command.
-func (m *Model) adopt(next tea.Model, cmd tea.Cmd) tea.Cmd {
-	*m = next.(Model)
-	return cmd
 }
 
 // browseKey handles a key while the panes have the keyboard.
@@ -275,24 +266,21 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 // replayRunes feeds the letters of a burst to Update one at a time. When
 // one of them opens an input, the rest is typed into it in one piece.
 func (m *Model) replayRunes(msg tea.KeyMsg) tea.Cmd {
-	var next tea.Model = *m
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		var c tea.Cmd
-		next, c = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		_, c := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
 		cmds = append(cmds, c)
-		if nm := next.(Model); nm.inputFocused() && i+1 < len(msg.Runes) {
-			next, c = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i+1:], Alt: msg.Alt})
+		if m.inputFocused() && i+1 < len(msg.Runes) {
+			_, c = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i+1:], Alt: msg.Alt})
 			cmds = append(cmds, c)
 			break
 		}
 	}
-	*m = next.(Model)
 	return tea.Batch(cmds...)
 }
 
 // inputFocused reports whether a text input has the keyboard.
-func (m Model) inputFocused() bool {
+func (m *Model) inputFocused() bool {
 	return m.over == overPicker || m.over == overSearch || m.over == overDates || m.over == overExport
 }
 
@@ -378,7 +366,7 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		l = &data.Loaded{File: "dataset"}
 	}
 	m.loaded = l
-	keys := &paneKeys // children get every binding; see updateKeys
+	keys := &m.keys // the one table; see keyMap
 	switch {
 	case l.Timeline == nil:
 		m.state = stateFailed

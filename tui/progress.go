@@ -127,7 +127,7 @@ func progressBar(st *styles, frac float64, w int) string {
 // embedded one or a small JSON Lines file (which reports progress too),
 // shows its timeline as the first frame, without a loading screen flashing
 // before it.
-func (m Model) loadingView() string {
+func (m *Model) loadingView() string {
 	if m.loadTicks < 2 {
 		return strings.Repeat("\n", m.height-1)
 	}

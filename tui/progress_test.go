@@ -125,11 +125,11 @@ func TestIndexesAfterFailedReload(t *testing.T) {
 		t.Fatal("r did not start a reload")
 	}
 	next, cmd := m.Update(buildIndexesMsg{m.tl})
-	if m = next.(Model); cmd != nil {
+	if m = next.(*Model); cmd != nil {
 		t.Error("indexes started for a version being reloaded")
 	}
 	next, cmd = m.Update(loadedMsg{loaded: bad, seq: m.feed.seq, reload: true})
-	m = next.(Model)
+	m = next.(*Model)
 	if m.tl != good.Timeline || !strings.Contains(m.flash, "reload failed") {
 		t.Fatalf("after the failed reload: flash %q", m.flash)
 	}

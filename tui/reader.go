@@ -30,12 +30,12 @@ func (m *Model) openReader() {
 // readerKey handles a key in the reader: the help as elsewhere; esc and q
 // close the help, then the list of citing events, then the reader (the
 // timeline keeps its selection); the rest is the reader's.
-func (m Model) readerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) readerKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Help):
 		m.toggleHelp()
 	case key.Matches(msg, m.keys.Copy):
-		return m, m.copyQuote()
+		return m.copyQuote()
 	case key.Matches(msg, m.keys.Back, m.keys.Quit):
 		switch {
 		case m.showHelp:
@@ -48,13 +48,13 @@ func (m Model) readerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	default:
 		if m.showHelp && m.lay.helpModal {
 			m.scrollHelp(msg)
-			return m, nil
+			return nil
 		}
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
-		return m, cmd
+		return cmd
 	}
-	return m, nil
+	return nil
 }
 
 // onEventChosen returns from the reader to the timeline with event ev

@@ -30,7 +30,7 @@ type watchMsg struct{ stamp fileStamp }
 // watchCmd is the next look at Config.File and the source text files it
 // named when last loaded, a second from now; nil without --watch or
 // without a file (the embedded dataset never changes).
-func (m Model) watchCmd() tea.Cmd {
+func (m *Model) watchCmd() tea.Cmd {
 	if !m.cfg.Watch || m.cfg.File == "" {
 		return nil
 	}

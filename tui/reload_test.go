@@ -41,7 +41,7 @@ events:
 	if len(l.TextFiles) != 1 || l.TextFiles[0] != src {
 		t.Fatalf("TextFiles = %v, want [%s]", l.TextFiles, src)
 	}
-	m := Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, feed: newProgressFeed(0)}
+	m := &Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, feed: newProgressFeed(0)}
 	m.watch = statFile(ds).and(statFiles(l.TextFiles))
 	// Each tick waits watchEvery.
 	if msg, ok := m.watchCmd()().(watchMsg); !ok || msg.stamp != m.watch {

@@ -153,7 +153,7 @@ func (m *Model) clearSearch() {
 // the cursor is on none), or "(no match)"; "(…)" while it runs, and
 // "(indexing…)" while it waits for the search index, which takes seconds
 // at a million events.
-func (m Model) searchNote() string {
+func (m *Model) searchNote() string {
 	if !m.search.active() {
 		return ""
 	}

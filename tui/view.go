@@ -13,7 +13,7 @@ import (
 
 // View implements tea.Model. Every frame is exactly the terminal's height
 // and no line is wider than the terminal.
-func (m Model) View() string {
+func (m *Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return "" // no size yet: Bubble Tea sends one before the first frame
 	}
