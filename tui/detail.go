@@ -148,20 +148,6 @@ func (m detailPane) View() string {
 	return visible(m.lines, m.vp.YOffset, m.width, m.height)
 }
 
-// padLines lays out content for width w with a one-cell margin on each
-// side (when there is room) and returns lines exactly w cells wide.
-func padLines(w int, layout func(w int) []string) []string {
-	pad := 0
-	if w >= 20 {
-		pad = 1
-	}
-	lines := layout(w - 2*pad)
-	for i, l := range lines {
-		lines[i] = fit(strings.Repeat(" ", pad)+fit(l, w-2*pad), w)
-	}
-	return lines
-}
-
 // padMarked lays the event out like padLines, putting a • in the left
 // margin of each line that holds a search match, so that matches show
 // without colour too.
@@ -181,12 +167,6 @@ func (m *detailPane) padMarked() []string {
 	return lines
 }
 
-// visible is the window of exact-width lines from offset, h lines high.
-func visible(lines []string, offset, w, h int) string {
-	offset = max(0, min(offset, len(lines)))
-	return stackExact(lines[offset:min(len(lines), offset+h)], w, h)
-}
-
 // labelW is the width of the label column ("Status  ").
 const labelW = 8
 
@@ -198,17 +178,4 @@ func (m *detailPane) render() {
 	}
 	// The viewport only keeps the scroll position; it needs the line count.
 	m.vp.SetContent(strings.Repeat("\n", max(0, len(m.lines)-1)))
-}
-
-// wrapBlock wraps each paragraph of multi-line text to w cells.
-func wrapBlock(s string, w int) []string {
-	var out []string
-	for _, p := range strings.Split(s, "\n") {
-		if p == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, wrap(p, w)...)
-	}
-	return out
 }

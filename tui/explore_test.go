@@ -333,3 +333,17 @@ func TestEmptyFilterResult(t *testing.T) {
 		t.Fatalf("two esc: %q", statusOf(t, m))
 	}
 }
+
+// TestSearchNoteWhileIndexing: a search that waits for the search index
+// says so, and says only "(…)" once the index is built.
+func TestSearchNoteWhileIndexing(t *testing.T) {
+	m := readyModel(t, loadedFor(t, sampleDataset()), 100, 30) // index commands not run
+	m = update(t, m, runes("/kim"))
+	if got := statusOf(t, m); !strings.Contains(got, `search: "kim" (indexing…)`) {
+		t.Errorf("status %q while the index builds", got)
+	}
+	m.tl.BuildSearchIndex()
+	if got := statusOf(t, m); !strings.Contains(got, `search: "kim" (…)`) {
+		t.Errorf("status %q once the index is built", got)
+	}
+}

@@ -12,8 +12,8 @@ import (
 const statusSep = " · "
 
 // statusLine is the status bar: "#P · K of N events", then any notes
-// (active filters in later issues, load problems), cut at width from the
-// right. P is 1-based among the shown events; it is omitted when none are.
+// (the active filters and search, a notice, load problems), cut at width
+// from the right. P is 1-based among the shown events; it is omitted when none are.
 func statusLine(st *styles, pos, shown, total int, notes []string, width int) string {
 	var b strings.Builder
 	if shown > 0 {

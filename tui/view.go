@@ -183,21 +183,3 @@ func (m *Model) fullHelp(w int) string {
 	}
 	return strings.Join(rows, "\n")
 }
-
-// joinColumns puts two blocks of equal height side by side.
-func joinColumns(left, right string) string {
-	n := 1 + max(strings.Count(left, "\n"), strings.Count(right, "\n"))
-	var b strings.Builder
-	b.Grow(len(left) + len(right) + n)
-	for i := range n {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		var l, r string
-		l, left, _ = strings.Cut(left, "\n")
-		r, right, _ = strings.Cut(right, "\n")
-		b.WriteString(l)
-		b.WriteString(r)
-	}
-	return b.String()
-}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -11,15 +10,6 @@ import (
 	"dateline/data"
 	"dateline/timeline"
 )
-
-// loadedMsg carries the outcome of a load (see startLoad) back to the
-// program: the first one, or a reload (r, --watch) when reload is set.
-type loadedMsg struct {
-	loaded *data.Loaded
-	seq    int
-	reload bool
-	stamp  fileStamp // Config.File as it was just before the load read it
-}
 
 // noticePane is the screen shown instead of the panes when there is
 // nothing to browse: the dataset failed to load (with every problem at its
@@ -56,15 +46,6 @@ func loadFailedNotice(st *styles, keys *keyMap, l *data.Loaded) noticePane {
 func emptyNotice(st *styles, keys *keyMap, l *data.Loaded) noticePane {
 	return newNoticePane(st, keys, clean(l.File),
 		[]string{"This dataset has no events."}, l.Problems)
-}
-
-// plural counts things in words: "1 error", "2 errors".
-func plural(n int, one string) string {
-	s := strconv.Itoa(n) + " " + one
-	if n != 1 {
-		s += "s"
-	}
-	return s
 }
 
 // SetSize sets the inner size and rewraps.
