@@ -176,14 +176,14 @@ func TestSearchNoMatchAndBurst(t *testing.T) {
 	m := readyDriven(t, loadedFor(t, sampleDataset()), 100, 30)
 	// A burst that opens the input types the rest into it whole.
 	m = drive(t, m, runes("j/zzqj"))
-	if m.searchIn.Value() != "zzqj" || m.timeline.Cursor() != 1 {
-		t.Fatalf("input %q, cursor %d", m.searchIn.Value(), m.timeline.Cursor())
+	if m.search.in.Value() != "zzqj" || m.timeline.Cursor() != 1 {
+		t.Fatalf("input %q, cursor %d", m.search.in.Value(), m.timeline.Cursor())
 	}
 	if st := statusOf(t, m); !strings.Contains(st, `search: "zzqj" (no match)`) {
 		t.Fatalf("status %q", st)
 	}
 	m = drive(t, m, keyOf(tea.KeyEsc))
-	if m.over != overNone || m.searchIn.Value() != "zzqj" || !m.search.active() {
+	if m.over != overNone || m.search.in.Value() != "zzqj" || !m.search.active() {
 		t.Fatal("esc did not leave the input keeping its value")
 	}
 	m = drive(t, m, runes("n"))
@@ -265,11 +265,11 @@ func TestDateRangeInvalid(t *testing.T) {
 		t.Fatal("an invalid date was applied or closed the input")
 	}
 	m = drive(t, m, keyOf(tea.KeyBackspace), keyOf(tea.KeyBackspace), runes("09"))
-	if m.datesErr != "" {
-		t.Fatalf("valid text still explained: %q", m.datesErr)
+	if m.dates.err != "" {
+		t.Fatalf("valid text still explained: %q", m.dates.err)
 	}
 	m = drive(t, m, keyOf(tea.KeyEsc))
-	if m.over != overNone || !m.filter.Dates.IsZero() || m.datesIn.Value() != "2024-09" {
+	if m.over != overNone || !m.filter.Dates.IsZero() || m.dates.in.Value() != "2024-09" {
 		t.Fatal("esc applied the date or lost the text")
 	}
 	// Reopened, the text is there; emptied and applied, the range clears.

@@ -30,12 +30,9 @@ func (m *Model) applyFilter() tea.Cmd {
 	m.syncDetail()
 	// The old positions mean nothing in the new index: drop them, keep the
 	// query highlighted, and ask again.
-	m.search.hits = nil
+	m.search.SetEvents(m.tl, idx)
 	m.applySearchMarks()
-	if m.search.active() {
-		return m.startSearch(m.search.typed, false)
-	}
-	return nil
+	return m.search.again()
 }
 
 // recomputeStrip lays the density strip out again; it runs on filter and
@@ -56,7 +53,8 @@ func (m *Model) back() tea.Cmd {
 	case m.showHelp:
 		m.toggleHelp()
 	case m.search.active():
-		m.clearSearch()
+		m.search.Clear()
+		m.applySearchMarks()
 	case !m.filter.Dates.IsZero():
 		m.filter.Dates = timeline.Date{}
 		return m.applyFilter()
@@ -127,7 +125,7 @@ func (m *Model) datesNote() string {
 // filterNotes are the status bar notes for the active filters and search,
 // then the one-key notice, then the load problems.
 func (m *Model) filterNotes() []string {
-	notes := []string{m.actorNote(), m.datesNote(), m.searchNote(), m.flash}
+	notes := []string{m.actorNote(), m.datesNote(), m.search.Note(m.timeline.Cursor()), m.flash}
 	return append(notes, m.notes...)
 }
 

@@ -76,10 +76,8 @@ type Model struct {
 
 	over      overlay
 	picker    actorPicker
-	search    searchState
-	searchIn  lineInput
-	datesIn   lineInput
-	datesErr  string // why the date input's text is not a date
+	search    searchPrompt
+	dates     datesPrompt
 	reader    sourceView
 	cites     citeIndex // nil until citeIndexCmd delivers it
 	strip     densityStrip
@@ -92,7 +90,7 @@ type Model struct {
 	reloading  bool          // a reload (r, --watch) is running
 	reloadNote string        // what the status bar says of it, before its progress
 	watch      fileStamp     // File's size and time at the last load (--watch)
-	export     exportState   // the export input (e)
+	export     exportPrompt
 
 	testPanic bool // see panicHookEnv
 }
@@ -108,19 +106,20 @@ var _ tea.Model = (*Model)(nil)
 // command Init returns.
 func New(cfg Config) *Model {
 	st := newStyles(cfg.Theme)
-	return &Model{
-		cfg:      cfg,
-		st:       st,
-		keys:     defaultKeyMap(),
-		help:     newHelp(st),
-		spin:     spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner)),
-		searchIn: newLineInput(st, "/"),
-		datesIn:  newLineInput(st, "dates: "),
-		feed:     newProgressFeed(0),
+	m := &Model{
+		cfg:  cfg,
+		st:   st,
+		keys: defaultKeyMap(),
+		help: newHelp(st),
+		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner)),
+		feed: newProgressFeed(0),
 
 		testPanic: os.Getenv(panicHookEnv) == "update",
-		export:    newExportState(st),
 	}
+	m.search = newSearchPrompt(st, &m.keys)
+	m.dates = newDatesPrompt(st, &m.keys)
+	m.export = newExportPrompt(st, &m.keys)
+	return m
 }
 
 // Init starts loading the dataset, the spinner and, with Config.Watch, the
@@ -201,10 +200,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.over {
 	case overPicker:
 		return m.pickerKey(msg)
-	case overSearch, overDates:
-		return m.inputKey(msg)
-	case overExport:
-		return m.exportKey(msg)
+	case overSearch, overDates, overExport:
+		return m.promptKey(msg)
 	}
 	// Bubble Tea v1 delivers letters read together ("jj") as one message;
 	// outside text inputs each letter is a key of its own.
@@ -244,9 +241,9 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Actors):
 		m.openPicker()
 	case key.Matches(msg, m.keys.Search):
-		m.openInput(overSearch)
+		m.openPrompt(overSearch)
 	case key.Matches(msg, m.keys.Dates):
-		m.openInput(overDates)
+		m.openPrompt(overDates)
 	case key.Matches(msg, m.keys.NextMatch):
 		m.jumpMatch(1)
 	case key.Matches(msg, m.keys.PrevMatch):
@@ -256,7 +253,7 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Reload):
 		cmd = m.reload("reloading…")
 	case key.Matches(msg, m.keys.Export):
-		m.openExport()
+		m.openPrompt(overExport)
 	default:
 		m.routeToChild(msg)
 	}
@@ -381,6 +378,7 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		m.timeline = newTimelinePane(m.tl, idx, m.st, keys)
 		m.detail = newDetailPane(m.tl, m.st, keys)
 		m.timeline.SetIndex(idx, positionOf(m.tl, idx, m.cfg.EventID))
+		m.search.SetEvents(m.tl, idx)
 		m.reader = newSourceView(m.tl, m.st, keys)
 		m.picker = newActorPicker(m.tl, m.st, keys)
 		m.setFocus(focusTimeline)

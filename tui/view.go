@@ -128,10 +128,8 @@ func (m *Model) statusView() string {
 // the panes.
 func (m *Model) helpView() string {
 	switch {
-	case m.over == overSearch || m.over == overDates:
-		return m.inputView()
-	case m.over == overExport:
-		return m.exportView()
+	case m.over == overSearch || m.over == overDates || m.over == overExport:
+		return m.promptView()
 	case m.showHelp && !m.lay.helpModal:
 		return fitBlock(strings.Split(m.fullHelp(m.width), "\n"), m.width, m.lay.helpLines)
 	}
