@@ -3,6 +3,9 @@ package tui
 import (
 	"strconv"
 	"strings"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // loadingState is how far the load has got, for the loading screen.
@@ -21,33 +24,64 @@ func progressBar(st *styles, frac float64, w int) string {
 		st.muted.Render(strings.Repeat("░", bw-full)) + pct
 }
 
-// loadingView is the whole screen while the dataset loads: a spinner, or a
-// progress bar of bytes read when the loader reports them. Until the
-// spinner's second tick (its first comes at once, the next a frame, 100
-// ms, later) it is blank: a dataset that loads sooner, such as the
-// embedded one or a small JSON Lines file (which reports progress too),
-// shows its timeline as the first frame, without a loading screen flashing
-// before it.
-func (m *Model) loadingView() string {
-	if m.loadTicks < 2 {
-		return strings.Repeat("\n", m.height-1)
+// loadingScreen is the whole screen while the dataset loads: a spinner,
+// or a progress bar of bytes read when the loader reports them. A reload
+// keeps the dataset on screen, but its progress is counted here too, for
+// the status bar.
+type loadingScreen struct {
+	st       *styles
+	spin     spinner.Model
+	ticks    int // spinner ticks seen; see View
+	file     string
+	progress loadingState
+}
+
+func newLoadingScreen(st *styles, file string) loadingScreen {
+	spin := spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner))
+	return loadingScreen{st: st, spin: spin, file: file}
+}
+
+// Init starts the spinner.
+func (s loadingScreen) Init() tea.Cmd { return s.spin.Tick }
+
+// Update turns the spinner on its ticks and records progress.
+func (s loadingScreen) Update(msg tea.Msg) (loadingScreen, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		s.ticks++
+		s.spin, cmd = s.spin.Update(msg)
+	case progressMsg:
+		s.progress = loadingState{done: msg.done, total: msg.total}
+	}
+	return s, cmd
+}
+
+// View draws the screen in w×h cells. Until the spinner's second tick (its
+// first comes at once, the next a frame, 100 ms, later) it is blank: a
+// dataset that loads sooner, such as the embedded one or a small JSON Lines
+// file (which reports progress too), shows its timeline as the first
+// frame, without a loading screen flashing before it.
+func (s loadingScreen) View(w, h int) string {
+	if s.ticks < 2 {
+		return strings.Repeat("\n", h-1)
 	}
 	name := "events"
-	if m.cfg.File != "" {
-		name = clean(m.cfg.File)
+	if s.file != "" {
+		name = clean(s.file)
 	}
-	head := "  " + m.spin.View() + " " + m.st.muted.Render("Loading "+name+"… (q to quit)")
+	head := "  " + s.spin.View() + " " + s.st.muted.Render("Loading "+name+"… (q to quit)")
 	lines := []string{"", head}
-	if ld := m.loading; ld.total > 0 {
+	if ld := s.progress; ld.total > 0 {
 		frac := float64(ld.done) / float64(ld.total)
 		note := megabytes(ld.done) + " of " + megabytes(ld.total)
 		if ld.done >= ld.total {
 			note = megabytes(ld.total) + " read · building the timeline…"
 		}
-		lines = append(lines, "", "  "+progressBar(m.st, frac, max(0, min(m.width-4, 80))),
-			"  "+m.st.muted.Render(note))
+		lines = append(lines, "", "  "+progressBar(s.st, frac, max(0, min(w-4, 80))),
+			"  "+s.st.muted.Render(note))
 	}
-	return fitBlock(lines, m.width, m.height)
+	return fitBlock(lines, w, h)
 }
 
 // megabytes formats a byte count as "12.3 MB".

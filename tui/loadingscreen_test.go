@@ -38,8 +38,8 @@ func TestLoadingProgressView(t *testing.T) {
 	}
 	// A stale load's progress is ignored.
 	m = update(t, m, progressMsg{seq: m.feed.seq + 1, done: 1, total: 2})
-	if m.loading.done != 100e6 {
-		t.Errorf("stale progress applied: %+v", m.loading)
+	if m.loading.progress.done != 100e6 {
+		t.Errorf("stale progress applied: %+v", m.loading.progress)
 	}
 	// q quits while loading.
 	if _, cmd := m.Update(runes("q")); cmd == nil || cmd() != tea.Quit() {

@@ -57,7 +57,6 @@ type Model struct {
 	st     *styles
 	keys   keyMap
 	help   help.Model
-	spin   spinner.Model
 	width  int
 	height int
 	lay    layout
@@ -79,17 +78,15 @@ type Model struct {
 	search    searchPrompt
 	dates     datesPrompt
 	reader    sourceView
-	cites     citeIndex // nil until citeIndexCmd delivers it
 	strip     densityStrip
 	flash     string // a one-key notice for the status bar
 	actorHits map[string]bool
 
 	feed       *progressFeed // the running load's progress
-	loading    loadingState  // the loading screen's progress bar
-	loadTicks  int           // spinner ticks seen while loading; see loadingView
-	reloading  bool          // a reload (r, --watch) is running
-	reloadNote string        // what the status bar says of it, before its progress
-	watch      fileStamp     // File's size and time at the last load (--watch)
+	loading    loadingScreen
+	reloading  bool      // a reload (r, --watch) is running
+	reloadNote string    // what the status bar says of it, before its progress
+	watch      fileStamp // File's size and time at the last load (--watch)
 	export     exportPrompt
 
 	testPanic bool // see panicHookEnv
@@ -107,12 +104,12 @@ var _ tea.Model = (*Model)(nil)
 func New(cfg Config) *Model {
 	st := newStyles(cfg.Theme)
 	m := &Model{
-		cfg:  cfg,
-		st:   st,
-		keys: defaultKeyMap(),
-		help: newHelp(st),
-		spin: spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner)),
-		feed: newProgressFeed(0),
+		cfg:     cfg,
+		st:      st,
+		keys:    defaultKeyMap(),
+		help:    newHelp(st),
+		loading: newLoadingScreen(st, cfg.File),
+		feed:    newProgressFeed(0),
 
 		testPanic: os.Getenv(panicHookEnv) == "update",
 	}
@@ -126,7 +123,7 @@ func New(cfg Config) *Model {
 // watch on the file.
 func (m *Model) Init() tea.Cmd {
 	load, wait := startLoad(m.cfg, m.feed, false)
-	return tea.Batch(m.spin.Tick, load, wait, m.watchCmd())
+	return tea.Batch(m.loading.Init(), load, wait, m.watchCmd())
 }
 
 // Update implements tea.Model. It only dispatches, then enables the
@@ -141,9 +138,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onLoadedMsg(msg)
 	case progressMsg:
 		if m.feed != nil && msg.seq == m.feed.seq {
-			m.loading.done, m.loading.total = msg.done, msg.total
+			m.loading, _ = m.loading.Update(msg)
 			if m.reloading {
-				m.flash = reloadNote(m.reloadNote, m.loading)
+				m.flash = reloadNote(m.reloadNote, m.loading.progress)
 			}
 			cmd = m.feed.wait()
 		}
@@ -155,8 +152,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
 	case spinner.TickMsg:
 		if m.state == stateLoading {
-			m.loadTicks++
-			m.spin, cmd = m.spin.Update(msg)
+			m.loading, cmd = m.loading.Update(msg)
 		}
 	case tea.KeyMsg:
 		if m.testPanic && msg.String() == "!" {

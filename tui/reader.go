@@ -85,6 +85,5 @@ func (m *Model) onCiteIndex(msg citeIndexMsg) {
 	if msg.tl != m.tl {
 		return // built for a dataset no longer shown
 	}
-	m.cites = msg.idx
 	m.reader.SetCites(msg.idx)
 }

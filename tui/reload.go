@@ -148,7 +148,7 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 			n = l.Count(timeline.SeverityError)
 		}
 		m.flash = "reload failed (" + plural(n, "error") + "): still showing the previous version"
-		if m.cites == nil {
+		if m.reader.cites == nil {
 			// The reload began before the indexes of the version still
 			// shown were started (see onBuildIndexes): start them now.
 			return m.onBuildIndexes(buildIndexesMsg{m.tl})
@@ -169,7 +169,6 @@ func (m *Model) installReload(l *data.Loaded) tea.Cmd {
 	if m.over == overReader || m.over == overPicker {
 		m.over = overNone // they show the old dataset
 	}
-	m.cites = nil
 	saved := m.cfg.EventID
 	m.cfg.EventID = keepID
 	cmd := m.onLoaded(l)

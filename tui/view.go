@@ -23,7 +23,7 @@ func (m *Model) View() string {
 	var body string
 	switch m.state {
 	case stateLoading:
-		return m.loadingView()
+		return m.loading.View(m.width, m.height)
 	case stateFailed, stateEmpty:
 		body = m.noticeView()
 	case stateReady:
