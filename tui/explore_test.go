@@ -298,13 +298,13 @@ func TestEscStepsBackOneLevel(t *testing.T) {
 		{false, false, false, false, false},
 		{false, false, false, false, false}, // top level: nothing, no quit
 	}
-	if !m.showHelp {
+	if !m.help.full {
 		t.Fatal("? did not open the help")
 	}
 	for i, s := range steps {
 		next, cmd := m.Update(keyOf(tea.KeyEsc))
 		m = drive(t, next.(*Model), cmdMsgs(cmd)...)
-		got := [5]bool{m.showHelp, m.over != overNone, m.search.active(), !m.filter.Dates.IsZero(), len(m.filter.Actors) > 0}
+		got := [5]bool{m.help.full, m.over != overNone, m.search.active(), !m.filter.Dates.IsZero(), len(m.filter.Actors) > 0}
 		if want := [5]bool{s.help, s.input, s.search, s.dates, s.actors}; got != want || quits(cmd) {
 			t.Fatalf("esc %d: help, input, search, dates, actors = %v, want %v (quit %v)", i+1, got, want, quits(cmd))
 		}

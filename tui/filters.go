@@ -50,7 +50,7 @@ func (m *Model) recomputeStrip() {
 // the reader handle their own esc first. At the top level it does nothing.
 func (m *Model) back() tea.Cmd {
 	switch {
-	case m.showHelp:
+	case m.help.full:
 		m.toggleHelp()
 	case m.search.active():
 		m.search.Clear()
@@ -68,7 +68,7 @@ func (m *Model) back() tea.Cmd {
 // backLabel says what esc would do now, for the help.
 func (m *Model) backLabel() string {
 	switch {
-	case m.showHelp:
+	case m.help.full:
 		return "close help"
 	case m.over == overSearch || m.over == overDates:
 		return "leave input"
@@ -146,7 +146,7 @@ func (m *Model) emptyMessage() string {
 
 // openPicker opens the actor picker in place of the panes.
 func (m *Model) openPicker() {
-	if m.showHelp {
+	if m.help.full {
 		m.toggleHelp()
 	}
 	m.picker.Open(m.filter)

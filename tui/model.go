@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -56,7 +55,7 @@ type Model struct {
 	cfg    Config
 	st     *styles
 	keys   keyMap
-	help   help.Model
+	help   helpPanel
 	width  int
 	height int
 	lay    layout
@@ -69,8 +68,6 @@ type Model struct {
 	detail   detailPane
 	notice   noticePane
 	focus    paneID
-	showHelp bool
-	helpTop  int      // scroll of the full help when it replaces the panes
 	notes    []string // status bar notes about load problems
 
 	over      overlay
@@ -107,12 +104,12 @@ func New(cfg Config) *Model {
 		cfg:     cfg,
 		st:      st,
 		keys:    defaultKeyMap(),
-		help:    newHelp(st),
 		loading: newLoadingScreen(st, cfg.File),
 		feed:    newProgressFeed(0),
 
 		testPanic: os.Getenv(panicHookEnv) == "update",
 	}
+	m.help = newHelpPanel(st, &m.keys)
 	m.search = newSearchPrompt(st, &m.keys)
 	m.dates = newDatesPrompt(st, &m.keys)
 	m.export = newExportPrompt(st, &m.keys)
@@ -219,7 +216,7 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		if m.showHelp {
+		if m.help.full {
 			m.toggleHelp()
 			return nil
 		}
@@ -279,8 +276,8 @@ func (m *Model) inputFocused() bool {
 
 // routeToChild gives a navigation key to whatever is in front.
 func (m *Model) routeToChild(msg tea.KeyMsg) {
-	if m.showHelp && m.lay.helpModal {
-		m.scrollHelp(msg) // the panes are hidden behind the help
+	if m.help.full && m.lay.helpModal {
+		m.help, _ = m.help.Update(msg) // the panes are hidden behind the help
 		return
 	}
 	switch m.state {
@@ -297,8 +294,7 @@ func (m *Model) routeToChild(msg tea.KeyMsg) {
 }
 
 func (m *Model) toggleHelp() {
-	m.showHelp = !m.showHelp
-	m.helpTop = 0
+	m.help.Toggle()
 	m.relayout()
 }
 
@@ -320,7 +316,7 @@ func (m *Model) setFocus(p paneID) {
 // handleMouse scrolls the pane under the pointer on the wheel and selects
 // the clicked timeline row. It only runs with Config.Mouse.
 func (m *Model) handleMouse(ev tea.MouseEvent) {
-	if m.state != stateReady || m.lay.tooSmall || (m.showHelp && m.lay.helpModal) ||
+	if m.state != stateReady || m.lay.tooSmall || (m.help.full && m.lay.helpModal) ||
 		ev.Action != tea.MouseActionPress || m.over != overNone {
 		return
 	}
@@ -436,15 +432,16 @@ func (m *Model) syncDetail() {
 // every resize and whenever the help changes height.
 func (m *Model) relayout() {
 	m.updateKeys()
-	m.help.Width = m.width
+	m.help.SetWidth(m.width)
 	helpLines := 1
-	if m.showHelp {
-		helpLines = lipgloss.Height(m.fullHelp(m.width))
+	if m.help.full {
+		helpLines = lipgloss.Height(m.help.Full(m.width))
 	}
 	m.lay = computeLayout(m.width, m.height, helpLines)
 	if m.lay.tooSmall {
 		return
 	}
+	m.help.SetSize(inner(m.lay.main))
 	switch m.state {
 	case stateReady:
 		tw, th := inner(m.lay.timeline)

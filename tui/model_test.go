@@ -189,8 +189,8 @@ func TestHelpToggle(t *testing.T) {
 				if quits(cmd) {
 					t.Fatalf("%d×%d %s: %s quit with the help open", w, h, mode, s.msg)
 				}
-				if m.showHelp != s.open || strings.Contains(m.View(), full) != s.open {
-					t.Fatalf("%d×%d %s: after %s help open=%v, want %v:\n%s", w, h, mode, s.msg, m.showHelp, s.open, m.View())
+				if m.help.full != s.open || strings.Contains(m.View(), full) != s.open {
+					t.Fatalf("%d×%d %s: after %s help open=%v, want %v:\n%s", w, h, mode, s.msg, m.help.full, s.open, m.View())
 				}
 				if mode == "source" && m.over != overReader {
 					t.Fatalf("%d×%d: %s left the source view", w, h, s.msg)
@@ -213,7 +213,7 @@ func checkFullHelp(t *testing.T, m *Model, w, h int) {
 		m = update(t, m, runes("j"))
 		seen += m.View()
 	}
-	if !m.showHelp {
+	if !m.help.full {
 		t.Fatal("j closed the help")
 	}
 	for _, col := range m.keys.FullHelp() {

@@ -11,7 +11,7 @@ import tea "github.com/charmbracelet/bubbletea"
 // input. The help closes: while an input has the keyboard every key is
 // typed, `?` and `esc` included.
 func (m *Model) openPrompt(which overlay) {
-	if m.showHelp {
+	if m.help.full {
 		m.toggleHelp()
 	}
 	m.over = which

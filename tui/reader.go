@@ -19,7 +19,7 @@ func (m *Model) openReader() {
 		m.flash = "this event cites no source"
 		return
 	}
-	if m.showHelp {
+	if m.help.full {
 		m.toggleHelp()
 	}
 	m.over = overReader
@@ -38,7 +38,7 @@ func (m *Model) readerKey(msg tea.KeyMsg) tea.Cmd {
 		return m.copyQuote()
 	case key.Matches(msg, m.keys.Back, m.keys.Quit):
 		switch {
-		case m.showHelp:
+		case m.help.full:
 			m.toggleHelp()
 		case m.reader.CloseList():
 		default:
@@ -46,8 +46,8 @@ func (m *Model) readerKey(msg tea.KeyMsg) tea.Cmd {
 			m.relayout()
 		}
 	default:
-		if m.showHelp && m.lay.helpModal {
-			m.scrollHelp(msg)
+		if m.help.full && m.lay.helpModal {
+			m.help, _ = m.help.Update(msg)
 			return nil
 		}
 		var cmd tea.Cmd

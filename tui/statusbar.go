@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -43,14 +42,4 @@ func problemNotes(citation, warnings int) []string {
 		notes = append(notes, plural(warnings, "warning"))
 	}
 	return notes
-}
-
-// newHelp returns a help.Model drawn in the theme's help styles.
-func newHelp(st *styles) help.Model {
-	h := help.New()
-	h.Styles.ShortKey, h.Styles.FullKey = st.helpKey, st.helpKey
-	h.Styles.ShortDesc, h.Styles.FullDesc = st.helpDesc, st.helpDesc
-	h.Styles.ShortSeparator, h.Styles.FullSeparator = st.helpSep, st.helpSep
-	h.Styles.Ellipsis = st.helpSep
-	return h
 }

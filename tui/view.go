@@ -1,12 +1,7 @@
 package tui
 
 import (
-	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
 
 	"dateline/timeline"
 )
@@ -37,7 +32,7 @@ func (m *Model) View() string {
 // stands in for them: the full help when it does not fit under them, the
 // actor picker, the source reader.
 func (m *Model) panesView() string {
-	if m.showHelp && m.lay.helpModal {
+	if m.help.full && m.lay.helpModal {
 		return m.helpModalView()
 	}
 	switch m.over {
@@ -72,27 +67,15 @@ func (m *Model) stripView() string {
 
 // noticeView draws the load-failure or empty-dataset screen.
 func (m *Model) noticeView() string {
-	if m.showHelp && m.lay.helpModal {
+	if m.help.full && m.lay.helpModal {
 		return m.helpModalView()
 	}
 	return m.frame(true, m.notice.title, "", m.notice.View(), true, m.lay.main)
 }
 
-// helpModalView draws the full help framed in the panes' area, scrolled
-// (j/k) when it is taller.
+// helpModalView draws the full help framed in the panes' area.
 func (m *Model) helpModalView() string {
-	w, h := inner(m.lay.main)
-	lines := strings.Split(m.fullHelp(w), "\n")
-	footer := ""
-	if len(lines) > h {
-		if m.helpTop+h < len(lines) {
-			footer = "more ↓"
-		} else {
-			footer = "end"
-		}
-		lines = lines[min(m.helpTop, len(lines)):]
-	}
-	return m.frame(true, "Help (? or esc to close)", footer, strings.Join(lines, "\n"), false, m.lay.main)
+	return m.frame(true, "Help (? or esc to close)", m.help.Footer(), m.help.View(), false, m.lay.main)
 }
 
 // frame draws content in a focused or blurred frame filling r; exact says
@@ -130,54 +113,8 @@ func (m *Model) helpView() string {
 	switch {
 	case m.over == overSearch || m.over == overDates || m.over == overExport:
 		return m.promptView()
-	case m.showHelp && !m.lay.helpModal:
-		return fitBlock(strings.Split(m.fullHelp(m.width), "\n"), m.width, m.lay.helpLines)
+	case m.help.full && !m.lay.helpModal:
+		return fitBlock(strings.Split(m.help.Full(m.width), "\n"), m.width, m.lay.helpLines)
 	}
-	return m.shortHelpLine()
-}
-
-// shortHelpLine is the short help fitted to the width. It is drawn again
-// only when the bindings it shows, their state or the width change: the
-// help model renders every key and description through lipgloss, a sixth
-// of a frame, for a line that stays the same from key to key.
-func (m *Model) shortHelpLine() string {
-	bs := m.shortHelp()
-	var k strings.Builder
-	k.WriteString(strconv.Itoa(m.width) + "/" + strconv.Itoa(m.help.Width))
-	for _, b := range bs {
-		h := b.Help()
-		k.WriteByte(0)
-		if b.Enabled() {
-			k.WriteByte(1)
-		}
-		k.WriteString(h.Key + "\x00" + h.Desc)
-	}
-	pc := paints(m.st)
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	if pc.helpKey != k.String() || pc.helpKey == "" {
-		pc.helpKey, pc.helpLine = k.String(), fit(m.help.ShortHelpView(bs), m.width)
-	}
-	return pc.helpLine
-}
-
-// fullHelp lays the full help's columns out in rows no wider than w, so
-// that a narrow terminal gets every binding rather than a cut-off table.
-func (m *Model) fullHelp(w int) string {
-	h := m.help
-	h.Width = 0 // measure whole columns; rows are cut to w below
-	var rows []string
-	var cur [][]key.Binding
-	for _, g := range m.keys.FullHelp() {
-		try := append(slices.Clone(cur), g)
-		if len(cur) > 0 && lipgloss.Width(h.FullHelpView(try)) > w {
-			rows = append(rows, h.FullHelpView(cur))
-			try = [][]key.Binding{g}
-		}
-		cur = try
-	}
-	if v := h.FullHelpView(cur); v != "" {
-		rows = append(rows, v)
-	}
-	return strings.Join(rows, "\n")
+	return m.help.Short(m.shortHelp(), m.width)
 }
