@@ -103,29 +103,33 @@ func (m *detailPane) Scroll(n int) {
 
 // Update scrolls on navigation keys when the pane is focused.
 func (m detailPane) Update(msg tea.Msg) (detailPane, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok || !m.focused {
-		return m, nil
-	}
-	switch {
-	case key.Matches(k, m.keys.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(k, m.keys.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(k, m.keys.HalfDown):
-		m.vp.HalfPageDown()
-	case key.Matches(k, m.keys.HalfUp):
-		m.vp.HalfPageUp()
-	case key.Matches(k, m.keys.PageDown):
-		m.vp.PageDown()
-	case key.Matches(k, m.keys.PageUp):
-		m.vp.PageUp()
-	case key.Matches(k, m.keys.Top):
-		m.vp.GotoTop()
-	case key.Matches(k, m.keys.Bottom):
-		m.vp.GotoBottom()
+	if k, ok := msg.(tea.KeyMsg); ok && m.focused {
+		scrollByKey(&m.vp, m.keys, k)
 	}
 	return m, nil
+}
+
+// scrollByKey scrolls a pane's viewport on the navigation keys, as a pager
+// does: the detail pane and the notice pane scroll alike.
+func scrollByKey(vp *viewport.Model, keys *keyMap, k tea.KeyMsg) {
+	switch {
+	case key.Matches(k, keys.Down):
+		vp.ScrollDown(1)
+	case key.Matches(k, keys.Up):
+		vp.ScrollUp(1)
+	case key.Matches(k, keys.HalfDown):
+		vp.HalfPageDown()
+	case key.Matches(k, keys.HalfUp):
+		vp.HalfPageUp()
+	case key.Matches(k, keys.PageDown):
+		vp.PageDown()
+	case key.Matches(k, keys.PageUp):
+		vp.PageUp()
+	case key.Matches(k, keys.Top):
+		vp.GotoTop()
+	case key.Matches(k, keys.Bottom):
+		vp.GotoBottom()
+	}
 }
 
 // footer labels the frame with the scroll position when there is more to

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -81,25 +80,10 @@ func (m *noticePane) layout(w int) []string {
 	return lines
 }
 
-// Update scrolls on navigation keys.
+// Update scrolls on navigation keys, as the detail pane does.
 func (m noticePane) Update(msg tea.Msg) (noticePane, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return m, nil
-	}
-	switch {
-	case key.Matches(k, m.keys.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(k, m.keys.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(k, m.keys.HalfDown, m.keys.PageDown):
-		m.vp.HalfPageDown()
-	case key.Matches(k, m.keys.HalfUp, m.keys.PageUp):
-		m.vp.HalfPageUp()
-	case key.Matches(k, m.keys.Top):
-		m.vp.GotoTop()
-	case key.Matches(k, m.keys.Bottom):
-		m.vp.GotoBottom()
+	if k, ok := msg.(tea.KeyMsg); ok {
+		scrollByKey(&m.vp, m.keys, k)
 	}
 	return m, nil
 }
