@@ -55,26 +55,29 @@ func (m *detailPane) SetEvent(i int) {
 	m.vp.GotoTop()
 }
 
-// SetMarks sets the search query and the filtered actors to highlight.
-func (m *detailPane) SetMarks(query string, actors map[string]bool) {
-	mk := marks{query: query, actors: actors}
-	if mk.query == m.marks.query && sameSet(mk.actors, m.marks.actors) {
+// SetMarks sets the search query and the IDs of the filtered actors to
+// highlight; the content is rebuilt only when they change.
+func (m *detailPane) SetMarks(query string, actors []string) {
+	if query == m.marks.query && sameSet(actors, m.marks.actors) {
 		return
 	}
-	m.marks = mk
+	m.marks = marks{query: query, actors: make(map[string]bool, len(actors))}
+	for _, id := range actors {
+		m.marks.actors[id] = true
+	}
 	m.render()
 }
 
-func sameSet(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
+// sameSet reports whether ids are the members of set.
+func sameSet(ids []string, set map[string]bool) bool {
+	n := 0
+	for _, id := range ids {
+		if !set[id] {
 			return false
 		}
+		n++
 	}
-	return true
+	return n == len(set)
 }
 
 // Clear shows no event.

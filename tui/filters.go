@@ -22,10 +22,6 @@ func (m *Model) applyFilter() tea.Cmd {
 	}
 	m.timeline.SetIndex(idx, min(pos, max(0, len(idx)-1)))
 	m.timeline.SetEmpty(m.emptyMessage())
-	m.actorHits = make(map[string]bool, len(m.filter.Actors))
-	for _, id := range m.filter.Actors {
-		m.actorHits[id] = true
-	}
 	m.recomputeStrip()
 	m.syncDetail()
 	// The old positions mean nothing in the new index: drop them, keep the

@@ -18,6 +18,17 @@ type loadedMsg struct {
 	stamp  fileStamp // Config.File as it was just before the load read it
 }
 
+// loadState is where the loads stand: the running load's progress feed,
+// whether it is a reload (r, --watch) and what the status bar says of it
+// before its progress, and the files as they were at the last load, which
+// --watch compares with.
+type loadState struct {
+	feed      *progressFeed
+	reloading bool
+	note      string
+	watch     fileStamp
+}
+
 // progressEvery is the shortest time between two progress messages: the
 // loader may report thousands of times a second, the screen needs a few.
 const progressEvery = 50 * time.Millisecond

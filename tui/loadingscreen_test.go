@@ -27,7 +27,7 @@ func TestLoadingProgressView(t *testing.T) {
 		{100e6, 100e6, []string{"100%", "100.0 MB read · building the timeline…"}},
 	} {
 		m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, spinner.TickMsg{}, spinner.TickMsg{},
-			progressMsg{seq: m.feed.seq, done: tt.done, total: tt.total})
+			progressMsg{seq: m.load.feed.seq, done: tt.done, total: tt.total})
 		v := m.View()
 		checkFrame(t, v, 80, 24)
 		for _, w := range tt.want {
@@ -37,7 +37,7 @@ func TestLoadingProgressView(t *testing.T) {
 		}
 	}
 	// A stale load's progress is ignored.
-	m = update(t, m, progressMsg{seq: m.feed.seq + 1, done: 1, total: 2})
+	m = update(t, m, progressMsg{seq: m.load.feed.seq + 1, done: 1, total: 2})
 	if m.loading.progress.done != 100e6 {
 		t.Errorf("stale progress applied: %+v", m.loading.progress)
 	}
@@ -59,7 +59,7 @@ func TestProgressAloneShowsNoLoadingScreen(t *testing.T) {
 	l := loadedFor(t, sampleDataset())
 	m := New(Config{File: "small.jsonl", LoadProgress: func(p func(done, total int64)) *data.Loaded { return l }})
 	m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}, spinner.TickMsg{},
-		progressMsg{seq: m.feed.seq, done: 1e6, total: 1e6})
+		progressMsg{seq: m.load.feed.seq, done: 1e6, total: 1e6})
 	if v := m.View(); strings.TrimSpace(v) != "" {
 		t.Errorf("a loading screen before the spinner's second tick:\n%s", v)
 	}

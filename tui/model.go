@@ -52,14 +52,12 @@ const (
 // Model is the root model. It owns the children and the layout and only
 // dispatches: behaviour lives in the panes and in named handlers.
 type Model struct {
-	cfg    Config
-	st     *styles
-	keys   keyMap
-	help   helpPanel
-	width  int
-	height int
-	lay    layout
-	state  appState
+	cfg   Config
+	st    *styles
+	keys  keyMap
+	help  helpPanel
+	lay   layout // for the terminal's size, lay.w×lay.h
+	state appState
 
 	loaded   *data.Loaded
 	tl       *timeline.Timeline
@@ -67,24 +65,19 @@ type Model struct {
 	timeline timelinePane
 	detail   detailPane
 	notice   noticePane
-	focus    paneID
 	notes    []string // status bar notes about load problems
 
-	over      overlay
-	picker    actorPicker
-	search    searchPrompt
-	dates     datesPrompt
-	reader    sourceView
-	strip     densityStrip
-	flash     string // a one-key notice for the status bar
-	actorHits map[string]bool
+	over   overlay
+	picker actorPicker
+	search searchPrompt
+	dates  datesPrompt
+	export exportPrompt
+	reader sourceView
+	strip  densityStrip
+	flash  string // a one-key notice for the status bar
 
-	feed       *progressFeed // the running load's progress
-	loading    loadingScreen
-	reloading  bool      // a reload (r, --watch) is running
-	reloadNote string    // what the status bar says of it, before its progress
-	watch      fileStamp // File's size and time at the last load (--watch)
-	export     exportPrompt
+	loading loadingScreen
+	load    loadState
 
 	testPanic bool // see panicHookEnv
 }
@@ -105,7 +98,7 @@ func New(cfg Config) *Model {
 		st:      st,
 		keys:    defaultKeyMap(),
 		loading: newLoadingScreen(st, cfg.File),
-		feed:    newProgressFeed(0),
+		load:    loadState{feed: newProgressFeed(0)},
 
 		testPanic: os.Getenv(panicHookEnv) == "update",
 	}
@@ -119,7 +112,7 @@ func New(cfg Config) *Model {
 // Init starts loading the dataset, the spinner and, with Config.Watch, the
 // watch on the file.
 func (m *Model) Init() tea.Cmd {
-	load, wait := startLoad(m.cfg, m.feed, false)
+	load, wait := startLoad(m.cfg, m.load.feed, false)
 	return tea.Batch(m.loading.Init(), load, wait, m.watchCmd())
 }
 
@@ -129,17 +122,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.lay.w, m.lay.h = msg.Width, msg.Height
 		m.relayout()
 	case loadedMsg:
 		cmd = m.onLoadedMsg(msg)
 	case progressMsg:
-		if m.feed != nil && msg.seq == m.feed.seq {
+		if m.load.feed != nil && msg.seq == m.load.feed.seq {
 			m.loading, _ = m.loading.Update(msg)
-			if m.reloading {
-				m.flash = reloadNote(m.reloadNote, m.loading.progress)
+			if m.load.reloading {
+				m.flash = reloadNote(m.load.note, m.loading.progress)
 			}
-			cmd = m.feed.wait()
+			cmd = m.load.feed.wait()
 		}
 	case watchMsg:
 		cmd = m.onWatch(msg)
@@ -226,9 +219,9 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Back):
 		cmd = m.back()
 	case key.Matches(msg, m.keys.NextPane):
-		m.setFocus((m.focus + 1) % paneCount)
+		m.setFocus((m.focused() + 1) % paneCount)
 	case key.Matches(msg, m.keys.PrevPane):
-		m.setFocus((m.focus + paneCount - 1) % paneCount)
+		m.setFocus((m.focused() + paneCount - 1) % paneCount)
 	case key.Matches(msg, m.keys.Open):
 		m.openReader()
 	case key.Matches(msg, m.keys.Actors):
@@ -284,7 +277,7 @@ func (m *Model) routeToChild(msg tea.KeyMsg) {
 	case stateFailed, stateEmpty:
 		m.notice, _ = m.notice.Update(msg)
 	case stateReady:
-		if m.focus == focusTimeline {
+		if m.focused() == focusTimeline {
 			m.timeline, _ = m.timeline.Update(msg)
 			m.syncDetail()
 		} else {
@@ -298,12 +291,19 @@ func (m *Model) toggleHelp() {
 	m.relayout()
 }
 
+// focused is the pane that has the keyboard: the panes know it.
+func (m *Model) focused() paneID {
+	if m.detail.Focused() {
+		return focusDetail
+	}
+	return focusTimeline
+}
+
 // setFocus moves keyboard focus to pane p.
 func (m *Model) setFocus(p paneID) {
 	if m.state != stateReady {
 		return
 	}
-	m.focus = p
 	m.timeline.Blur()
 	m.detail.Blur()
 	if p == focusTimeline {
@@ -396,7 +396,7 @@ type buildIndexesMsg struct{ tl *timeline.Timeline }
 
 // onBuildIndexes starts the index builds of the dataset shown.
 func (m *Model) onBuildIndexes(msg buildIndexesMsg) tea.Cmd {
-	if msg.tl != m.tl || m.state != stateReady || m.reloading {
+	if msg.tl != m.tl || m.state != stateReady || m.load.reloading {
 		return nil // for a dataset no longer shown, or about to be replaced
 	}
 	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
@@ -432,12 +432,12 @@ func (m *Model) syncDetail() {
 // every resize and whenever the help changes height.
 func (m *Model) relayout() {
 	m.updateKeys()
-	m.help.SetWidth(m.width)
+	m.help.SetWidth(m.lay.w)
 	helpLines := 1
 	if m.help.full {
-		helpLines = lipgloss.Height(m.help.Full(m.width))
+		helpLines = lipgloss.Height(m.help.Full(m.lay.w))
 	}
-	m.lay = computeLayout(m.width, m.height, helpLines)
+	m.lay = computeLayout(m.lay.w, m.lay.h, helpLines)
 	if m.lay.tooSmall {
 		return
 	}

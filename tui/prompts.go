@@ -70,11 +70,11 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 func (m *Model) promptView() string {
 	switch m.over {
 	case overSearch:
-		return m.search.View(m.width)
+		return m.search.View(m.lay.w)
 	case overDates:
-		return m.dates.View(m.width)
+		return m.dates.View(m.lay.w)
 	case overExport:
-		return m.export.View(m.width)
+		return m.export.View(m.lay.w)
 	}
 	return ""
 }

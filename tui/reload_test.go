@@ -44,11 +44,11 @@ events:
 	if len(l.TextFiles) != 1 || l.TextFiles[0] != src {
 		t.Fatalf("TextFiles = %v, want [%s]", l.TextFiles, src)
 	}
-	m := &Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, feed: newProgressFeed(0)}
-	m.watch = statFile(ds).and(statFiles(l.TextFiles))
+	m := &Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, load: loadState{feed: newProgressFeed(0)}}
+	m.load.watch = statFile(ds).and(statFiles(l.TextFiles))
 	// Each tick waits watchEvery.
-	if msg, ok := m.watchCmd()().(watchMsg); !ok || msg.stamp != m.watch {
-		t.Fatalf("with nothing changed the watch sees %+v, want %+v", msg.stamp, m.watch)
+	if msg, ok := m.watchCmd()().(watchMsg); !ok || msg.stamp != m.load.watch {
+		t.Fatalf("with nothing changed the watch sees %+v, want %+v", msg.stamp, m.load.watch)
 	}
 
 	write(src, "The council met on Monday, and again on Tuesday.\n")
@@ -56,7 +56,7 @@ events:
 	if !ok {
 		t.Fatal("watchCmd did not produce a watchMsg")
 	}
-	if msg.stamp == m.watch {
+	if msg.stamp == m.load.watch {
 		t.Fatal("the stamp did not change when the source text file did")
 	}
 	if cmd := m.onWatch(msg); cmd == nil || !strings.Contains(m.flash, "reloading") {
@@ -90,14 +90,14 @@ func TestIndexesAfterFailedReload(t *testing.T) {
 	bad := &data.Loaded{File: "x.yaml", Problems: []data.Problem{{File: "x.yaml", Severity: timeline.SeverityError, Message: "broken"}}}
 	m := readyModel(t, good, 100, 30)
 	m = update(t, m, runes("r"))
-	if !m.reloading {
+	if !m.load.reloading {
 		t.Fatal("r did not start a reload")
 	}
 	next, cmd := m.Update(buildIndexesMsg{m.tl})
 	if m = next.(*Model); cmd != nil {
 		t.Error("indexes started for a version being reloaded")
 	}
-	next, cmd = m.Update(loadedMsg{loaded: bad, seq: m.feed.seq, reload: true})
+	next, cmd = m.Update(loadedMsg{loaded: bad, seq: m.load.feed.seq, reload: true})
 	m = next.(*Model)
 	if m.tl != good.Timeline || !strings.Contains(m.flash, "reload failed") {
 		t.Fatalf("after the failed reload: flash %q", m.flash)
@@ -118,11 +118,11 @@ func TestReloadProgress(t *testing.T) {
 	l := loadedFor(t, sampleDataset())
 	m := readyModel(t, l, 100, 30)
 	m = update(t, m, runes("r"))
-	m = update(t, m, progressMsg{seq: m.feed.seq, done: 45e6, total: 100e6})
+	m = update(t, m, progressMsg{seq: m.load.feed.seq, done: 45e6, total: 100e6})
 	if got := statusOf(t, m); !strings.Contains(got, "reloading… 45%") {
 		t.Errorf("status %q, want the reload's progress", got)
 	}
-	m = update(t, m, progressMsg{seq: m.feed.seq, done: 100e6, total: 100e6})
+	m = update(t, m, progressMsg{seq: m.load.feed.seq, done: 100e6, total: 100e6})
 	if got := statusOf(t, m); !strings.Contains(got, "reloading… building the timeline") {
 		t.Errorf("status %q once read", got)
 	}

@@ -243,7 +243,7 @@ func (m *Model) onSearchResult(msg searchResultMsg) {
 // applySearchMarks passes the shown result to the panes' highlighting.
 func (m *Model) applySearchMarks() {
 	m.timeline.SetSearch(m.search.query, m.search.hits)
-	m.detail.SetMarks(m.search.query, m.actorHits)
+	m.detail.SetMarks(m.search.query, m.filter.Actors)
 }
 
 // jumpMatch moves to the next (d = 1) or previous (d = -1) match, wrapping.

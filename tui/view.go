@@ -9,23 +9,23 @@ import (
 // View implements tea.Model. Every frame is exactly the terminal's height
 // and no line is wider than the terminal.
 func (m *Model) View() string {
-	if m.width <= 0 || m.height <= 0 {
+	if m.lay.w <= 0 || m.lay.h <= 0 {
 		return "" // no size yet: Bubble Tea sends one before the first frame
 	}
 	if m.lay.tooSmall {
-		return tooSmallView(m.width, m.height)
+		return tooSmallView(m.lay.w, m.lay.h)
 	}
 	var body string
 	switch m.state {
 	case stateLoading:
-		return m.loading.View(m.width, m.height)
+		return m.loading.View(m.lay.w, m.lay.h)
 	case stateFailed, stateEmpty:
 		body = m.noticeView()
 	case stateReady:
 		body = m.panesView()
 	}
 	parts := []string{body, m.statusView(), m.helpView()}
-	return clampScreen(strings.Join(parts, "\n"), m.height)
+	return clampScreen(strings.Join(parts, "\n"), m.lay.h)
 }
 
 // panesView draws the density strip and the two framed panes, or what
@@ -100,11 +100,11 @@ func (m *Model) statusView() string {
 	switch m.state {
 	case stateFailed:
 		n := m.loaded.Count(timeline.SeverityError)
-		return paints(m.st).render(&m.st.status, fit("cannot load"+statusSep+plural(n, "error"), m.width))
+		return paints(m.st).render(&m.st.status, fit("cannot load"+statusSep+plural(n, "error"), m.lay.w))
 	case stateEmpty:
-		return statusLine(m.st, 0, 0, 0, m.notes, m.width)
+		return statusLine(m.st, 0, 0, 0, m.notes, m.lay.w)
 	}
-	return statusLine(m.st, m.timeline.Cursor(), m.timeline.Len(), m.tl.Len(), m.filterNotes(), m.width)
+	return statusLine(m.st, m.timeline.Cursor(), m.timeline.Len(), m.tl.Len(), m.filterNotes(), m.lay.w)
 }
 
 // helpView is the short help line, or the full help when it fits under
@@ -114,7 +114,7 @@ func (m *Model) helpView() string {
 	case m.over == overSearch || m.over == overDates || m.over == overExport:
 		return m.promptView()
 	case m.help.full && !m.lay.helpModal:
-		return fitBlock(strings.Split(m.help.Full(m.width), "\n"), m.width, m.lay.helpLines)
+		return fitBlock(strings.Split(m.help.Full(m.lay.w), "\n"), m.lay.w, m.lay.helpLines)
 	}
-	return m.help.Short(m.shortHelp(), m.width)
+	return m.help.Short(m.shortHelp(), m.lay.w)
 }
