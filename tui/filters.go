@@ -151,16 +151,14 @@ func (m *Model) openPicker() {
 
 // pickerKey gives a key to the picker and applies its choice.
 func (m *Model) pickerKey(msg tea.KeyMsg) tea.Cmd {
-	var res pickerResult
-	m.picker, res = m.picker.Update(msg)
-	if !res.done {
+	m.picker, _ = m.picker.Update(msg)
+	if !m.picker.Focused() {
+		m.over = overNone
+	}
+	c, ok := m.picker.Chosen()
+	if !ok {
 		return nil
 	}
-	m.picker.input.Blur()
-	m.over = overNone
-	if !res.apply {
-		return nil
-	}
-	m.filter.Actors, m.filter.AllActors = res.actors, res.all && len(res.actors) > 1
+	m.filter.Actors, m.filter.AllActors = c.actors, c.all && len(c.actors) > 1
 	return m.applyFilter()
 }

@@ -47,7 +47,7 @@ type progressMsg struct {
 type progressFeed struct {
 	seq  int
 	ch   chan progressMsg
-	mu   sync.Mutex // guards last and closed; the callback and close race
+	mu   sync.Mutex // guards last and shut; the callback and close race
 	last time.Time
 	shut bool
 }
