@@ -21,7 +21,7 @@ func (m *Model) applyFilter() tea.Cmd {
 		pos = sort.SearchInts(idx, sel)
 	}
 	m.timeline.SetIndex(idx, min(pos, max(0, len(idx)-1)))
-	m.timeline.SetEmpty(m.emptyMessage())
+	m.timeline.SetEmpty(emptyMessage(m.tl, m.filter))
 	m.recomputeStrip()
 	m.syncDetail()
 	// The old positions mean nothing in the new index: drop them, keep the
@@ -87,16 +87,16 @@ func (m *Model) backLabel() string {
 	return ""
 }
 
-// actorNote is the status bar's account of the actor filter:
-// "actor: NAME" or "actors (any|all): NAME, NAME".
-func (m *Model) actorNote() string {
-	if len(m.filter.Actors) == 0 {
+// actorNote is the status bar's account of the actor filter of f, names
+// from tl: "actor: NAME" or "actors (any|all): NAME, NAME".
+func actorNote(tl *timeline.Timeline, f timeline.Filter) string {
+	if len(f.Actors) == 0 {
 		return ""
 	}
-	names := make([]string, len(m.filter.Actors))
-	for i, id := range m.filter.Actors {
+	names := make([]string, len(f.Actors))
+	for i, id := range f.Actors {
 		names[i] = id
-		if a, ok := m.tl.Actor(id); ok && a.Name != "" {
+		if a, ok := tl.Actor(id); ok && a.Name != "" {
 			names[i] = a.Name
 		}
 	}
@@ -104,32 +104,33 @@ func (m *Model) actorNote() string {
 		return "actor: " + clean(names[0])
 	}
 	mode := "any"
-	if m.filter.AllActors {
+	if f.AllActors {
 		mode = "all"
 	}
 	return "actors (" + mode + "): " + clean(strings.Join(names, ", "))
 }
 
-// datesNote is the status bar's account of the date range.
-func (m *Model) datesNote() string {
-	if m.filter.Dates.IsZero() {
+// datesNote is the status bar's account of the date range of f.
+func datesNote(f timeline.Filter) string {
+	if f.Dates.IsZero() {
 		return ""
 	}
-	return "dates: " + clean(m.filter.Dates.String())
+	return "dates: " + clean(f.Dates.String())
 }
 
 // filterNotes are the status bar notes for the active filters and search,
 // then the one-key notice, then the load problems.
 func (m *Model) filterNotes() []string {
-	notes := []string{m.actorNote(), m.datesNote(), m.search.Note(m.timeline.Cursor()), m.flash}
+	notes := []string{actorNote(m.tl, m.filter), datesNote(m.filter), m.search.Note(m.timeline.Cursor()), m.flash}
 	return append(notes, m.notes...)
 }
 
-// emptyMessage is what the timeline says when the filters leave nothing:
-// it names them and the way out, unlike "this dataset has no events".
-func (m *Model) emptyMessage() string {
+// emptyMessage is what the timeline says when the filters f leave
+// nothing: it names them and the way out, unlike "this dataset has no
+// events".
+func emptyMessage(tl *timeline.Timeline, f timeline.Filter) string {
 	var parts []string
-	for _, n := range []string{m.actorNote(), m.datesNote()} {
+	for _, n := range []string{actorNote(tl, f), datesNote(f)} {
 		if n != "" {
 			parts = append(parts, n)
 		}

@@ -41,7 +41,7 @@ func (m *Model) panesView() string {
 	case overPicker:
 		return m.frame(true, m.picker.Title(), "", m.picker.View(), true, m.lay.main)
 	}
-	tl := m.frame(m.timeline.Focused(), m.timelineTitle(), "",
+	tl := m.frame(m.timeline.Focused(), timelineTitle(m.tl), "",
 		m.stripView()+m.timeline.View(), true, m.lay.timeline)
 	dt := m.frame(m.detail.Focused(), "Detail", m.detail.footer(),
 		m.detail.View(), true, m.lay.detail)
@@ -88,8 +88,9 @@ func (m *Model) frame(focused bool, title, footer, content string, exact bool, r
 	return drawFrame(paints(m.st), fs, title, footer, strings.Split(content, "\n"), exact, r.w, r.h)
 }
 
-func (m *Model) timelineTitle() string {
-	if t := m.tl.Title(); t != "" {
+// timelineTitle is the timeline frame's title: the dataset's, when it has one.
+func timelineTitle(tl *timeline.Timeline) string {
+	if t := tl.Title(); t != "" {
 		return "Timeline · " + clean(t)
 	}
 	return "Timeline"
