@@ -34,7 +34,7 @@ func BenchmarkCursorDown(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		next, _ := m.Update(down)
-		m = next.(Model)
+		m = next.(*Model)
 		if m.timeline.Cursor() == m.timeline.Len()-1 {
 			m = update(b, m, runes("g"))
 		}
@@ -88,9 +88,9 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	for b.Loop() {
 		next, cmd := m.Update(runes("t"))
 		msgs := cmdMsgs(cmd)
-		next, _ = next.(Model).Update(msgs[0])
-		next, _ = next.(Model).Update(keyOf(tea.KeyBackspace))
-		_ = next.(Model).View()
+		next, _ = next.(*Model).Update(msgs[0])
+		next, _ = next.(*Model).Update(keyOf(tea.KeyBackspace))
+		_ = next.(*Model).View()
 	}
 }
 
@@ -130,7 +130,7 @@ func BenchmarkPageDownView(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				next, _ := m.Update(pgdown)
-				m = next.(Model)
+				m = next.(*Model)
 				_ = m.View()
 				if m.timeline.Cursor() == m.timeline.Len()-1 {
 					m = update(b, m, runes("g"))
@@ -159,7 +159,7 @@ func BenchmarkCursorDownView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		next, _ := m.Update(down)
-		m = next.(Model)
+		m = next.(*Model)
 		_ = m.View()
 		if m.timeline.Cursor() == m.timeline.Len()-1 {
 			m = update(b, m, runes("g"))

@@ -55,26 +55,29 @@ func (m *detailPane) SetEvent(i int) {
 	m.vp.GotoTop()
 }
 
-// SetMarks sets the search query and the filtered actors to highlight.
-func (m *detailPane) SetMarks(query string, actors map[string]bool) {
-	mk := marks{query: query, actors: actors}
-	if mk.query == m.marks.query && sameSet(mk.actors, m.marks.actors) {
+// SetMarks sets the search query and the IDs of the filtered actors to
+// highlight; the content is rebuilt only when they change.
+func (m *detailPane) SetMarks(query string, actors []string) {
+	if query == m.marks.query && sameSet(actors, m.marks.actors) {
 		return
 	}
-	m.marks = mk
+	m.marks = marks{query: query, actors: make(map[string]bool, len(actors))}
+	for _, id := range actors {
+		m.marks.actors[id] = true
+	}
 	m.render()
 }
 
-func sameSet(a, b map[string]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
+// sameSet reports whether ids are the members of set.
+func sameSet(ids []string, set map[string]bool) bool {
+	n := 0
+	for _, id := range ids {
+		if !set[id] {
 			return false
 		}
+		n++
 	}
-	return true
+	return n == len(set)
 }
 
 // Clear shows no event.
@@ -103,29 +106,33 @@ func (m *detailPane) Scroll(n int) {
 
 // Update scrolls on navigation keys when the pane is focused.
 func (m detailPane) Update(msg tea.Msg) (detailPane, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok || !m.focused {
-		return m, nil
-	}
-	switch {
-	case key.Matches(k, m.keys.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(k, m.keys.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(k, m.keys.HalfDown):
-		m.vp.HalfPageDown()
-	case key.Matches(k, m.keys.HalfUp):
-		m.vp.HalfPageUp()
-	case key.Matches(k, m.keys.PageDown):
-		m.vp.PageDown()
-	case key.Matches(k, m.keys.PageUp):
-		m.vp.PageUp()
-	case key.Matches(k, m.keys.Top):
-		m.vp.GotoTop()
-	case key.Matches(k, m.keys.Bottom):
-		m.vp.GotoBottom()
+	if k, ok := msg.(tea.KeyMsg); ok && m.focused {
+		scrollByKey(&m.vp, m.keys, k)
 	}
 	return m, nil
+}
+
+// scrollByKey scrolls a pane's viewport on the navigation keys, as a pager
+// does: the detail pane and the notice pane scroll alike.
+func scrollByKey(vp *viewport.Model, keys *keyMap, k tea.KeyMsg) {
+	switch {
+	case key.Matches(k, keys.Down):
+		vp.ScrollDown(1)
+	case key.Matches(k, keys.Up):
+		vp.ScrollUp(1)
+	case key.Matches(k, keys.HalfDown):
+		vp.HalfPageDown()
+	case key.Matches(k, keys.HalfUp):
+		vp.HalfPageUp()
+	case key.Matches(k, keys.PageDown):
+		vp.PageDown()
+	case key.Matches(k, keys.PageUp):
+		vp.PageUp()
+	case key.Matches(k, keys.Top):
+		vp.GotoTop()
+	case key.Matches(k, keys.Bottom):
+		vp.GotoBottom()
+	}
 }
 
 // footer labels the frame with the scroll position when there is more to
@@ -148,20 +155,6 @@ func (m detailPane) View() string {
 	return visible(m.lines, m.vp.YOffset, m.width, m.height)
 }
 
-// padLines lays out content for width w with a one-cell margin on each
-// side (when there is room) and returns lines exactly w cells wide.
-func padLines(w int, layout func(w int) []string) []string {
-	pad := 0
-	if w >= 20 {
-		pad = 1
-	}
-	lines := layout(w - 2*pad)
-	for i, l := range lines {
-		lines[i] = fit(strings.Repeat(" ", pad)+fit(l, w-2*pad), w)
-	}
-	return lines
-}
-
 // padMarked lays the event out like padLines, putting a • in the left
 // margin of each line that holds a search match, so that matches show
 // without colour too.
@@ -181,12 +174,6 @@ func (m *detailPane) padMarked() []string {
 	return lines
 }
 
-// visible is the window of exact-width lines from offset, h lines high.
-func visible(lines []string, offset, w, h int) string {
-	offset = max(0, min(offset, len(lines)))
-	return stackExact(lines[offset:min(len(lines), offset+h)], w, h)
-}
-
 // labelW is the width of the label column ("Status  ").
 const labelW = 8
 
@@ -198,17 +185,4 @@ func (m *detailPane) render() {
 	}
 	// The viewport only keeps the scroll position; it needs the line count.
 	m.vp.SetContent(strings.Repeat("\n", max(0, len(m.lines)-1)))
-}
-
-// wrapBlock wraps each paragraph of multi-line text to w cells.
-func wrapBlock(s string, w int) []string {
-	var out []string
-	for _, p := range strings.Split(s, "\n") {
-		if p == "" {
-			out = append(out, "")
-			continue
-		}
-		out = append(out, wrap(p, w)...)
-	}
-	return out
 }

@@ -24,7 +24,7 @@ func eventIndex(tb testing.TB, tl *timeline.Timeline, id string) int {
 
 func detailFor(tb testing.TB, tl *timeline.Timeline, id string, w, h int) detailPane {
 	tb.Helper()
-	d := newDetailPane(tl, newStyles("dark"), &paneKeys)
+	d := newDetailPane(tl, newStyles("dark"), keyTable())
 	d.SetSize(w, h)
 	d.SetEvent(eventIndex(tb, tl, id))
 	return d

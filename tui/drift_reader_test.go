@@ -35,7 +35,7 @@ func TestDriftReader(t *testing.T) {
 
 	for _, h := range []int{12, 30} {
 		for w := 20; w <= 120; w++ {
-			sv := newSourceView(tl, newStyles("dark"), &paneKeys)
+			sv := newSourceView(tl, newStyles("dark"), keyTable())
 			sv.SetSize(w, h)
 
 			// Re-anchored: the new passage marked ▌ as usual, and a warning.
@@ -112,7 +112,7 @@ func TestDriftReaderKeys(t *testing.T) {
 	if v := m.reader.View(); !strings.Contains(v, "orphaned") || !strings.Contains(v, "\n? ") {
 		t.Fatalf("enter on the orphaned citation:\n%s", v)
 	}
-	m = drive(t, m, runes("y"))
+	drive(t, m, runes("y")) // the model changes in place
 	clipboard.Lock()
 	got = clipboard.last
 	clipboard.Unlock()

@@ -11,7 +11,7 @@ import (
 )
 
 // shownIDs lists the IDs of the events the timeline shows.
-func shownIDs(m Model) []string {
+func shownIDs(m *Model) []string {
 	var ids []string
 	for _, i := range m.timeline.idx {
 		ids = append(ids, m.tl.Event(i).ID)
@@ -176,14 +176,14 @@ func TestSearchNoMatchAndBurst(t *testing.T) {
 	m := readyDriven(t, loadedFor(t, sampleDataset()), 100, 30)
 	// A burst that opens the input types the rest into it whole.
 	m = drive(t, m, runes("j/zzqj"))
-	if m.searchIn.Value() != "zzqj" || m.timeline.Cursor() != 1 {
-		t.Fatalf("input %q, cursor %d", m.searchIn.Value(), m.timeline.Cursor())
+	if m.search.in.Value() != "zzqj" || m.timeline.Cursor() != 1 {
+		t.Fatalf("input %q, cursor %d", m.search.in.Value(), m.timeline.Cursor())
 	}
 	if st := statusOf(t, m); !strings.Contains(st, `search: "zzqj" (no match)`) {
 		t.Fatalf("status %q", st)
 	}
 	m = drive(t, m, keyOf(tea.KeyEsc))
-	if m.over != overNone || m.searchIn.Value() != "zzqj" || !m.search.active() {
+	if m.over != overNone || m.search.in.Value() != "zzqj" || !m.search.active() {
 		t.Fatal("esc did not leave the input keeping its value")
 	}
 	m = drive(t, m, runes("n"))
@@ -196,9 +196,9 @@ func TestSearchDropsStaleResults(t *testing.T) {
 	m := readyDriven(t, loadedFor(t, sampleDataset()), 100, 30)
 	m = drive(t, m, runes("/"))
 	next, slow := m.Update(runes("p")) // "p": its result arrives last
-	m = next.(Model)
+	m = next.(*Model)
 	next, fast := m.Update(runes("u"))
-	m = next.(Model)
+	m = next.(*Model)
 	if slow == nil || fast == nil {
 		t.Fatal("typing did not start searches")
 	}
@@ -265,11 +265,11 @@ func TestDateRangeInvalid(t *testing.T) {
 		t.Fatal("an invalid date was applied or closed the input")
 	}
 	m = drive(t, m, keyOf(tea.KeyBackspace), keyOf(tea.KeyBackspace), runes("09"))
-	if m.datesErr != "" {
-		t.Fatalf("valid text still explained: %q", m.datesErr)
+	if m.dates.err != "" {
+		t.Fatalf("valid text still explained: %q", m.dates.err)
 	}
 	m = drive(t, m, keyOf(tea.KeyEsc))
-	if m.over != overNone || !m.filter.Dates.IsZero() || m.datesIn.Value() != "2024-09" {
+	if m.over != overNone || !m.filter.Dates.IsZero() || m.dates.in.Value() != "2024-09" {
 		t.Fatal("esc applied the date or lost the text")
 	}
 	// Reopened, the text is there; emptied and applied, the range clears.
@@ -298,13 +298,13 @@ func TestEscStepsBackOneLevel(t *testing.T) {
 		{false, false, false, false, false},
 		{false, false, false, false, false}, // top level: nothing, no quit
 	}
-	if !m.showHelp {
+	if !m.help.full {
 		t.Fatal("? did not open the help")
 	}
 	for i, s := range steps {
 		next, cmd := m.Update(keyOf(tea.KeyEsc))
-		m = drive(t, next.(Model), cmdMsgs(cmd)...)
-		got := [5]bool{m.showHelp, m.over != overNone, m.search.active(), !m.filter.Dates.IsZero(), len(m.filter.Actors) > 0}
+		m = drive(t, next.(*Model), cmdMsgs(cmd)...)
+		got := [5]bool{m.help.full, m.over != overNone, m.search.active(), !m.filter.Dates.IsZero(), len(m.filter.Actors) > 0}
 		if want := [5]bool{s.help, s.input, s.search, s.dates, s.actors}; got != want || quits(cmd) {
 			t.Fatalf("esc %d: help, input, search, dates, actors = %v, want %v (quit %v)", i+1, got, want, quits(cmd))
 		}
@@ -331,5 +331,19 @@ func TestEmptyFilterResult(t *testing.T) {
 	m = drive(t, m, keyOf(tea.KeyEsc), keyOf(tea.KeyEsc))
 	if m.timeline.Len() != 1 || !strings.Contains(statusOf(t, m), "actor: 习近平") {
 		t.Fatalf("two esc: %q", statusOf(t, m))
+	}
+}
+
+// TestSearchNoteWhileIndexing: a search that waits for the search index
+// says so, and says only "(…)" once the index is built.
+func TestSearchNoteWhileIndexing(t *testing.T) {
+	m := readyModel(t, loadedFor(t, sampleDataset()), 100, 30) // index commands not run
+	m = update(t, m, runes("/kim"))
+	if got := statusOf(t, m); !strings.Contains(got, `search: "kim" (indexing…)`) {
+		t.Errorf("status %q while the index builds", got)
+	}
+	m.tl.BuildSearchIndex()
+	if got := statusOf(t, m); !strings.Contains(got, `search: "kim" (…)`) {
+		t.Errorf("status %q once the index is built", got)
 	}
 }

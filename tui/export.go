@@ -14,19 +14,94 @@ import (
 	"dateline/data"
 )
 
-// exportState is the export input (e): one line, "PATH [FORMAT]", the
+// exportPrompt is the export input (e): one line, "PATH [FORMAT]", the
 // format one of data.ExportFormats or, when left out, implied by PATH's
 // extension (.md markdown, .csv sheets-csv, .json json). An existing file
 // is never replaced unless the line ends with "!" (as vi's :w!): the write
 // fails with "exists" and the input stays open to fix the path.
-type exportState struct {
+type exportPrompt struct {
+	st      *styles
+	keys    *keyMap
 	in      lineInput
 	err     string // why the typed line cannot be exported, or the write failed
 	running bool
+
+	// submitted is set by the Update whose enter asked for an export of
+	// request: the root then starts it on the events it shows.
+	submitted bool
+	request   exportRequest
 }
 
-func newExportState(st *styles) exportState {
-	return exportState{in: newLineInput(st, "export to: ")}
+func newExportPrompt(st *styles, keys *keyMap) exportPrompt {
+	return exportPrompt{st: st, keys: keys, in: newLineInput(st, "export to: ")}
+}
+
+// Focus gives the input the keyboard, with the line last typed.
+func (p *exportPrompt) Focus() {
+	p.err = ""
+	p.in.Focus()
+}
+
+// Focused reports whether the input has the keyboard.
+func (p exportPrompt) Focused() bool { return p.in.focused }
+
+// Submitted is the export the last Update asked for, if it asked for one.
+func (p exportPrompt) Submitted() (exportRequest, bool) { return p.request, p.submitted }
+
+// Update types a key into the input; enter asks for the export unless one
+// is running, esc leaves. The end of an export closes the input, or keeps
+// it open with the reason it failed.
+func (p exportPrompt) Update(msg tea.Msg) (exportPrompt, tea.Cmd) {
+	p.submitted = false
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if !p.Focused() {
+			return p, nil
+		}
+		switch {
+		case key.Matches(msg, p.keys.Back):
+			p.in.Blur()
+		case key.Matches(msg, p.keys.Accept):
+			if p.running {
+				return p, nil
+			}
+			r, err := parseExport(p.in.Value())
+			if err != nil {
+				p.err = err.Error()
+				return p, nil
+			}
+			p.running, p.err = true, ""
+			p.submitted, p.request = true, r
+		default:
+			p.in = p.in.Update(msg)
+			p.err = ""
+		}
+	case exportedMsg:
+		p.running = false
+		switch {
+		case errors.Is(msg.err, fs.ErrExist):
+			p.err = clean(msg.path) + " exists: change the path, or end with ! to replace it"
+		case msg.err != nil:
+			p.err = clean(msg.err.Error())
+		default:
+			p.in.Blur()
+		}
+	}
+	return p, nil
+}
+
+// View is the input line, w cells wide, in place of the short help.
+func (p exportPrompt) View(w int) string {
+	if p.err != "" {
+		reason := dateReason(p.err)
+		line := p.in.View(max(w/3, w-textWidth(reason)))
+		return fit(line+p.st.inputErr.Render(reason), w)
+	}
+	hint := "   PATH [" + strings.Join(data.ExportFormats, "|") + "] · ! replaces · enter export · esc cancel"
+	if p.running {
+		hint = "   exporting…"
+	}
+	return fit(p.in.View(w)+p.st.muted.Render(hint), w)
 }
 
 // exportedMsg reports the end of an export.
@@ -71,42 +146,6 @@ func parseExport(line string) (exportRequest, error) {
 	return r, nil
 }
 
-// openExport gives the keyboard to the export input.
-func (m *Model) openExport() {
-	if m.showHelp {
-		m.toggleHelp()
-	}
-	m.over = overExport
-	m.export.err = ""
-	m.export.in.Focus()
-	m.relayout()
-}
-
-// exportKey handles a key while the export input has the keyboard.
-func (m Model) exportKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Back):
-		m.export.in.Blur()
-		m.over = overNone
-		m.relayout()
-	case key.Matches(msg, m.keys.Accept):
-		if m.export.running {
-			return m, nil
-		}
-		r, err := parseExport(m.export.in.Value())
-		if err != nil {
-			m.export.err = err.Error()
-			return m, nil
-		}
-		m.export.running, m.export.err = true, ""
-		return m, exportCmd(m.loaded, m.timeline.idx, r)
-	default:
-		m.export.in = m.export.in.Update(msg)
-		m.export.err = ""
-	}
-	return m, nil
-}
-
 // writeExport is the atomic writer exports go through; the fuzz test
 // replaces it so that random keys never write files.
 var writeExport = data.WriteFileFunc
@@ -125,33 +164,12 @@ func exportCmd(l *data.Loaded, idx []int, r exportRequest) tea.Cmd {
 // onExported closes the input on success and says so; on failure the
 // input stays open with the reason.
 func (m *Model) onExported(msg exportedMsg) {
-	m.export.running = false
+	m.export, _ = m.export.Update(msg)
 	if msg.err != nil {
-		if errors.Is(msg.err, fs.ErrExist) {
-			m.export.err = clean(msg.path) + " exists: change the path, or end with ! to replace it"
-		} else {
-			m.export.err = clean(msg.err.Error())
-		}
 		return
 	}
 	if m.over == overExport {
-		m.export.in.Blur()
-		m.over = overNone
-		m.relayout()
+		m.closePrompt()
 	}
 	m.flash = "exported " + plural(msg.events, "event") + " as " + msg.format + " to " + clean(msg.path)
-}
-
-// exportView is the export input's line, in place of the short help.
-func (m Model) exportView() string {
-	if m.export.err != "" {
-		reason := dateReason(m.export.err)
-		line := m.export.in.View(max(m.width/3, m.width-textWidth(reason)))
-		return fit(line+m.st.inputErr.Render(reason), m.width)
-	}
-	hint := "   PATH [" + strings.Join(data.ExportFormats, "|") + "] · ! replaces · enter export · esc cancel"
-	if m.export.running {
-		hint = "   exporting…"
-	}
-	return fit(m.export.in.View(m.width)+m.st.muted.Render(hint), m.width)
 }

@@ -21,21 +21,14 @@ func (m *Model) applyFilter() tea.Cmd {
 		pos = sort.SearchInts(idx, sel)
 	}
 	m.timeline.SetIndex(idx, min(pos, max(0, len(idx)-1)))
-	m.timeline.SetEmpty(m.emptyMessage())
-	m.actorHits = make(map[string]bool, len(m.filter.Actors))
-	for _, id := range m.filter.Actors {
-		m.actorHits[id] = true
-	}
+	m.timeline.SetEmpty(emptyMessage(m.tl, m.filter))
 	m.recomputeStrip()
 	m.syncDetail()
 	// The old positions mean nothing in the new index: drop them, keep the
 	// query highlighted, and ask again.
-	m.search.hits = nil
+	m.search.SetEvents(m.tl, idx)
 	m.applySearchMarks()
-	if m.search.active() {
-		return m.startSearch(m.search.typed, false)
-	}
-	return nil
+	return m.search.again()
 }
 
 // recomputeStrip lays the density strip out again; it runs on filter and
@@ -53,10 +46,11 @@ func (m *Model) recomputeStrip() {
 // the reader handle their own esc first. At the top level it does nothing.
 func (m *Model) back() tea.Cmd {
 	switch {
-	case m.showHelp:
+	case m.help.full:
 		m.toggleHelp()
 	case m.search.active():
-		m.clearSearch()
+		m.search.Clear()
+		m.applySearchMarks()
 	case !m.filter.Dates.IsZero():
 		m.filter.Dates = timeline.Date{}
 		return m.applyFilter()
@@ -68,9 +62,9 @@ func (m *Model) back() tea.Cmd {
 }
 
 // backLabel says what esc would do now, for the help.
-func (m Model) backLabel() string {
+func (m *Model) backLabel() string {
 	switch {
-	case m.showHelp:
+	case m.help.full:
 		return "close help"
 	case m.over == overSearch || m.over == overDates:
 		return "leave input"
@@ -93,16 +87,16 @@ func (m Model) backLabel() string {
 	return ""
 }
 
-// actorNote is the status bar's account of the actor filter:
-// "actor: NAME" or "actors (any|all): NAME, NAME".
-func (m Model) actorNote() string {
-	if len(m.filter.Actors) == 0 {
+// actorNote is the status bar's account of the actor filter of f, names
+// from tl: "actor: NAME" or "actors (any|all): NAME, NAME".
+func actorNote(tl *timeline.Timeline, f timeline.Filter) string {
+	if len(f.Actors) == 0 {
 		return ""
 	}
-	names := make([]string, len(m.filter.Actors))
-	for i, id := range m.filter.Actors {
+	names := make([]string, len(f.Actors))
+	for i, id := range f.Actors {
 		names[i] = id
-		if a, ok := m.tl.Actor(id); ok && a.Name != "" {
+		if a, ok := tl.Actor(id); ok && a.Name != "" {
 			names[i] = a.Name
 		}
 	}
@@ -110,32 +104,33 @@ func (m Model) actorNote() string {
 		return "actor: " + clean(names[0])
 	}
 	mode := "any"
-	if m.filter.AllActors {
+	if f.AllActors {
 		mode = "all"
 	}
 	return "actors (" + mode + "): " + clean(strings.Join(names, ", "))
 }
 
-// datesNote is the status bar's account of the date range.
-func (m Model) datesNote() string {
-	if m.filter.Dates.IsZero() {
+// datesNote is the status bar's account of the date range of f.
+func datesNote(f timeline.Filter) string {
+	if f.Dates.IsZero() {
 		return ""
 	}
-	return "dates: " + clean(m.filter.Dates.String())
+	return "dates: " + clean(f.Dates.String())
 }
 
 // filterNotes are the status bar notes for the active filters and search,
 // then the one-key notice, then the load problems.
-func (m Model) filterNotes() []string {
-	notes := []string{m.actorNote(), m.datesNote(), m.searchNote(), m.flash}
+func (m *Model) filterNotes() []string {
+	notes := []string{actorNote(m.tl, m.filter), datesNote(m.filter), m.search.Note(m.timeline.Cursor()), m.flash}
 	return append(notes, m.notes...)
 }
 
-// emptyMessage is what the timeline says when the filters leave nothing:
-// it names them and the way out, unlike "this dataset has no events".
-func (m Model) emptyMessage() string {
+// emptyMessage is what the timeline says when the filters f leave
+// nothing: it names them and the way out, unlike "this dataset has no
+// events".
+func emptyMessage(tl *timeline.Timeline, f timeline.Filter) string {
 	var parts []string
-	for _, n := range []string{m.actorNote(), m.datesNote()} {
+	for _, n := range []string{actorNote(tl, f), datesNote(f)} {
 		if n != "" {
 			parts = append(parts, n)
 		}
@@ -148,7 +143,7 @@ func (m Model) emptyMessage() string {
 
 // openPicker opens the actor picker in place of the panes.
 func (m *Model) openPicker() {
-	if m.showHelp {
+	if m.help.full {
 		m.toggleHelp()
 	}
 	m.picker.Open(m.filter)
@@ -156,17 +151,15 @@ func (m *Model) openPicker() {
 }
 
 // pickerKey gives a key to the picker and applies its choice.
-func (m Model) pickerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	var res pickerResult
-	m.picker, res = m.picker.Update(msg)
-	if !res.done {
-		return m, nil
+func (m *Model) pickerKey(msg tea.KeyMsg) tea.Cmd {
+	m.picker, _ = m.picker.Update(msg)
+	if !m.picker.Focused() {
+		m.over = overNone
 	}
-	m.picker.input.Blur()
-	m.over = overNone
-	if !res.apply {
-		return m, nil
+	c, ok := m.picker.Chosen()
+	if !ok {
+		return nil
 	}
-	m.filter.Actors, m.filter.AllActors = res.actors, res.all && len(res.actors) > 1
-	return m, m.applyFilter()
+	m.filter.Actors, m.filter.AllActors = c.actors, c.all && len(c.actors) > 1
+	return m.applyFilter()
 }

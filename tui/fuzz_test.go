@@ -87,7 +87,7 @@ func FuzzModel(f *testing.F) {
 				msg = tea.MouseMsg{X: next() % 130, Y: next() % 50, Button: buttons[next()%len(buttons)],
 					Action: tea.MouseActionPress}
 			case 6:
-				msg = loadedMsg{loaded: l, seq: m.feed.seq, reload: op&8 != 0}
+				msg = loadedMsg{loaded: l, seq: m.load.feed.seq, reload: op&8 != 0}
 			case 7:
 				msg = runes(strings.Repeat("j", next()%5+1))
 			}

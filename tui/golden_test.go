@@ -11,7 +11,7 @@ import (
 
 // TestGolden pins the main screen at a stacked and a side-by-side size,
 // with the car-gift event selected (citations, an unresolved one, wide
-// text), and the screens of issue 5: the source reader (a resolved and an
+// text), and the exploring screens: the source reader (a resolved and an
 // unresolved citation, the passage cursor on another passage, the list of
 // citing events), the actor picker, a search and an empty filter result.
 // Refresh with: go test ./tui/ -run TestGolden -update

@@ -129,17 +129,17 @@ func loadedFor(tb testing.TB, ds *timeline.Dataset) *data.Loaded {
 }
 
 // update sends msgs to m and returns the resulting Model.
-func update(tb testing.TB, m Model, msgs ...tea.Msg) Model {
+func update(tb testing.TB, m *Model, msgs ...tea.Msg) *Model {
 	tb.Helper()
 	for _, msg := range msgs {
 		next, _ := m.Update(msg)
-		m = next.(Model)
+		m = next.(*Model)
 	}
 	return m
 }
 
 // readyModel is a model of the given size that has loaded l.
-func readyModel(tb testing.TB, l *data.Loaded, w, h int) Model {
+func readyModel(tb testing.TB, l *data.Loaded, w, h int) *Model {
 	tb.Helper()
 	m := New(Config{Load: func() *data.Loaded { return l }})
 	return update(tb, m, tea.WindowSizeMsg{Width: w, Height: h}, loadedMsg{loaded: l})
@@ -172,7 +172,7 @@ func checkFrame(tb testing.TB, view string, w, h int) {
 }
 
 // statusOf returns the status bar line of a ready model's view.
-func statusOf(tb testing.TB, m Model) string {
+func statusOf(tb testing.TB, m *Model) string {
 	tb.Helper()
 	lines := strings.Split(m.View(), "\n")
 	return strings.TrimRight(lines[len(lines)-1-m.lay.helpLines], " ")
@@ -183,13 +183,13 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // drive sends msgs to m and, after each, runs the commands it returns and
 // feeds their messages back, as the program would, before the next msg.
 // Spinner ticks and quitting are not followed.
-func drive(tb testing.TB, m Model, msgs ...tea.Msg) Model {
+func drive(tb testing.TB, m *Model, msgs ...tea.Msg) *Model {
 	tb.Helper()
 	for _, msg := range msgs {
 		queue := []tea.Msg{msg}
 		for len(queue) > 0 {
 			next, cmd := m.Update(queue[0])
-			m = next.(Model)
+			m = next.(*Model)
 			queue = append(cmdMsgs(cmd), queue[1:]...)
 		}
 	}
@@ -218,7 +218,7 @@ func cmdMsgs(cmd tea.Cmd) []tea.Msg {
 
 // readyDriven is readyModel with the commands of loading run, so the
 // search and citation indexes are in place.
-func readyDriven(tb testing.TB, l *data.Loaded, w, h int) Model {
+func readyDriven(tb testing.TB, l *data.Loaded, w, h int) *Model {
 	tb.Helper()
 	m := New(Config{Load: func() *data.Loaded { return l }})
 	return drive(tb, m, tea.WindowSizeMsg{Width: w, Height: h}, loadedMsg{loaded: l})
@@ -237,4 +237,11 @@ func init() {
 		clipboard.last = s
 		clipboard.Unlock()
 	}
+}
+
+// keyTable is a binding table with every binding enabled, for a pane
+// tested without the root that would enable them.
+func keyTable() *keyMap {
+	k := defaultKeyMap()
+	return &k
 }

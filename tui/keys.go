@@ -10,7 +10,10 @@ import (
 // with key.Matches, help.Model renders it (ShortHelp, FullHelp) and
 // KeymapMarkdown turns it into the README table, so they cannot drift apart.
 // Bindings that do not apply in the current mode are disabled by
-// Model.updateKeys, which also hides them from the help.
+// Model.updateKeys, which also hides them from the help. The root owns the
+// table and the panes match keys on it through a pointer: the root only
+// gives a pane the keys of the mode it is in, so a binding the mode
+// disables is one the pane would not be given anyway.
 type keyMap struct {
 	Up, Down           key.Binding
 	HalfDown, HalfUp   key.Binding
@@ -50,12 +53,6 @@ type keyRow struct {
 	binding key.Binding
 	action  string
 }
-
-// paneKeys is the keymap the panes match keys against: every binding
-// enabled, shared and never changed (only the root's own copy is switched
-// on and off, for the help view). One shared copy keeps the Model, which
-// Bubble Tea passes by value on every message, small.
-var paneKeys = defaultKeyMap()
 
 func defaultKeyMap() keyMap {
 	b := func(keys []string, helpKey, desc string) key.Binding {

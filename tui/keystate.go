@@ -1,16 +1,13 @@
 package tui
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // updateKeys enables the bindings that apply in the current mode, which
-// also hides the others from the help, and names what esc would do. The
-// root dispatches on these; the children match on full copies of the table
-// (defaultKeyMap) because the root decides which child gets a key.
+// also hides the others from the help, and names what esc would do. It
+// runs after every message, so a key is matched in the mode it was
+// pressed in.
 func (m *Model) updateKeys() {
 	ready := m.state == stateReady
 	browse := ready && m.over == overNone
@@ -46,40 +43,4 @@ func (m *Model) updateKeys() {
 	} else {
 		k.Quit.SetHelp("q", "quit")
 	}
-}
-
-// shortHelp is the one-line help for the current mode.
-func (m Model) shortHelp() []key.Binding {
-	k := m.keys
-	switch m.over {
-	case overPicker:
-		return []key.Binding{k.PickDown, k.PickUp, k.Toggle, k.AnyAll, k.Apply, k.Back}
-	case overReader:
-		return []key.Binding{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage, k.Citing,
-			k.Back, k.Help, k.Down, k.PageDown}
-	}
-	return k.ShortHelp()
-}
-
-// scrollHelp scrolls the full help when it stands in for the panes and is
-// taller than they are.
-func (m *Model) scrollHelp(msg tea.KeyMsg) {
-	k := m.keys
-	_, h := inner(m.lay.main)
-	total := len(strings.Split(m.fullHelp(m.lay.main.w-2), "\n"))
-	switch {
-	case key.Matches(msg, k.Down):
-		m.helpTop++
-	case key.Matches(msg, k.Up):
-		m.helpTop--
-	case key.Matches(msg, k.PageDown, k.HalfDown):
-		m.helpTop += max(1, h/2)
-	case key.Matches(msg, k.PageUp, k.HalfUp):
-		m.helpTop -= max(1, h/2)
-	case key.Matches(msg, k.Top):
-		m.helpTop = 0
-	case key.Matches(msg, k.Bottom):
-		m.helpTop = total
-	}
-	m.helpTop = max(0, min(m.helpTop, total-h))
 }

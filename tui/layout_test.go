@@ -150,23 +150,6 @@ func TestComputeLayout(t *testing.T) {
 	}
 }
 
-func TestClean(t *testing.T) {
-	tests := []struct{ in, line, block string }{
-		{"plain 윤석열 🚗", "plain 윤석열 🚗", "plain 윤석열 🚗"},
-		{"a\nb\tc", "a b c", "a\nb c"},
-		{"x\x1b[31mred\x1b[0m", "x [31mred [0m", "x [31mred [0m"},
-		{"crlf\r\nnext\x7f\u0085", "crlf  next  ", "crlf\nnext  "},
-	}
-	for _, tt := range tests {
-		if got := clean(tt.in); got != tt.line {
-			t.Errorf("clean(%q) = %q, want %q", tt.in, got, tt.line)
-		}
-		if got := cleanBlock(tt.in); got != tt.block {
-			t.Errorf("cleanBlock(%q) = %q, want %q", tt.in, got, tt.block)
-		}
-	}
-}
-
 func TestLayoutInvariantOtherScreens(t *testing.T) {
 	empty := &timeline.Dataset{}
 	failed := &data.Loaded{File: "bad 윤석열.yaml", Problems: []data.Problem{
@@ -174,12 +157,12 @@ func TestLayoutInvariantOtherScreens(t *testing.T) {
 	}}
 	screens := []struct {
 		name  string
-		model func() Model
+		model func() *Model
 	}{
-		{"loading", func() Model { return New(Config{Load: func() *data.Loaded { return failed }}) }},
-		{"failed", func() Model { return readyModel(t, failed, 80, 24) }},
-		{"failed with help", func() Model { return update(t, readyModel(t, failed, 80, 24), runes("?")) }},
-		{"empty", func() Model { return readyModel(t, loadedFor(t, empty), 80, 24) }},
+		{"loading", func() *Model { return New(Config{Load: func() *data.Loaded { return failed }}) }},
+		{"failed", func() *Model { return readyModel(t, failed, 80, 24) }},
+		{"failed with help", func() *Model { return update(t, readyModel(t, failed, 80, 24), runes("?")) }},
+		{"empty", func() *Model { return readyModel(t, loadedFor(t, empty), 80, 24) }},
 	}
 	for _, sc := range screens {
 		t.Run(sc.name, func(t *testing.T) {

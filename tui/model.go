@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -53,15 +52,12 @@ const (
 // Model is the root model. It owns the children and the layout and only
 // dispatches: behaviour lives in the panes and in named handlers.
 type Model struct {
-	cfg    Config
-	st     *styles
-	keys   keyMap
-	help   help.Model
-	spin   spinner.Model
-	width  int
-	height int
-	lay    layout
-	state  appState
+	cfg   Config
+	st    *styles
+	keys  keyMap
+	help  helpPanel
+	lay   layout // for the terminal's size, lay.w×lay.h
+	state appState
 
 	loaded   *data.Loaded
 	tl       *timeline.Timeline
@@ -69,30 +65,19 @@ type Model struct {
 	timeline timelinePane
 	detail   detailPane
 	notice   noticePane
-	focus    paneID
-	showHelp bool
-	helpTop  int      // scroll of the full help when it replaces the panes
 	notes    []string // status bar notes about load problems
 
-	over      overlay
-	picker    actorPicker
-	search    searchState
-	searchIn  lineInput
-	datesIn   lineInput
-	datesErr  string // why the date input's text is not a date
-	reader    sourceView
-	cites     citeIndex // nil until citeIndexCmd delivers it
-	strip     densityStrip
-	flash     string // a one-key notice for the status bar
-	actorHits map[string]bool
+	over   overlay
+	picker actorPicker
+	search searchPrompt
+	dates  datesPrompt
+	export exportPrompt
+	reader sourceView
+	strip  densityStrip
+	flash  string // a one-key notice for the status bar
 
-	feed       *progressFeed // the running load's progress
-	loading    loadingState  // the loading screen's progress bar
-	loadTicks  int           // spinner ticks seen while loading; see loadingView
-	reloading  bool          // a reload (r, --watch) is running
-	reloadNote string        // what the status bar says of it, before its progress
-	watch      fileStamp     // File's size and time at the last load (--watch)
-	export     exportState   // the export input (e)
+	loading loadingScreen
+	load    loadState
 
 	testPanic bool // see panicHookEnv
 }
@@ -102,51 +87,52 @@ type Model struct {
 // terminal restored. It has no other use and is not documented to users.
 const panicHookEnv = "DATELINE_TEST_PANIC"
 
-var _ tea.Model = Model{}
+var _ tea.Model = (*Model)(nil)
 
 // New builds the root model. It does no I/O: the dataset is loaded by the
 // command Init returns.
-func New(cfg Config) Model {
+func New(cfg Config) *Model {
 	st := newStyles(cfg.Theme)
-	return Model{
-		cfg:      cfg,
-		st:       st,
-		keys:     defaultKeyMap(),
-		help:     newHelp(st),
-		spin:     spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.spinner)),
-		searchIn: newLineInput(st, "/"),
-		datesIn:  newLineInput(st, "dates: "),
-		feed:     newProgressFeed(0),
+	m := &Model{
+		cfg:     cfg,
+		st:      st,
+		keys:    defaultKeyMap(),
+		loading: newLoadingScreen(st, cfg.File),
+		load:    loadState{feed: newProgressFeed(0)},
 
 		testPanic: os.Getenv(panicHookEnv) == "update",
-		export:    newExportState(st),
 	}
+	m.help = newHelpPanel(st, &m.keys)
+	m.search = newSearchPrompt(st, &m.keys)
+	m.dates = newDatesPrompt(st, &m.keys)
+	m.export = newExportPrompt(st, &m.keys)
+	return m
 }
 
 // Init starts loading the dataset, the spinner and, with Config.Watch, the
 // watch on the file.
-func (m Model) Init() tea.Cmd {
-	load, wait := startLoad(m.cfg, m.feed, false)
-	return tea.Batch(m.spin.Tick, load, wait, m.watchCmd())
+func (m *Model) Init() tea.Cmd {
+	load, wait := startLoad(m.cfg, m.load.feed, false)
+	return tea.Batch(m.loading.Init(), load, wait, m.watchCmd())
 }
 
 // Update implements tea.Model. It only dispatches, then enables the
 // bindings that apply in the new state.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.lay.w, m.lay.h = msg.Width, msg.Height
 		m.relayout()
 	case loadedMsg:
 		cmd = m.onLoadedMsg(msg)
 	case progressMsg:
-		if m.feed != nil && msg.seq == m.feed.seq {
-			m.loading.done, m.loading.total = msg.done, msg.total
-			if m.reloading {
-				m.flash = reloadNote(m.reloadNote, m.loading)
+		if m.load.feed != nil && msg.seq == m.load.feed.seq {
+			m.loading, _ = m.loading.Update(msg)
+			if m.load.reloading {
+				m.flash = reloadNote(m.load.note, m.loading.progress)
 			}
-			cmd = m.feed.wait()
+			cmd = m.load.feed.wait()
 		}
 	case watchMsg:
 		cmd = m.onWatch(msg)
@@ -156,8 +142,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
 	case spinner.TickMsg:
 		if m.state == stateLoading {
-			m.loadTicks++
-			m.spin, cmd = m.spin.Update(msg)
+			m.loading, cmd = m.loading.Update(msg)
 		}
 	case tea.KeyMsg:
 		if m.testPanic && msg.String() == "!" {
@@ -183,9 +168,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // handleKey dispatches one key: ctrl+c first, then an input or the picker
 // (which take every other key, bursts whole), then bursts, then the
-// reader or the root's own bindings, then the focused child. It changes m
-// in place: a Model is some 28 KB, and handing it back through tea.Model
-// would copy it to the heap on every key.
+// reader or the root's own bindings, then the focused child.
 func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return tea.Quit
@@ -202,11 +185,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.over {
 	case overPicker:
-		return m.adopt(m.pickerKey(msg))
-	case overSearch, overDates:
-		return m.adopt(m.inputKey(msg))
-	case overExport:
-		return m.adopt(m.exportKey(msg))
+		return m.pickerKey(msg)
+	case overSearch, overDates, overExport:
+		return m.promptKey(msg)
 	}
 	// Bubble Tea v1 delivers letters read together ("jj") as one message;
 	// outside text inputs each letter is a key of its own.
@@ -218,16 +199,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.flash = ""
 	if m.over == overReader {
-		return m.adopt(m.readerKey(msg))
+		return m.readerKey(msg)
 	}
 	return m.browseKey(msg)
-}
-
-// adopt makes the model a key handler returned m's state, and returns its
-// command.
-func (m *Model) adopt(next tea.Model, cmd tea.Cmd) tea.Cmd {
-	*m = next.(Model)
-	return cmd
 }
 
 // browseKey handles a key while the panes have the keyboard.
@@ -235,7 +209,7 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		if m.showHelp {
+		if m.help.full {
 			m.toggleHelp()
 			return nil
 		}
@@ -245,17 +219,17 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Back):
 		cmd = m.back()
 	case key.Matches(msg, m.keys.NextPane):
-		m.setFocus((m.focus + 1) % paneCount)
+		m.setFocus((m.focused() + 1) % paneCount)
 	case key.Matches(msg, m.keys.PrevPane):
-		m.setFocus((m.focus + paneCount - 1) % paneCount)
+		m.setFocus((m.focused() + paneCount - 1) % paneCount)
 	case key.Matches(msg, m.keys.Open):
 		m.openReader()
 	case key.Matches(msg, m.keys.Actors):
 		m.openPicker()
 	case key.Matches(msg, m.keys.Search):
-		m.openInput(overSearch)
+		m.openPrompt(overSearch)
 	case key.Matches(msg, m.keys.Dates):
-		m.openInput(overDates)
+		m.openPrompt(overDates)
 	case key.Matches(msg, m.keys.NextMatch):
 		m.jumpMatch(1)
 	case key.Matches(msg, m.keys.PrevMatch):
@@ -265,7 +239,7 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Reload):
 		cmd = m.reload("reloading…")
 	case key.Matches(msg, m.keys.Export):
-		m.openExport()
+		m.openPrompt(overExport)
 	default:
 		m.routeToChild(msg)
 	}
@@ -275,38 +249,35 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 // replayRunes feeds the letters of a burst to Update one at a time. When
 // one of them opens an input, the rest is typed into it in one piece.
 func (m *Model) replayRunes(msg tea.KeyMsg) tea.Cmd {
-	var next tea.Model = *m
 	var cmds []tea.Cmd
 	for i, r := range msg.Runes {
-		var c tea.Cmd
-		next, c = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		_, c := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
 		cmds = append(cmds, c)
-		if nm := next.(Model); nm.inputFocused() && i+1 < len(msg.Runes) {
-			next, c = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i+1:], Alt: msg.Alt})
+		if m.inputFocused() && i+1 < len(msg.Runes) {
+			_, c = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[i+1:], Alt: msg.Alt})
 			cmds = append(cmds, c)
 			break
 		}
 	}
-	*m = next.(Model)
 	return tea.Batch(cmds...)
 }
 
 // inputFocused reports whether a text input has the keyboard.
-func (m Model) inputFocused() bool {
+func (m *Model) inputFocused() bool {
 	return m.over == overPicker || m.over == overSearch || m.over == overDates || m.over == overExport
 }
 
 // routeToChild gives a navigation key to whatever is in front.
 func (m *Model) routeToChild(msg tea.KeyMsg) {
-	if m.showHelp && m.lay.helpModal {
-		m.scrollHelp(msg) // the panes are hidden behind the help
+	if m.help.full && m.lay.helpModal {
+		m.help, _ = m.help.Update(msg) // the panes are hidden behind the help
 		return
 	}
 	switch m.state {
 	case stateFailed, stateEmpty:
 		m.notice, _ = m.notice.Update(msg)
 	case stateReady:
-		if m.focus == focusTimeline {
+		if m.focused() == focusTimeline {
 			m.timeline, _ = m.timeline.Update(msg)
 			m.syncDetail()
 		} else {
@@ -316,9 +287,16 @@ func (m *Model) routeToChild(msg tea.KeyMsg) {
 }
 
 func (m *Model) toggleHelp() {
-	m.showHelp = !m.showHelp
-	m.helpTop = 0
+	m.help.Toggle()
 	m.relayout()
+}
+
+// focused is the pane that has the keyboard: the panes know it.
+func (m *Model) focused() paneID {
+	if m.detail.Focused() {
+		return focusDetail
+	}
+	return focusTimeline
 }
 
 // setFocus moves keyboard focus to pane p.
@@ -326,7 +304,6 @@ func (m *Model) setFocus(p paneID) {
 	if m.state != stateReady {
 		return
 	}
-	m.focus = p
 	m.timeline.Blur()
 	m.detail.Blur()
 	if p == focusTimeline {
@@ -339,7 +316,7 @@ func (m *Model) setFocus(p paneID) {
 // handleMouse scrolls the pane under the pointer on the wheel and selects
 // the clicked timeline row. It only runs with Config.Mouse.
 func (m *Model) handleMouse(ev tea.MouseEvent) {
-	if m.state != stateReady || m.lay.tooSmall || (m.showHelp && m.lay.helpModal) ||
+	if m.state != stateReady || m.lay.tooSmall || (m.help.full && m.lay.helpModal) ||
 		ev.Action != tea.MouseActionPress || m.over != overNone {
 		return
 	}
@@ -378,7 +355,7 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		l = &data.Loaded{File: "dataset"}
 	}
 	m.loaded = l
-	keys := &paneKeys // children get every binding; see updateKeys
+	keys := &m.keys // the one table; see keyMap
 	switch {
 	case l.Timeline == nil:
 		m.state = stateFailed
@@ -393,6 +370,7 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		m.timeline = newTimelinePane(m.tl, idx, m.st, keys)
 		m.detail = newDetailPane(m.tl, m.st, keys)
 		m.timeline.SetIndex(idx, positionOf(m.tl, idx, m.cfg.EventID))
+		m.search.SetEvents(m.tl, idx)
 		m.reader = newSourceView(m.tl, m.st, keys)
 		m.picker = newActorPicker(m.tl, m.st, keys)
 		m.setFocus(focusTimeline)
@@ -418,7 +396,7 @@ type buildIndexesMsg struct{ tl *timeline.Timeline }
 
 // onBuildIndexes starts the index builds of the dataset shown.
 func (m *Model) onBuildIndexes(msg buildIndexesMsg) tea.Cmd {
-	if msg.tl != m.tl || m.state != stateReady || m.reloading {
+	if msg.tl != m.tl || m.state != stateReady || m.load.reloading {
 		return nil // for a dataset no longer shown, or about to be replaced
 	}
 	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
@@ -454,15 +432,16 @@ func (m *Model) syncDetail() {
 // every resize and whenever the help changes height.
 func (m *Model) relayout() {
 	m.updateKeys()
-	m.help.Width = m.width
+	m.help.SetWidth(m.lay.w)
 	helpLines := 1
-	if m.showHelp {
-		helpLines = lipgloss.Height(m.fullHelp(m.width))
+	if m.help.full {
+		helpLines = lipgloss.Height(m.help.Full(m.lay.w))
 	}
-	m.lay = computeLayout(m.width, m.height, helpLines)
+	m.lay = computeLayout(m.lay.w, m.lay.h, helpLines)
 	if m.lay.tooSmall {
 		return
 	}
+	m.help.SetSize(inner(m.lay.main))
 	switch m.state {
 	case stateReady:
 		tw, th := inner(m.lay.timeline)

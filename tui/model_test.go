@@ -185,12 +185,12 @@ func TestHelpToggle(t *testing.T) {
 				var cmd tea.Cmd
 				var next tea.Model
 				next, cmd = m.Update(s.msg)
-				m = next.(Model)
+				m = next.(*Model)
 				if quits(cmd) {
 					t.Fatalf("%d×%d %s: %s quit with the help open", w, h, mode, s.msg)
 				}
-				if m.showHelp != s.open || strings.Contains(m.View(), full) != s.open {
-					t.Fatalf("%d×%d %s: after %s help open=%v, want %v:\n%s", w, h, mode, s.msg, m.showHelp, s.open, m.View())
+				if m.help.full != s.open || strings.Contains(m.View(), full) != s.open {
+					t.Fatalf("%d×%d %s: after %s help open=%v, want %v:\n%s", w, h, mode, s.msg, m.help.full, s.open, m.View())
 				}
 				if mode == "source" && m.over != overReader {
 					t.Fatalf("%d×%d: %s left the source view", w, h, s.msg)
@@ -206,14 +206,14 @@ func TestHelpToggle(t *testing.T) {
 
 // checkFullHelp fails unless every enabled binding of the full help can be
 // read, scrolling (j) when the help stands in for the panes and is taller.
-func checkFullHelp(t *testing.T, m Model, w, h int) {
+func checkFullHelp(t *testing.T, m *Model, w, h int) {
 	t.Helper()
 	seen := m.View()
 	for range 20 {
 		m = update(t, m, runes("j"))
 		seen += m.View()
 	}
-	if !m.showHelp {
+	if !m.help.full {
 		t.Fatal("j closed the help")
 	}
 	for _, col := range m.keys.FullHelp() {
@@ -287,7 +287,7 @@ func TestEventIDSelectsAtStart(t *testing.T) {
 
 func TestMouse(t *testing.T) {
 	l := loadedFor(t, sampleDataset())
-	newM := func(mouse bool) Model {
+	newM := func(mouse bool) *Model {
 		m := New(Config{Load: func() *data.Loaded { return l }, Mouse: mouse})
 		return update(t, m, tea.WindowSizeMsg{Width: 120, Height: 16}, loadedMsg{loaded: l})
 	}

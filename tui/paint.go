@@ -35,7 +35,7 @@ type paintCache struct {
 	m  map[*lipgloss.Style]*paint
 
 	// The last short help line drawn and what it was drawn for (see
-	// Model.shortHelpLine), since the help's styles are these too.
+	// helpPanel.Short), since the help's styles are these too.
 	helpKey, helpLine string
 }
 

@@ -20,12 +20,11 @@ type pickItem struct {
 	count          int
 }
 
-// pickerResult is what a key did to the picker, for the root to act on.
-type pickerResult struct {
-	done   bool     // the picker closed
-	apply  bool     // with a choice (false: cancelled)
-	actors []string // the chosen actor IDs
-	all    bool     // events must list all of them (else any)
+// pickerChoice is what the picker chose when it closed: the actor IDs,
+// and whether events must list all of them (else any).
+type pickerChoice struct {
+	actors []string
+	all    bool
 }
 
 // actorPicker lists every actor with its kind and event count; typing
@@ -44,6 +43,12 @@ type actorPicker struct {
 	all     bool
 	width   int
 	height  int
+
+	open bool // the picker has the keyboard
+	// chose is set by the Update whose enter applied choice; esc closes
+	// the picker without one.
+	chose  bool
+	choice pickerChoice
 }
 
 func newActorPicker(tl *timeline.Timeline, st *styles, keys *keyMap) actorPicker {
@@ -63,6 +68,7 @@ func newActorPicker(tl *timeline.Timeline, st *styles, keys *keyMap) actorPicker
 // Open resets the picker: empty query, nothing toggled, any/all as the
 // current filter has it, the cursor on the filter's first actor.
 func (p *actorPicker) Open(f timeline.Filter) {
+	p.open = true
 	p.input.SetValue("")
 	p.input.Focus()
 	p.toggled, p.all, p.cursor = nil, f.AllActors, 0
@@ -96,18 +102,38 @@ func (p *actorPicker) narrow() {
 // isToggled reports whether actor id is toggled.
 func (p *actorPicker) isToggled(id string) bool { return slices.Contains(p.toggled, id) }
 
+// Focused reports whether the picker has the keyboard.
+func (p actorPicker) Focused() bool { return p.open }
+
+// Chosen is what the last Update applied, if it applied a choice.
+func (p actorPicker) Chosen() (pickerChoice, bool) { return p.choice, p.chose }
+
+// close gives the keyboard back.
+func (p *actorPicker) close() {
+	p.open = false
+	p.input.Blur()
+}
+
 // Update handles one key; every key the picker does not bind is typed
-// into its filter, bursts and spaces included.
-func (p actorPicker) Update(k tea.KeyMsg) (actorPicker, pickerResult) {
+// into its filter, bursts and spaces included. Esc closes it; enter
+// closes it with the toggled actors, or the highlighted one.
+func (p actorPicker) Update(msg tea.Msg) (actorPicker, tea.Cmd) {
+	p.chose = false
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || !p.open {
+		return p, nil
+	}
 	switch {
 	case key.Matches(k, p.keys.Back):
-		return p, pickerResult{done: true}
+		p.close()
 	case key.Matches(k, p.keys.Apply):
 		switch {
 		case len(p.toggled) > 0:
-			return p, pickerResult{done: true, apply: true, actors: slices.Clone(p.toggled), all: p.all}
+			p.close()
+			p.chose, p.choice = true, pickerChoice{actors: slices.Clone(p.toggled), all: p.all}
 		case len(p.shown) > 0:
-			return p, pickerResult{done: true, apply: true, actors: []string{p.items[p.shown[p.cursor]].id}, all: p.all}
+			p.close()
+			p.chose, p.choice = true, pickerChoice{actors: []string{p.items[p.shown[p.cursor]].id}, all: p.all}
 		}
 	case key.Matches(k, p.keys.PickDown):
 		p.cursor = min(len(p.shown)-1, p.cursor+1)
@@ -132,7 +158,7 @@ func (p actorPicker) Update(k tea.KeyMsg) (actorPicker, pickerResult) {
 			p.narrow()
 		}
 	}
-	return p, pickerResult{}
+	return p, nil
 }
 
 // Title names the picker and its mode for the frame.

@@ -32,7 +32,7 @@ func TestProgramFlow(t *testing.T) {
 	tm.Send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	waitFor("#3 · 8 of 8 events")
 	tm.Type("q")
-	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(Model)
+	fm, ok := tm.FinalModel(t, teatest.WithFinalTimeout(3*time.Second)).(*Model)
 	if !ok {
 		t.Fatal("final model is not a Model")
 	}

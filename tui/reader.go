@@ -19,7 +19,7 @@ func (m *Model) openReader() {
 		m.flash = "this event cites no source"
 		return
 	}
-	if m.showHelp {
+	if m.help.full {
 		m.toggleHelp()
 	}
 	m.over = overReader
@@ -30,15 +30,15 @@ func (m *Model) openReader() {
 // readerKey handles a key in the reader: the help as elsewhere; esc and q
 // close the help, then the list of citing events, then the reader (the
 // timeline keeps its selection); the rest is the reader's.
-func (m Model) readerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) readerKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Help):
 		m.toggleHelp()
 	case key.Matches(msg, m.keys.Copy):
-		return m, m.copyQuote()
+		return m.copyQuote()
 	case key.Matches(msg, m.keys.Back, m.keys.Quit):
 		switch {
-		case m.showHelp:
+		case m.help.full:
 			m.toggleHelp()
 		case m.reader.CloseList():
 		default:
@@ -46,15 +46,15 @@ func (m Model) readerKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.relayout()
 		}
 	default:
-		if m.showHelp && m.lay.helpModal {
-			m.scrollHelp(msg)
-			return m, nil
+		if m.help.full && m.lay.helpModal {
+			m.help, _ = m.help.Update(msg)
+			return nil
 		}
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
-		return m, cmd
+		return cmd
 	}
-	return m, nil
+	return nil
 }
 
 // onEventChosen returns from the reader to the timeline with event ev
@@ -85,6 +85,5 @@ func (m *Model) onCiteIndex(msg citeIndexMsg) {
 	if msg.tl != m.tl {
 		return // built for a dataset no longer shown
 	}
-	m.cites = msg.idx
 	m.reader.SetCites(msg.idx)
 }

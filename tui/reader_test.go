@@ -59,7 +59,7 @@ func readerDataset() *timeline.Dataset {
 }
 
 // openAt selects event id and opens the reader on it.
-func openAt(t *testing.T, m Model, id string) Model {
+func openAt(t *testing.T, m *Model, id string) *Model {
 	t.Helper()
 	m.timeline.Select(sortIndex(m.timeline.idx, eventIndex(t, m.tl, id)))
 	m.syncDetail()
@@ -80,7 +80,7 @@ func sortIndex(idx []int, ev int) int {
 }
 
 // readerLines is the reader's inner view, one string per line.
-func readerLines(m Model) []string { return strings.Split(m.reader.View(), "\n") }
+func readerLines(m *Model) []string { return strings.Split(m.reader.View(), "\n") }
 
 // lineWith returns the index of the first line containing s, or -1.
 func lineWith(lines []string, s string) int {
@@ -210,7 +210,7 @@ func TestReaderBackKeepsSelection(t *testing.T) {
 		m = openAt(t, m, "weapons")
 		m = drive(t, m, runes("jjG"))
 		next, cmd := m.Update(k)
-		m = next.(Model)
+		m = next.(*Model)
 		if quits(cmd) || m.over != overNone {
 			t.Fatalf("%s: quit %v, overlay %d", k, quits(cmd), m.over)
 		}

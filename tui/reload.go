@@ -30,7 +30,7 @@ type watchMsg struct{ stamp fileStamp }
 // watchCmd is the next look at Config.File and the source text files it
 // named when last loaded, a second from now; nil without --watch or
 // without a file (the embedded dataset never changes).
-func (m Model) watchCmd() tea.Cmd {
+func (m *Model) watchCmd() tea.Cmd {
 	if !m.cfg.Watch || m.cfg.File == "" {
 		return nil
 	}
@@ -86,29 +86,29 @@ func statFile(file string) fileStamp {
 func (m *Model) onWatch(msg watchMsg) tea.Cmd {
 	next := m.watchCmd()
 	switch {
-	case !msg.stamp.ok, msg.stamp == m.watch:
+	case !msg.stamp.ok, msg.stamp == m.load.watch:
 		return next
-	case !m.watch.ok:
-		m.watch = msg.stamp // the first look: nothing to compare with
+	case !m.load.watch.ok:
+		m.load.watch = msg.stamp // the first look: nothing to compare with
 		return next
-	case m.state == stateLoading || m.reloading:
+	case m.state == stateLoading || m.load.reloading:
 		return next
 	}
-	m.watch = msg.stamp
+	m.load.watch = msg.stamp
 	return tea.Batch(next, m.reload("file changed: reloading…"))
 }
 
 // reload loads the file again in a command; the screen keeps the current
 // dataset until the new one is in. note is the status bar's notice.
 func (m *Model) reload(note string) tea.Cmd {
-	if m.reloading || m.state == stateLoading {
+	if m.load.reloading || m.state == stateLoading {
 		m.flash = "already loading"
 		return nil
 	}
-	m.reloading = true
-	m.flash, m.reloadNote = note, note
-	m.feed = newProgressFeed(m.feed.seq + 1)
-	load, wait := startLoad(m.cfg, m.feed, true)
+	m.load.reloading = true
+	m.flash, m.load.note = note, note
+	m.load.feed = newProgressFeed(m.load.feed.seq + 1)
+	load, wait := startLoad(m.cfg, m.load.feed, true)
 	return tea.Batch(load, wait)
 }
 
@@ -129,18 +129,18 @@ func reloadNote(note string, ld loadingState) string {
 // says how it went in the status bar. A reload that fails keeps the
 // dataset on screen. Results of a superseded load are dropped.
 func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
-	if m.feed != nil && msg.seq != m.feed.seq {
+	if m.load.feed != nil && msg.seq != m.load.feed.seq {
 		return nil
 	}
 	if msg.stamp.ok {
 		// What was loaded, even if it failed: --watch waits for the next
 		// change rather than retrying a broken file every second.
-		m.watch = msg.stamp
+		m.load.watch = msg.stamp
 	}
 	if !msg.reload {
 		return m.onLoaded(msg.loaded)
 	}
-	m.reloading = false
+	m.load.reloading = false
 	l := msg.loaded
 	if m.state == stateReady && (l == nil || l.Timeline == nil) {
 		n := 0
@@ -148,7 +148,7 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 			n = l.Count(timeline.SeverityError)
 		}
 		m.flash = "reload failed (" + plural(n, "error") + "): still showing the previous version"
-		if m.cites == nil {
+		if m.reader.cites == nil {
 			// The reload began before the indexes of the version still
 			// shown were started (see onBuildIndexes): start them now.
 			return m.onBuildIndexes(buildIndexesMsg{m.tl})
@@ -160,7 +160,7 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 
 // installReload replaces the dataset with l, keeping what the user had.
 func (m *Model) installReload(l *data.Loaded) tea.Cmd {
-	keepID, focus := m.cfg.EventID, m.focus
+	keepID, focus := m.cfg.EventID, m.focused()
 	if m.state == stateReady {
 		if i, ok := m.timeline.Selected(); ok {
 			keepID = m.tl.Event(i).ID
@@ -169,7 +169,6 @@ func (m *Model) installReload(l *data.Loaded) tea.Cmd {
 	if m.over == overReader || m.over == overPicker {
 		m.over = overNone // they show the old dataset
 	}
-	m.cites = nil
 	saved := m.cfg.EventID
 	m.cfg.EventID = keepID
 	cmd := m.onLoaded(l)

@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"dateline/data"
+	"dateline/timeline"
 )
 
 // TestWatchTextFiles checks that --watch sees a change to a source's
@@ -41,11 +44,11 @@ events:
 	if len(l.TextFiles) != 1 || l.TextFiles[0] != src {
 		t.Fatalf("TextFiles = %v, want [%s]", l.TextFiles, src)
 	}
-	m := Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, feed: newProgressFeed(0)}
-	m.watch = statFile(ds).and(statFiles(l.TextFiles))
+	m := &Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, load: loadState{feed: newProgressFeed(0)}}
+	m.load.watch = statFile(ds).and(statFiles(l.TextFiles))
 	// Each tick waits watchEvery.
-	if msg, ok := m.watchCmd()().(watchMsg); !ok || msg.stamp != m.watch {
-		t.Fatalf("with nothing changed the watch sees %+v, want %+v", msg.stamp, m.watch)
+	if msg, ok := m.watchCmd()().(watchMsg); !ok || msg.stamp != m.load.watch {
+		t.Fatalf("with nothing changed the watch sees %+v, want %+v", msg.stamp, m.load.watch)
 	}
 
 	write(src, "The council met on Monday, and again on Tuesday.\n")
@@ -53,10 +56,74 @@ events:
 	if !ok {
 		t.Fatal("watchCmd did not produce a watchMsg")
 	}
-	if msg.stamp == m.watch {
+	if msg.stamp == m.load.watch {
 		t.Fatal("the stamp did not change when the source text file did")
 	}
 	if cmd := m.onWatch(msg); cmd == nil || !strings.Contains(m.flash, "reloading") {
 		t.Errorf("onWatch after a text file change: cmd %v, flash %q; want a reload", cmd != nil, m.flash)
+	}
+}
+
+// TestReloadFromFailed: r on the load-failure screen loads again and, once
+// the file is fixed, shows it.
+func TestReloadFromFailed(t *testing.T) {
+	bad := &data.Loaded{File: "x.yaml", Problems: []data.Problem{{File: "x.yaml", Severity: timeline.SeverityError, Message: "broken"}}}
+	good := loadedFor(t, sampleDataset())
+	cur := bad
+	m := New(Config{Load: func() *data.Loaded { return cur }, EventID: "summit"})
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}, loadedMsg{loaded: bad})
+	if m.state != stateFailed {
+		t.Fatalf("state %d", m.state)
+	}
+	cur = good
+	m = drive(t, m, runes("r"))
+	if m.state != stateReady || m.timeline.Cursor() != 2 {
+		t.Fatalf("after r: state %d, cursor %d (want summit, 2)", m.state, m.timeline.Cursor())
+	}
+}
+
+// TestIndexesAfterFailedReload: a reload started before the indexes of the
+// version shown skips them (it is about to replace that version); when it
+// fails, the version stays, and its indexes are started then.
+func TestIndexesAfterFailedReload(t *testing.T) {
+	good := loadedFor(t, sampleDataset())
+	bad := &data.Loaded{File: "x.yaml", Problems: []data.Problem{{File: "x.yaml", Severity: timeline.SeverityError, Message: "broken"}}}
+	m := readyModel(t, good, 100, 30)
+	m = update(t, m, runes("r"))
+	if !m.load.reloading {
+		t.Fatal("r did not start a reload")
+	}
+	next, cmd := m.Update(buildIndexesMsg{m.tl})
+	if m = next.(*Model); cmd != nil {
+		t.Error("indexes started for a version being reloaded")
+	}
+	next, cmd = m.Update(loadedMsg{loaded: bad, seq: m.load.feed.seq, reload: true})
+	m = next.(*Model)
+	if m.tl != good.Timeline || !strings.Contains(m.flash, "reload failed") {
+		t.Fatalf("after the failed reload: flash %q", m.flash)
+	}
+	var cites bool
+	for _, msg := range cmdMsgs(cmd) {
+		_, ok := msg.(citeIndexMsg)
+		cites = cites || ok
+	}
+	if !cites {
+		t.Error("no citation index started after the failed reload")
+	}
+}
+
+// TestReloadProgress: a reload of a big file says how far it has got in
+// the status bar, as the first load's progress bar does.
+func TestReloadProgress(t *testing.T) {
+	l := loadedFor(t, sampleDataset())
+	m := readyModel(t, l, 100, 30)
+	m = update(t, m, runes("r"))
+	m = update(t, m, progressMsg{seq: m.load.feed.seq, done: 45e6, total: 100e6})
+	if got := statusOf(t, m); !strings.Contains(got, "reloading… 45%") {
+		t.Errorf("status %q, want the reload's progress", got)
+	}
+	m = update(t, m, progressMsg{seq: m.load.feed.seq, done: 100e6, total: 100e6})
+	if got := statusOf(t, m); !strings.Contains(got, "reloading… building the timeline") {
+		t.Errorf("status %q once read", got)
 	}
 }

@@ -75,7 +75,7 @@ func Run(cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("tui: %w", err)
 	}
-	if m, ok := final.(Model); ok && m.state == stateFailed {
+	if m, ok := final.(*Model); ok && m.state == stateFailed {
 		return fmt.Errorf("%w: %w", ErrLoad, m.loaded.Err())
 	}
 	return nil

@@ -5,24 +5,169 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dateline/timeline"
 )
 
-// searchState is the search: what was asked, what the last result says,
-// and the sequence number that lets a newer search supersede an older one.
-type searchState struct {
+// searchPrompt is the search (/): its input line, what was asked, what
+// the last result says, and the sequence number that lets a newer search
+// supersede an older one. A search hides nothing: the root marks its hits
+// in the panes and n/N step through them.
+type searchPrompt struct {
+	st   *styles
+	keys *keyMap
+	in   lineInput
+	tl   *timeline.Timeline
+	idx  []int // the shown events the search runs over
+
 	typed   string // the latest query asked for ("" for no search)
 	query   string // the query whose result is shown
-	hits    []int  // positions in the shown index that match query, ascending
+	hits    []int  // positions in idx that match query, ascending
 	seq     int    // of the latest search started; other results are dropped
 	pending bool   // a search for typed is running
 	origin  int    // cursor position when the input opened: jumps start here
 }
 
+func newSearchPrompt(st *styles, keys *keyMap) searchPrompt {
+	return searchPrompt{st: st, keys: keys, in: newLineInput(st, "/")}
+}
+
+// SetEvents sets the events later searches run over. The hits of the old
+// index mean nothing in the new one and are dropped; the query stays.
+func (p *searchPrompt) SetEvents(tl *timeline.Timeline, idx []int) {
+	p.tl, p.idx, p.hits = tl, idx, nil
+}
+
+// Focus gives the input the keyboard, with the text it had when it was
+// last left; jumps start from origin, the timeline's cursor.
+func (p *searchPrompt) Focus(origin int) {
+	p.origin = origin
+	p.in.Focus()
+}
+
+// Focused reports whether the input has the keyboard; enter and esc give
+// it back.
+func (p searchPrompt) Focused() bool { return p.in.focused }
+
 // active reports whether a search is set.
-func (s searchState) active() bool { return s.typed != "" }
+func (p searchPrompt) active() bool { return p.typed != "" }
+
+// Update types a key into the input (bursts and pastes whole) and starts
+// the search as typed; enter and esc leave the input, the search standing.
+// A result is shown when it is the latest search's.
+func (p searchPrompt) Update(msg tea.Msg) (searchPrompt, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if !p.Focused() {
+			return p, nil
+		}
+		if key.Matches(msg, p.keys.Back, p.keys.Accept) {
+			p.in.Blur()
+			return p, nil
+		}
+		before := p.in.Value()
+		p.in = p.in.Update(msg)
+		if v := p.in.Value(); v != before {
+			return p, p.ask(v, true)
+		}
+	case searchResultMsg:
+		if p.current(msg) {
+			p.query, p.hits, p.pending = msg.query, msg.hits, false
+		}
+	}
+	return p, nil
+}
+
+// current reports whether msg is the result of the latest search.
+func (p searchPrompt) current(msg searchResultMsg) bool { return msg.seq == p.seq }
+
+// ask asks for query: it drops any running search, clears the result when
+// the query is blank, and otherwise returns the command that runs it.
+func (p *searchPrompt) ask(query string, jump bool) tea.Cmd {
+	p.seq++
+	p.typed = query
+	if strings.TrimSpace(query) == "" {
+		p.typed, p.query, p.hits, p.pending = "", "", nil, false
+		return nil
+	}
+	p.pending = true
+	return searchCmd(p.tl, p.idx, query, p.seq, jump)
+}
+
+// again asks the standing query again, over new events.
+func (p *searchPrompt) again() tea.Cmd {
+	if !p.active() {
+		return nil
+	}
+	return p.ask(p.typed, false)
+}
+
+// Clear forgets the search and the input's text.
+func (p *searchPrompt) Clear() {
+	p.ask("", false)
+	p.in.SetValue("")
+}
+
+// firstFromOrigin is the first hit at or after where the search started,
+// wrapping around: where a search typed jumps to.
+func (p searchPrompt) firstFromOrigin() (int, bool) {
+	if len(p.hits) == 0 {
+		return 0, false
+	}
+	i := sort.SearchInts(p.hits, p.origin)
+	if i == len(p.hits) {
+		i = 0 // wrap around
+	}
+	return p.hits[i], true
+}
+
+// step is the next (d = 1) or previous (d = -1) hit from cur, wrapping.
+func (p searchPrompt) step(cur, d int) (int, bool) {
+	hits := p.hits
+	if len(hits) == 0 {
+		return 0, false
+	}
+	if d > 0 {
+		i := sort.SearchInts(hits, cur+1)
+		return hits[i%len(hits)], true
+	}
+	i := sort.SearchInts(hits, cur) - 1
+	return hits[(i+len(hits))%len(hits)], true
+}
+
+// Note is the status bar's account of the search, with the cursor at cur:
+// `search: "QUERY" (i/m)`, where i is the match under the cursor ("-"
+// when the cursor is on none), or "(no match)"; "(…)" while it runs, and
+// "(indexing…)" while it waits for the search index, which takes seconds
+// at a million events.
+func (p searchPrompt) Note(cur int) string {
+	if !p.active() {
+		return ""
+	}
+	q := "search: " + strconv.Quote(clean(p.typed))
+	switch {
+	case p.pending || p.query != p.typed:
+		if !p.tl.SearchIndexReady() {
+			return q + " (indexing…)"
+		}
+		return q + " (…)"
+	case len(p.hits) == 0:
+		return q + " (no match)"
+	}
+	i := "-"
+	if k := sort.SearchInts(p.hits, cur); k < len(p.hits) && p.hits[k] == cur {
+		i = strconv.Itoa(k + 1)
+	}
+	return q + " (" + i + "/" + strconv.Itoa(len(p.hits)) + ")"
+}
+
+// View is the input line, w cells wide, that replaces the short help while
+// the input has the keyboard.
+func (p searchPrompt) View(w int) string {
+	return fit(p.in.View(w)+p.st.muted.Render("   enter keep · esc leave"), w)
+}
 
 // searchResultMsg carries the result of the search numbered seq.
 type searchResultMsg struct {
@@ -81,35 +226,16 @@ func positionsIn(idx, found []int) []int {
 	return out
 }
 
-// startSearch asks for query: it drops any running search, clears the
-// result when the query is blank, and otherwise returns the command that
-// runs it.
-func (m *Model) startSearch(query string, jump bool) tea.Cmd {
-	m.search.seq++
-	m.search.typed = query
-	if strings.TrimSpace(query) == "" {
-		m.search.typed, m.search.query, m.search.hits, m.search.pending = "", "", nil, false
-		m.applySearchMarks()
-		return nil
-	}
-	m.search.pending = true
-	return searchCmd(m.tl, m.timeline.idx, query, m.search.seq, jump)
-}
-
 // onSearchResult shows the result of the latest search, jumping to the
 // first match at or after where the search started while it is typed.
 func (m *Model) onSearchResult(msg searchResultMsg) {
-	if msg.seq != m.search.seq || m.state != stateReady {
+	if !m.search.current(msg) || m.state != stateReady {
 		return // superseded
 	}
-	m.search.query, m.search.hits, m.search.pending = msg.query, msg.hits, false
+	m.search, _ = m.search.Update(msg)
 	m.applySearchMarks()
-	if msg.jump && len(msg.hits) > 0 {
-		i := sort.SearchInts(msg.hits, m.search.origin)
-		if i == len(msg.hits) {
-			i = 0 // wrap around
-		}
-		m.timeline.Select(msg.hits[i])
+	if pos, ok := m.search.firstFromOrigin(); ok && msg.jump {
+		m.timeline.Select(pos)
 		m.syncDetail()
 	}
 }
@@ -117,59 +243,18 @@ func (m *Model) onSearchResult(msg searchResultMsg) {
 // applySearchMarks passes the shown result to the panes' highlighting.
 func (m *Model) applySearchMarks() {
 	m.timeline.SetSearch(m.search.query, m.search.hits)
-	m.detail.SetMarks(m.search.query, m.actorHits)
+	m.detail.SetMarks(m.search.query, m.filter.Actors)
 }
 
 // jumpMatch moves to the next (d = 1) or previous (d = -1) match, wrapping.
 func (m *Model) jumpMatch(d int) {
-	hits := m.search.hits
-	if len(hits) == 0 {
+	p, ok := m.search.step(m.timeline.Cursor(), d)
+	if !ok {
 		if m.search.active() && !m.search.pending {
 			m.flash = "no match for " + strconv.Quote(m.search.typed)
 		}
 		return
 	}
-	cur := m.timeline.Cursor()
-	var p int
-	if d > 0 {
-		i := sort.SearchInts(hits, cur+1)
-		p = hits[i%len(hits)]
-	} else {
-		i := sort.SearchInts(hits, cur) - 1
-		p = hits[(i+len(hits))%len(hits)]
-	}
 	m.timeline.Select(p)
 	m.syncDetail()
-}
-
-// clearSearch forgets the search and its input's text.
-func (m *Model) clearSearch() {
-	m.startSearch("", false)
-	m.searchIn.SetValue("")
-}
-
-// searchNote is the status bar's account of the search:
-// `search: "QUERY" (i/m)`, where i is the match under the cursor ("-" when
-// the cursor is on none), or "(no match)"; "(…)" while it runs, and
-// "(indexing…)" while it waits for the search index, which takes seconds
-// at a million events.
-func (m Model) searchNote() string {
-	if !m.search.active() {
-		return ""
-	}
-	q := "search: " + strconv.Quote(clean(m.search.typed))
-	switch {
-	case m.search.pending || m.search.query != m.search.typed:
-		if !m.tl.SearchIndexReady() {
-			return q + " (indexing…)"
-		}
-		return q + " (…)"
-	case len(m.search.hits) == 0:
-		return q + " (no match)"
-	}
-	i := "-"
-	if k := sort.SearchInts(m.search.hits, m.timeline.Cursor()); k < len(m.search.hits) && m.search.hits[k] == m.timeline.Cursor() {
-		i = strconv.Itoa(k + 1)
-	}
-	return q + " (" + i + "/" + strconv.Itoa(len(m.search.hits)) + ")"
 }

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -12,8 +11,8 @@ import (
 const statusSep = " · "
 
 // statusLine is the status bar: "#P · K of N events", then any notes
-// (active filters in later issues, load problems), cut at width from the
-// right. P is 1-based among the shown events; it is omitted when none are.
+// (the active filters and search, a notice, load problems), cut at width
+// from the right. P is 1-based among the shown events; it is omitted when none are.
 func statusLine(st *styles, pos, shown, total int, notes []string, width int) string {
 	var b strings.Builder
 	if shown > 0 {
@@ -43,14 +42,4 @@ func problemNotes(citation, warnings int) []string {
 		notes = append(notes, plural(warnings, "warning"))
 	}
 	return notes
-}
-
-// newHelp returns a help.Model drawn in the theme's help styles.
-func newHelp(st *styles) help.Model {
-	h := help.New()
-	h.Styles.ShortKey, h.Styles.FullKey = st.helpKey, st.helpKey
-	h.Styles.ShortDesc, h.Styles.FullDesc = st.helpDesc, st.helpDesc
-	h.Styles.ShortSeparator, h.Styles.FullSeparator = st.helpSep, st.helpSep
-	h.Styles.Ellipsis = st.helpSep
-	return h
 }

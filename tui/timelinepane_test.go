@@ -13,7 +13,7 @@ import (
 // paneFor is a focused w×h timeline pane over every event of tl.
 func paneFor(tb testing.TB, tl *timeline.Timeline, w, h int) timelinePane {
 	tb.Helper()
-	p := newTimelinePane(tl, tl.Apply(timeline.Filter{}, nil), newStyles("dark"), &paneKeys)
+	p := newTimelinePane(tl, tl.Apply(timeline.Filter{}, nil), newStyles("dark"), keyTable())
 	p.Focus()
 	p.SetSize(w, h)
 	return p

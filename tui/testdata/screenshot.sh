@@ -6,7 +6,7 @@
 # It runs dateline at 120×40 in a private tmux server on the embedded
 # dataset, moves down to the Kim–Putin summit so the detail pane shows its
 # quote, captures the screen and renders it with freeze to SVG, then with
-# rsvg-convert to PNG (docs/ux.md §5).
+# rsvg-convert to PNG.
 # Tests do not run it. Needs:
 #   tmux, and go install github.com/charmbracelet/freeze@v0.2.2
 #   apt-get install -y librsvg2-bin fonts-dejavu-core
@@ -64,7 +64,7 @@ while [[ "$a" != "$b" ]]; do a="$b"; sleep 0.2; b="$(cap)"; done
 # (default fore/background), so colours bleed into the next cells, and it
 # forgets the foreground when bold or italic follows it (the year rules
 # lose their colour). So spell 39/49 out as freeze's own defaults (#c4c4c4
-# on #171717) rather than as a reset (docs/ux.md §5), which would also drop
+# on #171717) rather than as a reset, which would also drop
 # the colour set just before; 49 only when a background is set, since each
 # background becomes a rectangle that overlaps the rows around it by a
 # pixel. And repeat the current colours after every other attribute.

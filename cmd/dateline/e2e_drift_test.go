@@ -1,14 +1,15 @@
-package tui
+package main_test
 
-// End-to-end test of citation drift (issue 7, item 5) in a real terminal:
-// the fixture in testdata/drift was anchored against original.txt, and its
+// End-to-end test of citation drift in a real terminal: the tui package's
+// fixture in tui/testdata/drift was anchored against original.txt, and its
 // source has since changed into minutes.txt. The expected words come from
 // the domain API (the spans and scores the validator gives), not from the
-// screen. The harness is in e2etest_test.go.
+// screen. The harness is in e2e_harness_test.go.
 
 import (
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,7 +17,12 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"dateline/data"
+	"dateline/timeline"
 )
+
+// driftFixture is the tui package's drift fixture, which its unit tests
+// share.
+var driftFixture = filepath.Join("..", "..", "tui", "testdata", "drift", "drift.yaml")
 
 func TestE2EDrift(t *testing.T) {
 	t.Parallel()
@@ -161,3 +167,37 @@ func checkDriftPassage(t *testing.T, s *e2eTerm, gutter, text string, noColor bo
 		return nil
 	})
 }
+
+// eventIndex returns the chronological index of the event with id.
+func eventIndex(tb testing.TB, tl *timeline.Timeline, id string) int {
+	tb.Helper()
+	for i := range tl.Len() {
+		if tl.Event(i).ID == id {
+			return i
+		}
+	}
+	tb.Fatalf("no event %q", id)
+	return -1
+}
+
+// thresholdPct is timeline.DriftThreshold as the least whole percentage a
+// re-anchored citation shows, computed here rather than taken from the
+// code under test.
+func thresholdPct() int { return int(math.Ceil(timeline.DriftThreshold*100 - 1e-9)) }
+
+// driftPct is a match score as the viewer prints it: a whole percentage
+// rounded down, and below the threshold's for a score below the threshold.
+func driftPct(score float64) int {
+	p := int(math.Floor(max(0, min(1, score))*100 + 1e-9))
+	if score < timeline.DriftThreshold {
+		p = min(p, thresholdPct()-1)
+	}
+	return p
+}
+
+// needsText is "(needs N%)" for the threshold.
+func needsText() string { return fmt.Sprintf("(needs %d%%)", thresholdPct()) }
+
+// squash drops all whitespace, so that text compares across line breaks
+// wherever wrapping put them (even inside "re-anchored").
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }

@@ -1,10 +1,12 @@
-package tui
+package main_test
 
-// The harness for the end-to-end tests in e2e_test.go: it runs the real
-// dateline binary in a private tmux server and reads the screen back, the
-// recipe of docs/ux.md §4. Later issues add flows on top of it, so it takes
-// arguments, environment and a working directory, and reports the terminal
-// state after exit.
+// The harness for the end-to-end tests in e2e_*_test.go: it runs the real
+// dateline binary in a private tmux server and reads the screen back. The
+// flows need different arguments, environments and working directories, so
+// it takes all three, and it reports the terminal state after exit.
+//
+// The suite is the external test package main_test: it drives the binary
+// from outside, as a user does, and shares no names with package main.
 
 import (
 	"context"
@@ -166,8 +168,7 @@ func startE2E(t *testing.T, o e2eOptions) *e2eTerm {
 	// variables that change colour or width from the caller's environment
 	// (termenv takes any CI variable to mean "not a terminal" and drops
 	// all styling), then records the exit code and the tty modes, and
-	// signals the exit: tmux alone does not always report a dead pane
-	// (ux.md §4).
+	// signals the exit: tmux alone does not always report a dead pane.
 	env := []string{"env", "-u", "NO_COLOR", "-u", "CLICOLOR", "-u", "CLICOLOR_FORCE",
 		"-u", "CI", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "TMUX",
 		"TERM=xterm-256color", "COLORTERM=truecolor", "LANG=C.UTF-8"}
@@ -222,7 +223,7 @@ func (s *e2eTerm) mustTmux(args ...string) string {
 // keys presses keys, named as tmux's send-keys names them (j, Enter, Tab,
 // BTab, C-d, Escape, PPage…), one send-keys call per key. Escape must be
 // sent alone and its effect waited for: followed by another key in the
-// same read, the program sees alt+key (ux.md §4).
+// same read, the program sees alt+key.
 func (s *e2eTerm) keys(keys ...string) {
 	s.t.Helper()
 	for i, k := range keys {

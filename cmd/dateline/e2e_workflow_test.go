@@ -1,6 +1,6 @@
-package tui
+package main_test
 
-// End-to-end tests of the analyst's workflow keys (issue 8): y copies a
+// End-to-end tests of the analyst's workflow keys: y copies a
 // quote through OSC 52, --event opens on an event, r and --watch reload,
 // e exports.
 
@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -150,7 +151,7 @@ func TestE2EExport(t *testing.T) {
 	s.waitFor("export to:", e2eWait)
 	s.text("out.md")
 	s.keys("Enter")
-	s.waitFor("exported "+itoa(n)+" events as markdown to out.md", e2eWait)
+	s.waitFor("exported "+strconv.Itoa(n)+" events as markdown to out.md", e2eWait)
 	b, err := os.ReadFile(filepath.Join(dir, "out.md"))
 	if err != nil || !strings.Contains(string(b), "UN sanctions on North Korea") {
 		t.Fatalf("out.md (%v):\n%s", err, b)
@@ -161,7 +162,7 @@ func TestE2EExport(t *testing.T) {
 	s.waitFor("out.md exists", e2eWait)
 	s.text(" json!")
 	s.keys("Enter")
-	s.waitFor("exported "+itoa(n)+" events as json to out.md", e2eWait)
+	s.waitFor("exported "+strconv.Itoa(n)+" events as json to out.md", e2eWait)
 	if b, err := os.ReadFile(filepath.Join(dir, "out.md")); err != nil || !strings.HasPrefix(string(b), "{") {
 		t.Errorf("out.md was not replaced with JSON (%v):\n%.200s", err, b)
 	}

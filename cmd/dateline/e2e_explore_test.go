@@ -1,12 +1,13 @@
-package tui
+package main_test
 
-// End-to-end flows of issue 5 in a real terminal: the actor filter, the
+// End-to-end flows of exploring in a real terminal: the actor filter, the
 // search, the date range, the source reader with its highlighted passage,
 // stepping through citations and the events citing a passage, in colour
 // and again under NO_COLOR, where only the gutter glyphs show the marks.
-// The harness is in e2etest_test.go.
+// The harness is in e2e_harness_test.go.
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -137,15 +138,17 @@ func exploreFlow(t *testing.T, env []string, noColor bool) {
 	s.waitFor(fmt.Sprintf("citation 1/%d", len(cites)), e2eWait)
 
 	// The passage cursor to the next cited passage, and the events citing it.
-	sp := buildCiteIndex(tl)[cites[0].Source]
-	at, _ := sp.find(cites[0].Span.Start, cites[0].Span.End)
-	next := min(at+1, len(sp.list)-1)
+	sp := citedPassages(tl, cites[0].Source)
+	at := slices.IndexFunc(sp, func(p citedPassage) bool {
+		return p.start == cites[0].Span.Start && p.end == cites[0].Span.End
+	})
+	next := min(at+1, len(sp)-1)
 	s.text("}")
-	scr = s.waitFor(fmt.Sprintf("passage %d/%d", next+1, len(sp.list)), e2eWait)
+	scr = s.waitFor(fmt.Sprintf("passage %d/%d", next+1, len(sp)), e2eWait)
 	if !strings.Contains(scr, "▸ ") || !strings.Contains(scr, "┆ ") {
 		t.Errorf("no ▸ cursor or ┆ marks in the gutter:\n%s", scr)
 	}
-	citing := sp.list[next].events
+	citing := sp[next].events
 	s.keys("Enter")
 	s.waitFor(fmt.Sprintf("Events citing this passage (%d)", len(citing)), e2eWait)
 	want := citing[0]
@@ -203,4 +206,36 @@ func checkPassage(t *testing.T, s *e2eTerm, c timeline.Citation, noColor bool) {
 		}
 		return nil
 	})
+}
+
+// citedPassage is one span of a source that events cite, with the
+// chronological indexes of the events citing it.
+type citedPassage struct {
+	start, end int
+	events     []int
+}
+
+// citedPassages lists the distinct resolved spans that events cite in the
+// source src, by start then end: the passages the reader steps through.
+func citedPassages(tl *timeline.Timeline, src string) []citedPassage {
+	var out []citedPassage
+	for i := range tl.Len() {
+		for _, c := range tl.Event(i).Citations {
+			if c.Source != src || !c.Span.Resolved {
+				continue
+			}
+			j := slices.IndexFunc(out, func(p citedPassage) bool { return p.start == c.Span.Start && p.end == c.Span.End })
+			if j < 0 {
+				out = append(out, citedPassage{start: c.Span.Start, end: c.Span.End})
+				j = len(out) - 1
+			}
+			if evs := out[j].events; len(evs) == 0 || evs[len(evs)-1] != i {
+				out[j].events = append(evs, i)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b citedPassage) int {
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+	})
+	return out
 }

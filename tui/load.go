@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -10,6 +8,26 @@ import (
 
 	"dateline/data"
 )
+
+// loadedMsg carries the outcome of a load (see startLoad) back to the
+// program: the first one, or a reload (r, --watch) when reload is set.
+type loadedMsg struct {
+	loaded *data.Loaded
+	seq    int
+	reload bool
+	stamp  fileStamp // Config.File as it was just before the load read it
+}
+
+// loadState is where the loads stand: the running load's progress feed,
+// whether it is a reload (r, --watch) and what the status bar says of it
+// before its progress, and the files as they were at the last load, which
+// --watch compares with.
+type loadState struct {
+	feed      *progressFeed
+	reloading bool
+	note      string
+	watch     fileStamp
+}
 
 // progressEvery is the shortest time between two progress messages: the
 // loader may report thousands of times a second, the screen needs a few.
@@ -24,12 +42,12 @@ type progressMsg struct {
 
 // progressFeed carries progress from the loading goroutine to the event
 // loop without the goroutine touching the model: the loader's callback
-// keeps only the latest value in a one-slot channel, and waitForProgress,
+// keeps only the latest value in a one-slot channel, and wait,
 // a command re-issued after each message, reads it.
 type progressFeed struct {
 	seq  int
 	ch   chan progressMsg
-	mu   sync.Mutex // guards last and closed; the callback and close race
+	mu   sync.Mutex // guards last and shut; the callback and close race
 	last time.Time
 	shut bool
 }
@@ -56,7 +74,7 @@ func (f *progressFeed) report(done, total int64) {
 	f.ch <- progressMsg{seq: f.seq, done: done, total: total}
 }
 
-// close ends the feed once the load has returned; waitForProgress then
+// close ends the feed once the load has returned; wait's command then
 // returns nil and is not issued again.
 func (f *progressFeed) close() {
 	f.mu.Lock()
@@ -102,54 +120,4 @@ func startLoad(cfg Config, feed *progressFeed, reload bool) (load, wait tea.Cmd)
 		return loadedMsg{loaded: l, seq: seq, reload: reload, stamp: stamp}
 	}
 	return load, feed.wait()
-}
-
-// loadingState is how far the load has got, for the loading screen.
-type loadingState struct{ done, total int64 }
-
-// progressBar draws frac (0..1) as a bar of w cells and its percentage,
-// "█████░░░░░  42%". bubbles/progress would need the harmonica module,
-// which go.mod does not have; a static bar needs none of its animation.
-func progressBar(st *styles, frac float64, w int) string {
-	frac = min(1, max(0, frac))
-	pct := strconv.Itoa(int(frac*100)) + "%"
-	pct = strings.Repeat(" ", max(0, 5-len(pct))) + pct
-	bw := max(0, w-len(pct))
-	full := int(frac * float64(bw))
-	return st.bar.Render(strings.Repeat("█", full)) +
-		st.muted.Render(strings.Repeat("░", bw-full)) + pct
-}
-
-// loadingView is the whole screen while the dataset loads: a spinner, or a
-// progress bar of bytes read when the loader reports them. Until the
-// spinner's second tick (its first comes at once, the next a frame, 100
-// ms, later) it is blank: a dataset that loads sooner, such as the
-// embedded one or a small JSON Lines file (which reports progress too),
-// shows its timeline as the first frame, without a loading screen flashing
-// before it.
-func (m Model) loadingView() string {
-	if m.loadTicks < 2 {
-		return strings.Repeat("\n", m.height-1)
-	}
-	name := "events"
-	if m.cfg.File != "" {
-		name = clean(m.cfg.File)
-	}
-	head := "  " + m.spin.View() + " " + m.st.muted.Render("Loading "+name+"… (q to quit)")
-	lines := []string{"", head}
-	if ld := m.loading; ld.total > 0 {
-		frac := float64(ld.done) / float64(ld.total)
-		note := megabytes(ld.done) + " of " + megabytes(ld.total)
-		if ld.done >= ld.total {
-			note = megabytes(ld.total) + " read · building the timeline…"
-		}
-		lines = append(lines, "", "  "+progressBar(m.st, frac, max(0, min(m.width-4, 80))),
-			"  "+m.st.muted.Render(note))
-	}
-	return fitBlock(lines, m.width, m.height)
-}
-
-// megabytes formats a byte count as "12.3 MB".
-func megabytes(n int64) string {
-	return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
 }

@@ -1,4 +1,4 @@
-package tui
+package main_test
 
 // End-to-end tests of loading a big JSON Lines file: the progress bar,
 // quitting while it loads, and browsing once it is in.

@@ -1,6 +1,6 @@
-package tui
+package main_test
 
-// End-to-end robustness tests (issue 7): every terminal size from 1×1 to
+// End-to-end robustness tests: every terminal size from 1×1 to
 // 400×120 and a storm of resizes, wide and width-ambiguous characters,
 // TERM=dumb, signals and a panic, each leaving the terminal restored.
 
@@ -119,8 +119,8 @@ events:
 
 // TestE2EAmbiguousWidths checks the layout invariant as tmux draws text
 // with width-ambiguous emoji, in the panes and in the source reader: the
-// TUI drops VS16, ZWJ and skin-tone modifiers when it draws (see
-// widthAmbiguous), so tmux and lipgloss agree on every row's width.
+// TUI drops VS16, ZWJ and skin-tone modifiers when it draws (see the tui
+// package's widthAmbiguous), so tmux and lipgloss agree on every row's width.
 func TestE2EAmbiguousWidths(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -145,6 +145,8 @@ func TestE2EAmbiguousWidths(t *testing.T) {
 	}
 	// The reader draws the source text, cited passage highlighted.
 	s.keys("Enter")
+	// The detail pane quotes the same text: wait for the reader's title.
+	s.waitFor("citation 1/1", e2eWait)
 	scr = s.waitFor("Flags 🇰🇷🇨🇳 and #⃣ ✔ done.", e2eWait)
 	for i, row := range strings.Split(strings.TrimSuffix(s.screenCells(), "\n"), "\n")[:s.h-2] {
 		if last := ansi.Cut(row, s.w-1, s.w); !strings.Contains("┓┃┛", last) || last == "" {
@@ -187,6 +189,10 @@ func TestE2EDumbTerminal(t *testing.T) {
 	}
 	s.checkRestored()
 }
+
+// panicHookEnv is the test-only hook of the tui package: set to "update",
+// it makes the key ! panic inside Update.
+const panicHookEnv = "DATELINE_TEST_PANIC"
 
 // datelinePID is the pid of the dateline process in the pane: the child
 // of the pane's shell.
@@ -233,7 +239,7 @@ func TestE2ESignalsAndPanic(t *testing.T) {
 			s := startE2E(t, o)
 			s.waitFor(bar(1), e2eWait)
 			s.keys("?") // the full help, so there is something to clear
-			s.waitFor(fullHelpSentinel(), e2eWait)
+			s.waitFor(fullHelpSentinel, e2eWait)
 			if st := s.state(); !st.altScreen || !st.mouse {
 				t.Fatalf("while running: alternate screen %v, mouse %v; want both on", st.altScreen, st.mouse)
 			}

@@ -1,10 +1,10 @@
-package tui
+package main_test
 
 // End-to-end tests: the built dateline binary in a real terminal (tmux),
 // driven by keys and mouse reports, checked on the captured screen and on
 // the terminal modes it leaves behind. Run them alone with
-// `go test -run E2E ./tui/`; they skip under -short and, outside CI, when
-// tmux is missing. The harness is in e2etest_test.go.
+// `go test -run E2E ./cmd/dateline/`; they skip under -short and, outside
+// CI, when tmux is missing. The harness is in e2e_harness_test.go.
 
 import (
 	"fmt"
@@ -33,9 +33,16 @@ func embeddedStatus(t *testing.T) (bar func(p int) string, n int) {
 	return func(p int) string { return fmt.Sprintf("#%d · %d of %d events", p, n, n) }, n
 }
 
-// fullHelpSentinel is text that only the full help shows: the force-quit
-// binding is not in the short help.
-func fullHelpSentinel() string { return defaultKeyMap().ForceQuit.Help().Desc }
+// fullHelpSentinel is text that only the full help shows: the help of the
+// force-quit binding (ctrl+c), which is not in the short help.
+const fullHelpSentinel = "quit anywhere"
+
+// The smallest terminal dateline draws its main screen in; below it, it
+// says the terminal is too small.
+const (
+	minWidth  = 60
+	minHeight = 12
+)
 
 // tooSmallText is the message of the too-small screen for w×h.
 func tooSmallText(w, h int) string {
@@ -132,7 +139,7 @@ func TestE2EKeyboardFlow(t *testing.T) {
 	}
 	s.waitFor(bar(next), e2eWait)
 
-	help := fullHelpSentinel()
+	help := fullHelpSentinel
 	s.keys("?")
 	s.waitFor(help, e2eWait)
 	s.keys("Escape")

@@ -1,25 +1,14 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dateline/data"
 	"dateline/timeline"
 )
-
-// loadedMsg carries the outcome of a load (see startLoad) back to the
-// program: the first one, or a reload (r, --watch) when reload is set.
-type loadedMsg struct {
-	loaded *data.Loaded
-	seq    int
-	reload bool
-	stamp  fileStamp // Config.File as it was just before the load read it
-}
 
 // noticePane is the screen shown instead of the panes when there is
 // nothing to browse: the dataset failed to load (with every problem at its
@@ -58,15 +47,6 @@ func emptyNotice(st *styles, keys *keyMap, l *data.Loaded) noticePane {
 		[]string{"This dataset has no events."}, l.Problems)
 }
 
-// plural counts things in words: "1 error", "2 errors".
-func plural(n int, one string) string {
-	s := strconv.Itoa(n) + " " + one
-	if n != 1 {
-		s += "s"
-	}
-	return s
-}
-
 // SetSize sets the inner size and rewraps.
 func (m *noticePane) SetSize(w, h int) {
 	m.width, m.height = max(0, w), max(0, h)
@@ -100,25 +80,10 @@ func (m *noticePane) layout(w int) []string {
 	return lines
 }
 
-// Update scrolls on navigation keys.
+// Update scrolls on navigation keys, as the detail pane does.
 func (m noticePane) Update(msg tea.Msg) (noticePane, tea.Cmd) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok {
-		return m, nil
-	}
-	switch {
-	case key.Matches(k, m.keys.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(k, m.keys.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(k, m.keys.HalfDown, m.keys.PageDown):
-		m.vp.HalfPageDown()
-	case key.Matches(k, m.keys.HalfUp, m.keys.PageUp):
-		m.vp.HalfPageUp()
-	case key.Matches(k, m.keys.Top):
-		m.vp.GotoTop()
-	case key.Matches(k, m.keys.Bottom):
-		m.vp.GotoBottom()
+	if k, ok := msg.(tea.KeyMsg); ok {
+		scrollByKey(&m.vp, m.keys, k)
 	}
 	return m, nil
 }
