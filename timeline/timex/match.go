@@ -135,7 +135,7 @@ var starterWords = map[string]bool{
 	"more": true, "over": true, "less": true, "some": true, "at": true,
 	"up": true, "roughly": true, "approximately": true, "just": true,
 	"same": true, "upcoming": true, "present": true, "future": true,
-	"recent": true, "end": true, "beginning": true, "start": true,
+	"recent": true, "term": true, "end": true, "beginning": true, "start": true,
 	"middle": true, "half": true, "mid-": true, "hourly": true,
 	"nightly": true, "biweekly": true, "quarterly": true, "semiannually": true,
 	"biannually": true, "former": true, "these": true, "many": true,
@@ -176,7 +176,7 @@ func matchAt(toks []token, i int) (expr, bool) {
 	// Modifiers: approximations ("about", "more than"), a determiner, and
 	// position words ("early", "the end of").
 	if m, mod, kind := modifier(toks, i); m > i && m < len(toks) {
-		if e, ok2 := matchAt(toks, m); ok2 && (!ok || e.end > best.end) && acceptsModifier(&e, kind) && !crossesParagraph(toks, i, e.end) {
+		if e, ok2 := matchAt(toks, m); ok2 && (!ok || e.end > best.end) && acceptsModifier(toks, &e, kind) && !crossesParagraph(toks, i, e.end) {
 			e.start = i
 			if mod != "" {
 				e.mod = mod
@@ -303,7 +303,7 @@ func modifier(toks []token, i int) (next int, mod string, kind int) {
 	return i, "", modNone
 }
 
-func acceptsModifier(e *expr, kind int) bool {
+func acceptsModifier(toks []token, e *expr, kind int) bool {
 	switch kind {
 	case modApprox:
 		return e.typ == Duration || e.kind == kOffset || e.kind == kAbs
@@ -312,6 +312,9 @@ func acceptsModifier(e *expr, kind int) bool {
 		// adjectival durations ("the four-day trip").
 		if e.kind == kAbs && e.p.g == granYear && e.end-e.start == 1 {
 			return false
+		}
+		if e.kind == kRef && (e.lit == "PAST_REF" || e.lit == "FUTURE_REF") && (lowAt(toks, e.start) == "past" || lowAt(toks, e.start) == "future" || lowAt(toks, e.start) == "near" || lowAt(toks, e.start) == "short" || lowAt(toks, e.start) == "long") {
+			return true // the past, the future, the near term
 		}
 		if e.kind == kWeekday || e.kind == kRef || e.kind == kTime {
 			return false

@@ -25,6 +25,8 @@ type resolver struct {
 	ctxTxt  string
 	ctxSent int  // the sentence (its first token) that set ctx
 	story   bool // see storyMode
+	// ctxWritten: ctx came from a year the text wrote, not from an offset
+	ctxWritten bool
 	// the last day-precise date in the current sentence, for clock times
 	sentDay   point
 	sentStart int
@@ -82,6 +84,7 @@ func (r *resolver) resolve(es []expr, i int) result {
 		}
 		if p.g >= granYear && p.g != granWeek || p.g == granWeek {
 			r.ctx, r.ctxSet, r.ctxTxt, r.ctxSent = p, true, r.quote(e), r.sentStart
+			r.ctxWritten = e.kind == kAbs && e.yearKnown
 		}
 		r.checkPast(e, p, &res)
 		r.checkWeekdayPair(es, i, &res)
@@ -123,7 +126,7 @@ func (r *resolver) anchor() (point, string) {
 // or weekday without a year hangs on it (as in history and biography).
 func (r *resolver) narrative() bool {
 	return r.ctxSet && r.ctx.g != granCentury && r.ctx.g != granDecade && r.ctx.y != r.ref.Year() && !r.ctx.bc &&
-		(r.story || r.ctxSent == r.sentStart)
+		(r.story || r.ctxSent == r.sentStart && r.ctxWritten)
 }
 
 // narrativeFor is narrative for a date without its year.
@@ -175,7 +178,11 @@ func (r *resolver) resolveOffset(e *expr) (point, result, bool) {
 	}
 	p = base.coarsen(g).shift(e.n)
 	if e.yearOff != 0 {
-		// the same month a year ago
+		// the same month a year ago: the month just mentioned, else the
+		// publication month
+		if r.ctxSet && r.ctx.g >= g && r.ctx.g != granWeek {
+			base, how = r.ctx, "a year before the last date mentioned, "+r.ctxTxt
+		}
 		p = base.coarsen(g)
 		switch g {
 		case granWeek:

@@ -303,11 +303,20 @@ func ruleMonthYear(toks []token, i int) (expr, bool) {
 	if isWord(toks, k, "of") {
 		k++
 	}
-	y, k, ok := yearAt(toks, k)
+	y, k2, ok := yearAt(toks, k)
 	if !ok {
+		// October of next year, January of this year
+		if isWord(toks, k-1, "of") && isWord(toks, k, "this", "last", "next", "that", "the") && isWord(toks, k+1, "year") {
+			e := expr{start: i, end: k + 2, typ: Date, kind: kAbs, p: point{g: granMonth, m: m}, weekday: -1, yearRel: true,
+				yearOff: map[string]int{"last": -1, "next": 1}[lowAt(toks, k)]}
+			if isWord(toks, k, "that", "the") {
+				e.anchor = anchorCtx
+			}
+			return e, true
+		}
 		return expr{}, false
 	}
-	return dateExpr(i, k, point{g: granMonth, y: y, m: m}, true, -1)
+	return dateExpr(i, k2, point{g: granMonth, y: y, m: m}, true, -1)
 }
 
 // ruleMonthAlone: "in May". A month name beside another capitalized name
@@ -318,20 +327,16 @@ func ruleMonthAlone(toks []token, i int) (expr, bool) {
 		return expr{}, false
 	}
 	t := &toks[i]
-	if p := tk(toks, i-1); p != nil && p.kind == tokWord && capitalized(p) && !t.sentStart && !possessive(p.low) && !isMonthOrModifier(p.low) && !isWord(toks, i-1, "in", "since", "until", "by", "last", "next", "this", "from", "during", "early", "late", "mid", "through", "before", "after", "of") {
+	if p := tk(toks, i-1); p != nil && p.kind == tokWord && capitalized(p) && !t.sentStart && !isMonthOrModifier(p.low) && !isWord(toks, i-1, "in", "since", "until", "by", "last", "next", "this", "from", "during", "early", "late", "mid", "through", "before", "after", "of") {
 		return expr{}, false
 	}
-	if n := tk(toks, k); n != nil && n.kind == tokWord && capitalized(n) && !isWord(toks, k, "and", "or") {
+	if n := tk(toks, k); n != nil && n.kind == tokWord && capitalized(n) && !n.para && !isWord(toks, k, "and", "or") {
 		return expr{}, false
 	}
 	if t.low == "may" && !prepositionBefore(toks, i) {
 		return expr{}, false // the modal verb at the start of a sentence
 	}
 	return dateExpr(i, k, point{g: granMonth, m: m}, false, -1)
-}
-
-func possessive(w string) bool {
-	return len(w) > 2 && (w[len(w)-2:] == "'s" || len(w) > 4 && w[len(w)-4:] == "’s")
 }
 
 func prepositionBefore(toks []token, i int) bool {

@@ -117,7 +117,11 @@ func ruleDuration(toks []token, i int) (expr, bool) {
 	if !ok {
 		// a bare plural unit: "for years", "recent years", "decades-long"
 		u := lowAt(toks, k)
-		if unit, mult, isTime := durUnit(u); unit != "" && plural(u) && (isWord(toks, k-1, "for", "over", "within", "recent", "the", "in", "of") || hyphenLong(toks, k)) {
+		prev := k - 1
+		if isWord(toks, prev, "just", "only", "mere") {
+			prev--
+		}
+		if unit, mult, isTime := durUnit(u); unit != "" && plural(u) && (isWord(toks, prev, "for", "over", "within", "recent", "the", "in", "of") || hyphenLong(toks, k)) {
 			_ = mult
 			e.lit = durValue(-1, unit, isTime)
 			e.end = k + 1

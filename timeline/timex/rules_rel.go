@@ -39,10 +39,30 @@ func ruleDeictic(toks []token, i int) (expr, bool) {
 		if isWord(toks, i+1, "year", "month", "week", "quarter", "decade", "century", "season") {
 			return expr{}, false // ruleThisLastNext
 		}
+		if isWord(toks, i-1, "the", "its", "their", "his", "her", "our") {
+			return ref("PRESENT_REF")
+		}
 	case "recently", "lately":
+		if isWord(toks, i-1, "more", "most", "very", "only", "until") {
+			e, _ := ref("PAST_REF")
+			e.start = i - 1
+			return e, true
+		}
 		return ref("PAST_REF")
+	case "recent":
+		// "recent years" is a duration (ruleDuration); "recent history",
+		// "in recent weeks" lean on the past.
+		if !isWord(toks, i+1, "years", "months", "weeks", "days", "decades") {
+			return ref("PAST_REF")
+		}
+	case "term":
+		if isWord(toks, i-1, "near", "short", "long") && isWord(toks, i-2, "the") {
+			e, _ := ref("FUTURE_REF")
+			e.start = i - 2
+			return e, true
+		}
 	case "past":
-		if isWord(toks, i-1, "the") && isWord(toks, i-2, "in") && !isWord(toks, i+1, "year", "years", "month", "months", "week", "weeks", "decade", "decades", "day", "days", "century", "few", "several", "two", "three", "four", "five") {
+		if isWord(toks, i-1, "the") && (isWord(toks, i-2, "in", "of", "from", "to") || endsPhrase(toks, i+1)) && !isWord(toks, i+1, "year", "years", "month", "months", "week", "weeks", "decade", "decades", "day", "days", "century", "few", "several", "two", "three", "four", "five") {
 			return ref("PAST_REF")
 		}
 	case "future":
@@ -317,7 +337,7 @@ func ruleAnaphor(toks []token, i int) (expr, bool) {
 	if isWord(toks, k, "entire", "whole") {
 		k++
 	}
-	if isWord(toks, k, "day", "year", "month") && !isWord(toks, k+1, "before", "after", "of", "when", "that", "in", "on", "ahead", "earlier", "later", "previous", "prior", "-") && !glued(toks, k+1) {
+	if isWord(toks, k, "day", "year", "month") && !isWord(toks, k+1, "before", "after", "of", "when", "that", "in", "on", "ahead", "earlier", "later", "previous", "prior", "-", "'s") {
 		g := unitNames[toks[k].low]
 		return expr{start: i, end: k + 1, typ: Date, kind: kOffset, anchor: anchorCtx, p: point{g: g}, weekday: -1}, true
 	}

@@ -39,8 +39,20 @@ func strongCue(toks []token, k int) tense {
 		}
 		return tensePresent
 	case "has", "have", "hasn't", "haven't":
-		return tensePast // the present perfect speaks of the past
-	case "expected", "due", "scheduled", "slated", "plans", "planned", "intends", "aims", "hopes", "planning":
+		// the present perfect speaks of the past; "has a deadline" does
+		// not, and "has been scheduled" speaks of the future
+		if isWord(toks, k+1, "been") && isWord(toks, k+2, "scheduled", "slated", "set", "planned", "postponed", "delayed", "moved", "rescheduled") {
+			return tenseFuture
+		}
+		if j := k + 1; j < len(toks) && (isWord(toks, j, "been", "not", "already", "just", "now", "since", "also") || weakPast(toks, j)) {
+			return tensePast
+		}
+		return tensePresent
+	case "may", "might", "should", "must", "could":
+		return tenseFuture
+	case "scheduled", "slated", "upcoming":
+		return tenseFuture
+	case "expected", "due", "plans", "planned", "intends", "aims", "hopes", "planning":
 		if isWord(toks, k+1, "to", "for") {
 			return tenseFuture
 		}
@@ -83,10 +95,24 @@ var notPast = map[string]bool{
 	"embed": true, "breed": true, "creed": true, "greed": true, "weed": true,
 }
 
-// weakCue classifies a word as a past-tense verb by its form.
+// weakPast reports a word that looks like a past tense or participle.
+func weakPast(toks []token, k int) bool {
+	t := &toks[k]
+	return t.kind == tokWord && (irregularPast[t.low] || len(t.low) >= 5 && strings.HasSuffix(t.low, "ed") && !notPast[t.low])
+}
+
+// weakCue classifies a word as a past-tense verb by its form. A
+// participle after a form of "be" or "have" is left to that auxiliary
+// ("is set to", "to be held", "has been").
 func weakCue(toks []token, k int) tense {
 	t := &toks[k]
 	if t.kind != tokWord {
+		return tenseNone
+	}
+	if k > 0 && isWord(toks, k-1, "be", "been", "being", "is", "are", "was", "were", "has", "have", "had", "get", "got") {
+		if isWord(toks, k-1, "be") && isWord(toks, k-2, "to", "will", "would", "may", "might", "should", "must", "could", "can") {
+			return tenseFuture
+		}
 		return tenseNone
 	}
 	if irregularPast[t.low] {

@@ -118,6 +118,17 @@ func tokenize(text string) []token {
 		}
 		t.end = cp
 		t.low = lower(t.text)
+		// A possessive is a token of its own, so "Monday's" holds the
+		// weekday "Monday".
+		if t.kind == tokWord {
+			if n := possessiveLen(t.text); n > 0 && len(t.text) > n {
+				cut := len(t.text) - n
+				p := token{text: t.text[cut:], low: "'s", start: t.end - 2, end: t.end, bstart: t.bstart + cut, kind: tokWord}
+				t.text, t.low, t.end = t.text[:cut], lower(t.text[:cut]), t.end-2
+				toks = append(toks, t, p)
+				continue
+			}
+		}
 		toks = append(toks, t)
 	}
 	markSentences(toks)
@@ -190,4 +201,15 @@ func isCloser(s string) bool {
 		return true
 	}
 	return false
+}
+
+// possessiveLen is the byte length of a trailing "'s" or "’s", or 0.
+func possessiveLen(w string) int {
+	switch {
+	case len(w) > 2 && (w[len(w)-2:] == "'s" || w[len(w)-2:] == "'S"):
+		return 2
+	case len(w) > 4 && w[len(w)-4:] == "’s":
+		return 4
+	}
+	return 0
 }
