@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,6 +56,28 @@ type Article struct {
 	// metadata, or Markdown front matter); empty when not given.
 	URL       string
 	Publisher string
+
+	// lines are Text's lines with the lines of the file they came from;
+	// starts are their offsets in Text, in code points.
+	lines  []textLine
+	starts []int
+}
+
+// Position is the place in the file of the character at a code-point
+// offset into Text (the convention of citations), as a 1-based line and
+// column, so that a warning about the text can be given as FILE:LINE:COL.
+// For plain text it is exact; for Markdown and HTML the line is the file's
+// line that the text's line came from and the column counts characters of
+// the text, since the markup removed from the line cannot be counted back.
+// An offset outside the text gives the nearest end.
+func (a *Article) Position(offset int) (line, col int) {
+	if len(a.lines) == 0 {
+		return 1, 1
+	}
+	i := sort.Search(len(a.starts), func(i int) bool { return a.starts[i] > offset }) - 1
+	i = max(i, 0)
+	col = max(offset-a.starts[i], 0) + 1
+	return a.lines[i].line, col
 }
 
 // Published is an article's publication date and where it was found.
@@ -181,6 +204,13 @@ func ParseAs(name string, r io.Reader, format Format) (*Article, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, &Error{File: name, Msg: ErrNoText.Error() + " once its markup is removed", Err: ErrNoText}
 	}
+	a.lines = lines
+	a.starts = make([]int, len(lines))
+	at := 0
+	for i, l := range lines {
+		a.starts[i] = at
+		at += utf8.RuneCountInString(l.text) + 1
+	}
 	dl, found := findDateline(lines)
 	if !a.Published.Known() && found {
 		a.Published = dl.published
@@ -273,4 +303,14 @@ func splitLines(text string, first int) []textLine {
 		lines[i] = textLine{text: p, line: first + i}
 	}
 	return lines
+}
+
+// joinLines is the text of lines, which is how each reader makes Text, so
+// that Position can map offsets back through the lines.
+func joinLines(lines []textLine) string {
+	texts := make([]string, len(lines))
+	for i, l := range lines {
+		texts[i] = l.text
+	}
+	return strings.Join(texts, "\n")
 }

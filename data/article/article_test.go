@@ -226,5 +226,90 @@ func FuzzParse(f *testing.F) {
 		if a.Published.Known() && len(a.Published.Date) != 10 {
 			t.Fatalf("published %q is not a day", a.Published.Date)
 		}
+		if joinLines(a.lines) != a.Text {
+			t.Fatalf("the lines do not make the text")
+		}
+		last := 0
+		for off := range len([]rune(a.Text)) + 1 {
+			line, col := a.Position(off)
+			if line < last || col < 1 {
+				t.Fatalf("Position(%d) = %d:%d after line %d", off, line, col, last)
+			}
+			last = line
+		}
 	})
+}
+
+func TestPosition(t *testing.T) {
+	tests := []struct {
+		file, at  string // at: text whose first character is looked up
+		line, col int
+	}{
+		{"testdata/datelines/crlf.txt", "Prices", 4, 1},
+		{"testdata/datelines/date_iso.txt", "ferry", 1, 51},
+		{"testdata/news_page.html", "Rail workers", 53, 1},
+		{"testdata/news_page.html", "Talks are due", 67, 1},
+		{"testdata/news_page.html", "Operators said", 65, 1}, // after a <br>: its own line of the page
+		{"testdata/article.md", "Construction starts", 20, 1},
+		{"testdata/article.md", "Council minutes", 33, 1},
+		{"testdata/article.md", "ending a decade-long", 12, 10},
+	}
+	for _, tt := range tests {
+		a, err := Read(tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(a.Text, tt.at)
+		if i < 0 {
+			t.Fatalf("%s: %q not in the text", tt.file, tt.at)
+		}
+		offset := len([]rune(a.Text[:i]))
+		if line, col := a.Position(offset); line != tt.line || col != tt.col {
+			t.Errorf("%s: Position of %q = %d:%d, want %d:%d", tt.file, tt.at, line, col, tt.line, tt.col)
+		}
+	}
+}
+
+// benchArticle is a 10,000-word article: the size the drafter's speed
+// target is set for.
+func benchArticle() string {
+	para := "Officials said on Tuesday that the talks, which began in 2023, would resume next month in Geneva. "
+	var b strings.Builder
+	b.WriteString("Talks to resume\ndate 2024-02-20\n\n")
+	for b.Len() < 62000 {
+		b.WriteString(strings.Repeat(para, 5))
+		b.WriteString("\n\n")
+	}
+	return b.String()
+}
+
+func BenchmarkParseText(b *testing.B) {
+	s := benchArticle()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		if _, err := Parse("a.txt", strings.NewReader(s)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseHTML(b *testing.B) {
+	s := "<html><head><title>Talks</title></head><body><nav><a>Home</a></nav><article><p>" +
+		strings.ReplaceAll(benchArticle(), "\n\n", "</p>\n<p>") + "</p></article></body></html>"
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		if _, err := Parse("a.html", strings.NewReader(s)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseMarkdown(b *testing.B) {
+	s := strings.ReplaceAll(benchArticle(), "Geneva", "**Geneva** [link](https://x.example)")
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		if _, err := Parse("a.md", strings.NewReader(s)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -76,8 +76,8 @@ var furnitureRoles = map[string]bool{
 // htmlBlock is one paragraph of a page's text.
 type htmlBlock struct {
 	text    string
-	line    int // where its first text is in the page
-	article int // which top-level <article> it is in, 0 for none
+	lines   []int // the line of the page each of its lines starts on
+	article int   // which top-level <article> it is in, 0 for none
 	inMain  bool
 }
 
@@ -96,8 +96,9 @@ type pageReader struct {
 	line              int
 	blocks            []htmlBlock
 	cur               strings.Builder
-	curLine           int
-	spaced            bool // the text so far ends in white space
+	curLines          []int // the page line of each line of cur
+	lineHasText       bool  // the last line of cur has a word
+	spaced            bool  // the text so far ends in white space
 	skip              atom.Atom
 	skipName          string
 	skipDepth         int
@@ -118,16 +119,16 @@ func readHTML(a *Article, text string) []textLine {
 	p.flush()
 
 	blocks := p.chosenBlocks()
-	paras := make([]string, len(blocks))
 	var lines []textLine
 	for i, b := range blocks {
-		paras[i] = b.text
 		if i > 0 {
-			lines = append(lines, textLine{line: b.line})
+			lines = append(lines, textLine{line: b.lines[0]}) // the blank line between paragraphs
 		}
-		lines = append(lines, splitLines(b.text, b.line)...)
+		for k, t := range strings.Split(b.text, "\n") {
+			lines = append(lines, textLine{text: t, line: b.lines[k]})
+		}
 	}
-	a.Text = strings.Join(paras, "\n\n")
+	a.Text = joinLines(lines)
 	a.URL = firstOf(p.canonical, p.meta["og:url"])
 	a.Publisher = firstOf(p.meta["og:site_name"], p.meta["application-name"])
 	a.Title, a.TitleFrom = p.pageTitle(a.Publisher)
@@ -202,8 +203,12 @@ func (p *pageReader) start(z *html.Tokenizer, selfClosing bool, line int) {
 	}
 	switch a {
 	case atom.Br:
+		if len(p.curLines) == 0 {
+			p.curLines = []int{line}
+		}
 		p.cur.WriteByte('\n')
-		p.spaced = true
+		p.curLines = append(p.curLines, line)
+		p.spaced, p.lineHasText = true, false
 	case atom.Td, atom.Th:
 		p.space()
 	case atom.Article:
@@ -298,22 +303,33 @@ func (p *pageReader) text(s string, line int) {
 	}
 	s = cleanSpaces(s)
 	if p.preDepth > 0 {
-		if p.cur.Len() == 0 {
-			p.curLine = line
+		if len(p.curLines) == 0 {
+			p.curLines = []int{line}
+		}
+		for k := range strings.Count(s, "\n") {
+			p.curLines = append(p.curLines, line+k+1)
 		}
 		p.cur.WriteString(s)
 		p.spaced = strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\n")
+		p.lineHasText = true
 		return
 	}
+	pos := 0
 	for i, word := range strings.Fields(s) {
-		if p.cur.Len() == 0 {
-			// The line of the first word, not of the white space before it.
-			p.curLine = line + strings.Count(s[:strings.Index(s, word)], "\n")
-		} else if i > 0 || startsWithSpace(s) {
+		j := pos + strings.Index(s[pos:], word)
+		line += strings.Count(s[pos:j], "\n") // the word's own line, not that of the space before it
+		pos = j + len(word)
+		if i > 0 || startsWithSpace(s) {
 			p.space()
 		}
+		switch {
+		case len(p.curLines) == 0:
+			p.curLines = []int{line}
+		case !p.lineHasText:
+			p.curLines[len(p.curLines)-1] = line
+		}
 		p.cur.WriteString(word)
-		p.spaced = false
+		p.spaced, p.lineHasText = false, true
 	}
 	if endsWithSpace(s) && p.cur.Len() > 0 {
 		p.space()
@@ -330,25 +346,27 @@ func (p *pageReader) space() {
 
 // flush ends the paragraph being written.
 func (p *pageReader) flush() {
-	text := p.cur.String()
+	text, at := p.cur.String(), p.curLines
 	p.cur.Reset()
-	p.spaced = false
+	p.curLines, p.spaced, p.lineHasText = nil, false, false
 	// Trim each line: a <br> leaves the spaces around it.
 	lines := strings.Split(text, "\n")
-	kept := lines[:0]
-	for _, l := range lines {
+	var kept []string
+	var keptAt []int
+	for k, l := range lines {
 		if p.preDepth == 0 {
 			l = strings.TrimSpace(l)
 		}
 		if strings.TrimSpace(l) != "" {
 			kept = append(kept, l)
+			keptAt = append(keptAt, at[min(k, len(at)-1)])
 		}
 	}
 	if len(kept) == 0 {
 		return
 	}
 	p.blocks = append(p.blocks, htmlBlock{
-		text: strings.Join(kept, "\n"), line: p.curLine,
+		text: strings.Join(kept, "\n"), lines: keptAt,
 		article: p.articleIndex(), inMain: p.mainDepth > 0,
 	})
 }

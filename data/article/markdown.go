@@ -27,13 +27,13 @@ var (
 	refLink      = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
 	footnoteRef  = regexp.MustCompile(`\[\^[^\]]+\]`)
 	footnoteDef  = regexp.MustCompile(`^ {0,3}\[\^[^\]]+\]:[ \t]*`)
-	blankRuns    = regexp.MustCompile(`\n{3,}`)
 	autolink     = regexp.MustCompile(`<((?:https?|mailto|ftp):[^>\s]+)>`)
 	inlineTag    = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
 	codeSpan     = regexp.MustCompile("(`+)(.+?)(`+)")
 	escaped      = regexp.MustCompile(`\\([\\` + "`" + `*_{}\[\]()#+\-.!|>~])`)
 	frontMatter  = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)$`)
 	emphasisRuns = regexp.MustCompile(`\*+|_+`)
+	placeholder  = regexp.MustCompile("\x00[0-9]+\x00")
 )
 
 func readMarkdown(a *Article, text string) []textLine {
@@ -61,14 +61,20 @@ func readMarkdown(a *Article, text string) []textLine {
 		}
 		out[i].text = markdownLine(l.text)
 	}
-	texts := make([]string, len(out))
-	for i, l := range out {
-		texts[i] = l.text
+	// Dropped lines (front matter, fences, rules) can leave several blank
+	// lines in a row; one blank line is what separates paragraphs.
+	var kept []textLine
+	for _, l := range out {
+		if l.text == "" && (len(kept) == 0 || kept[len(kept)-1].text == "") {
+			continue
+		}
+		kept = append(kept, l)
 	}
-	// Dropped lines (fences, rules) can leave several blank lines in a
-	// row; one blank line is what separates paragraphs.
-	a.Text = blankRuns.ReplaceAllString(strings.Trim(strings.Join(texts, "\n"), "\n"), "\n\n")
-	return out
+	for len(kept) > 0 && kept[len(kept)-1].text == "" {
+		kept = kept[:len(kept)-1]
+	}
+	a.Text = joinLines(kept)
+	return kept
 }
 
 // markdownLine is one line of Markdown outside code blocks, unmarked.
@@ -106,8 +112,11 @@ func markdownLine(s string) string {
 	s = autolink.ReplaceAllString(s, "$1")
 	s = inlineTag.ReplaceAllString(s, "")
 	s = removeEmphasis(s)
-	for i, c := range codes {
-		s = strings.Replace(s, "\x00"+strconv.Itoa(i)+"\x00", c, 1)
+	if len(codes) > 0 {
+		s = placeholder.ReplaceAllStringFunc(s, func(m string) string {
+			i, _ := strconv.Atoi(m[1 : len(m)-1])
+			return codes[i]
+		})
 	}
 	return s
 }
@@ -120,18 +129,31 @@ func removeEmphasis(s string) string {
 	if runs == nil {
 		return s
 	}
+	// Openers wait on a stack; a closer pairs with the nearest opener of
+	// the same character and length among the last few, and the openers
+	// above that one stay text. Looking only at the last few keeps a line
+	// of a million stars linear.
+	const reach = 16
 	drop := make([]bool, len(runs))
+	var open []int
 	for i, r := range runs {
-		if drop[i] || !opens(s, r) {
-			continue
-		}
-		for j := i + 1; j < len(runs); j++ {
-			q := runs[j]
-			if drop[j] || s[q[0]] != s[r[0]] || q[1]-q[0] != r[1]-r[0] || !closes(s, q) {
+		if closes(s, r) {
+			found := -1
+			for k := len(open) - 1; k >= max(0, len(open)-reach); k-- {
+				o := runs[open[k]]
+				if s[o[0]] == s[r[0]] && o[1]-o[0] == r[1]-r[0] {
+					found = k
+					break
+				}
+			}
+			if found >= 0 {
+				drop[open[found]], drop[i] = true, true
+				open = open[:found]
 				continue
 			}
-			drop[i], drop[j] = true, true
-			break
+		}
+		if opens(s, r) {
+			open = append(open, i)
 		}
 	}
 	var b strings.Builder

@@ -3,9 +3,11 @@ package article
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // datelineLines is how many non-blank lines from the top are searched for a
@@ -65,7 +67,7 @@ func findDateline(lines []textLine) (dateline, bool) {
 		if seen++; seen > datelineLines {
 			break
 		}
-		for _, c := range datesIn(l.text) {
+		for _, c := range datesIn(datelineHead(l.text)) {
 			pre := l.text[:c.start]
 			rank, from := 0, c.start
 			switch {
@@ -88,6 +90,21 @@ func findDateline(lines []textLine) (dateline, bool) {
 		}
 	}
 	return best, bestRank > 0
+}
+
+// datelineHead is the start of a line, where a dateline's date is: a
+// dateline is short, and looking no further keeps a huge first line (a
+// file with no line breaks) from costing more than a short one.
+func datelineHead(s string) string {
+	const head = 200
+	if len(s) <= head {
+		return s
+	}
+	cut := head
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
 }
 
 // datesIn returns the dates written in s, in order, overlapping ones
@@ -140,11 +157,9 @@ func datesIn(s string) []candidate {
 }
 
 func sortCandidates(cs []candidate) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && (cs[j].start < cs[j-1].start || cs[j].start == cs[j-1].start && cs[j].end > cs[j-1].end); j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
+	sort.Slice(cs, func(i, j int) bool {
+		return cs[i].start < cs[j].start || cs[i].start == cs[j].start && cs[i].end > cs[j].end
+	})
 }
 
 // dayDate makes YYYY-MM-DD from a year, a month (number or name) and a
@@ -199,7 +214,7 @@ func weekdayNote(c candidate) string {
 // date or date-time (the day as the publisher wrote it, in its own time
 // zone), else any date form a dateline may hold.
 func metadataDate(v string) (string, bool) {
-	v = strings.TrimSpace(v)
+	v = datelineHead(strings.TrimSpace(v))
 	if m := isoDate.FindStringSubmatch(v); m != nil {
 		return dayDate(m[2], m[3], m[4])
 	}
