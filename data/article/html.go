@@ -61,7 +61,7 @@ var voidElements = map[atom.Atom]bool{
 // plain divs: cookie banners, share bars, related links, comments, ads.
 var furnitureWords = map[string]bool{
 	"cookie": true, "cookies": true, "consent": true, "newsletter": true, "share": true,
-	"sharing": true, "social": true, "related": true, "comments": true, "comment": true,
+	"sharing": true, "social": true, "related": true, "comments": true,
 	"advert": true, "advertisement": true, "ad": true, "ads": true, "promo": true,
 	"subscribe": true, "paywall": true, "breadcrumb": true, "breadcrumbs": true,
 	"sidebar": true, "menu": true, "masthead": true, "byline-share": true,

@@ -38,7 +38,7 @@ const (
 func (k Kind) String() string {
 	switch k {
 	case CountryName:
-		return "country"
+		return "name"
 	case Capital:
 		return "capital"
 	case Demonym:
