@@ -313,3 +313,25 @@ func BenchmarkParseMarkdown(b *testing.B) {
 		}
 	}
 }
+
+func TestDatelineInLines(t *testing.T) {
+	tests := []struct{ text, date string }{
+		{"Headline\nPublished: 2:14 PM EST, Tue February 20, 2024\n", "2024-02-20"},
+		{"Headline\nUpdated 3:05 PM EST, Wed February 21, 2024\nPublished 9:00 AM EST, Tue February 20, 2024\n", "2024-02-20"},
+		{"Headline\nLast update: 21 Feb 2024\n", ""},
+		{"Headline\nTue 20 Feb 2024 10.00 GMT\n", "2024-02-20"},
+		{"Headline\nFebruary 20th, 2024 at 10:14 a.m.\n", "2024-02-20"},
+		{"Headline\nBy Ana Lind | 20 February, 2024\n", "2024-02-20"},
+		{"Headline\nPosted on 19.05.2023\n", "2023-05-19"},
+		{"Mandate 2024-02-20 expires\n", ""},
+	}
+	for _, tt := range tests {
+		a, err := Parse("a.txt", strings.NewReader(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Published.Date != tt.date {
+			t.Errorf("%q: published %q, want %q", tt.text, a.Published.Date, tt.date)
+		}
+	}
+}

@@ -29,8 +29,11 @@ var (
 
 	// publishedCue is a word that says the date after it is the
 	// publication date; updatedCue one that says it is not.
-	publishedCue = regexp.MustCompile(`(?i)\b(?:first published|published|publication date|posted|released|dated|date)\s*(?:on|at)?\s*[:\-–—,]?\s*$`)
-	updatedCue   = regexp.MustCompile(`(?i)\b(?:updated|modified|edited|revised|corrected)\b[^0-9]*$`)
+	publishedCue = regexp.MustCompile(`(?i)\b(?:first published|published|publication date|posted|released|dated|date)\s*(?:on|at)?\s*[:\-–—,]?\s*` + optionalTime + `$`)
+	updatedCue   = regexp.MustCompile(`(?i)\b(?:updated|update|modified|edited|revised|corrected)\b\s*(?:on|at)?\s*[:\-–—,]?\s*` + optionalTime + `$`)
+	// optionalTime is a clock time between a cue and its date ("Published
+	// 2:14 PM EST, Tue February 20, 2024").
+	optionalTime = `(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4}(?:[+-]\d{1,2})?)?\s*[,|]?\s*)?`
 	// leadingTime is a clock time before the date ("10:00, 19.05.2023").
 	leadingTime = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?\s*[,|\-–—]?\s*$`)
 	byline      = regexp.MustCompile(`^(?:By|BY|by)\s`)
