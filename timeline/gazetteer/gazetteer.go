@@ -1,7 +1,8 @@
 // Package gazetteer tells which country a name in news text stands for:
 // the country's own names ("North Korea", "DPRK", "the US"), its capital
 // used as a metonym ("Pyongyang", "Moscow"), its demonym ("North Korean",
-// "Russians"), and a few seats of government ("the Kremlin").
+// "Russians"), and a few seats of government ("the Kremlin"). Lookup
+// answers for one name; Find finds every such name in a text.
 //
 // The countries, their names, capitals and demonyms come from the
 // world-countries data package (ODbL 1.0; see countries_table.go, which
@@ -78,9 +79,12 @@ type reading struct {
 }
 
 type index struct {
-	exact  map[string][]reading // by key()
-	folded map[string][]reading // by lower-cased key, for all-capital text
-	byISO  map[string]int       // alpha-2 and alpha-3, upper case
+	// firstWords holds the first word of every name, with the most words
+	// a name starting with it has, for Find.
+	firstWords map[string]int
+	exact      map[string][]reading // by key()
+	folded     map[string][]reading // by lower-cased key, for all-capital text
+	byISO      map[string]int       // alpha-2 and alpha-3, upper case
 }
 
 var theIndex = sync.OnceValue(buildIndex)
@@ -185,12 +189,14 @@ func preferred(rs []reading) []reading {
 }
 
 func buildIndex() *index {
-	ix := &index{exact: map[string][]reading{}, folded: map[string][]reading{}, byISO: map[string]int{}}
+	ix := &index{firstWords: map[string]int{}, exact: map[string][]reading{}, folded: map[string][]reading{}, byISO: map[string]int{}}
 	add := func(name string, r reading) {
 		k := key(name)
 		if k == "" {
 			return
 		}
+		words := strings.Split(k, " ")
+		ix.firstWords[words[0]] = max(ix.firstWords[words[0]], min(len(words), maxNameWords))
 		for _, old := range ix.exact[k] {
 			if old == r {
 				return
