@@ -76,3 +76,22 @@ func BenchmarkFind(b *testing.B) {
 		Find(s)
 	}
 }
+
+func FuzzFind(f *testing.F) {
+	f.Add("Pyongyang’s leader met the U.S. envoy in Moscow.")
+	f.Add("the Democratic People's Republic of Korea's 'N'")
+	f.Add("U.S.. ’s ’ -- .Kiev.-")
+	f.Fuzz(func(t *testing.T, text string) {
+		runes := []rune(text)
+		last := 0
+		for _, m := range Find(text) {
+			if m.Start < last || m.End <= m.Start || m.End > len(runes) || len(m.Places) == 0 {
+				t.Fatalf("bad mention %+v after %d", m, last)
+			}
+			if string(runes[m.Start:m.End]) != m.Text {
+				t.Fatalf("mention %q, text there %q", m.Text, string(runes[m.Start:m.End]))
+			}
+			last = m.End
+		}
+	})
+}
