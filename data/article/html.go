@@ -64,7 +64,16 @@ var furnitureWords = map[string]bool{
 	"sharing": true, "social": true, "related": true, "comments": true,
 	"advert": true, "advertisement": true, "ad": true, "ads": true, "promo": true,
 	"subscribe": true, "paywall": true, "breadcrumb": true, "breadcrumbs": true,
-	"sidebar": true, "menu": true, "masthead": true, "byline-share": true,
+	"sidebar": true, "menu": true, "masthead": true, "nav": true, "navbar": true,
+	"navigation": true,
+}
+
+// furnitureTokens are whole class names and ids of a site's own header
+// and footer, for pages built without <header> and <footer>. Whole names
+// only: "article-header" holds the headline.
+var furnitureTokens = map[string]bool{
+	"header": true, "site-header": true, "page-header": true, "global-header": true,
+	"footer": true, "site-footer": true, "page-footer": true, "global-footer": true,
 }
 
 // furnitureRoles are ARIA landmark roles that are not the story.
@@ -245,6 +254,11 @@ func (p *pageReader) furniture(a atom.Atom, attrs map[string]string) bool {
 	}
 	if a == atom.Article || a == atom.Main || a == atom.Body || a == atom.Html {
 		return false // a class on the story's own container does not make it furniture
+	}
+	for _, token := range strings.Fields(strings.ToLower(attrs["class"] + " " + attrs["id"])) {
+		if furnitureTokens[token] {
+			return true
+		}
 	}
 	for _, word := range strings.FieldsFunc(strings.ToLower(attrs["class"]+" "+attrs["id"]), func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '-' || r == '_'

@@ -104,3 +104,19 @@ func TestHTMLCharset(t *testing.T) {
 		t.Errorf("Text = %q", a.Text)
 	}
 }
+
+func TestHTMLWithoutLandmarks(t *testing.T) {
+	// An older page: divs with ids and classes for everything.
+	page := `<body><div id="header"><a href="/">Coast News</a> <span>Home | World</span></div>
+<div class="navbar"><a>Sport</a></div>
+<div class="content"><div class="article-header"><h1>Ferry sinks</h1></div>
+<p>The ferry sank on Monday.</p></div>
+<div class="footer">Contact us</div></body>`
+	a, err := Parse("page.html", strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Ferry sinks\n\nThe ferry sank on Monday."; a.Text != want {
+		t.Errorf("Text = %q, want %q", a.Text, want)
+	}
+}
