@@ -3,6 +3,13 @@
 // sites. It returns the article's text (what citations will index), and what
 // can be told about it: its title, when it was published and how that was
 // found, its canonical URL and its publisher.
+//
+// Plain text is kept exactly as dateline reads a text_file, so a draft can
+// cite the file itself. Markdown loses its markup, line for line, so that
+// quotes read as the reader sees them (markdown.go says why and how); HTML
+// keeps the story's paragraphs and drops everything else (html.go). Files
+// over MaxSize, folders, empty files and binary files are refused with an
+// *Error naming the file.
 package article
 
 import (
