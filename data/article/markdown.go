@@ -19,6 +19,7 @@ var (
 	atxHeading   = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$`)
 	ruleLine     = regexp.MustCompile(`^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$`)
 	fenceLine    = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+	tableRule    = regexp.MustCompile(`^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$|^[ \t]*:?-{3,}:?[ \t]*\|[ \t|:\-]*$`)
 	listMarker   = regexp.MustCompile(`^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?`)
 	quoteMarker  = regexp.MustCompile(`^[ \t]*(?:>[ \t]?)+`)
 	refDef       = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:[ \t]*\S+.*$`)
@@ -80,8 +81,8 @@ func readMarkdown(a *Article, text string) []textLine {
 // markdownLine is one line of Markdown outside code blocks, unmarked.
 func markdownLine(s string) string {
 	switch {
-	case ruleLine.MatchString(s), refDef.MatchString(s) && !footnoteDef.MatchString(s):
-		return "" // a setext underline, a rule or a link's URL: the blank keeps paragraphs apart
+	case ruleLine.MatchString(s), tableRule.MatchString(s), refDef.MatchString(s) && !footnoteDef.MatchString(s):
+		return "" // a setext underline, a rule, a table's header rule or a link's URL: the blank keeps paragraphs apart
 	}
 	s = footnoteDef.ReplaceAllString(s, "")
 	if m := atxHeading.FindStringSubmatch(s); m != nil {

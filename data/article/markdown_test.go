@@ -70,6 +70,9 @@ func TestMarkdownLine(t *testing.T) {
 		{`escaped \*stars\* stay`, "escaped *stars* stay"},
 		{"line<br/>break and <span class=\"x\">span</span>", "linebreak and span"},
 		{"===", ""},
+		{"|---|:---:|", ""},
+		{"--- | ---", ""},
+		{"| Year | Event |", "| Year | Event |"},
 		{"[1]: https://x.example", ""},
 	}
 	for _, tt := range tests {
