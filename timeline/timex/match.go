@@ -77,51 +77,11 @@ var rules = []rule{
 	ruleSet,
 }
 
-// ruleNames name rules, in the same order, for rulesFor.
-var ruleNames = []string{
-	"ruleISODate", "ruleNumericDate", "ruleMonthDayYear", "ruleDayMonthYear",
-	"ruleMonthYear", "ruleMonthAlone", "ruleYear", "ruleBC", "ruleDecade",
-	"ruleCentury", "ruleSeason", "ruleQuarter", "ruleFiscal", "ruleClock",
-	"ruleDeictic", "ruleThisLastNext", "ruleWeekday", "rulePartOfDay",
-	"ruleOffset", "ruleAnaphor", "ruleDuration", "ruleSet",
-}
+// starts reports a token an expression (with its modifiers) may begin
+// with. Checking it first keeps the scan fast.
+func starts(t *token) bool { return tokenClass(t) != 0 }
 
-// starters are the lower-case words an expression (with its modifiers) may
-// begin with; any number may too. Checking them first keeps the scan fast.
-func starts(t *token) bool {
-	if t.kind == tokNum {
-		return true
-	}
-	if t.kind == tokPunct {
-		return t.text == "'" || t.text == "’"
-	}
-	if _, ok := monthNames[t.low]; ok {
-		return true
-	}
-	if _, ok := weekdayNames[t.low]; ok {
-		return true
-	}
-	if _, ok := numberWords[t.low]; ok {
-		return true
-	}
-	if _, ok := ordinalWords[t.low]; ok {
-		return true
-	}
-	if _, ok := unitNames[t.low]; ok {
-		return true
-	}
-	if _, ok := seasonNames[t.low]; ok {
-		return true
-	}
-	if _, ok := partOfDay[t.low]; ok {
-		return true
-	}
-	if _, ok := setWords[t.low]; ok {
-		return true
-	}
-	return starterWords[t.low]
-}
-
+// starterWords are the other words an expression may begin with.
 var starterWords = map[string]bool{
 	"the": true, "this": true, "last": true, "next": true, "past": true,
 	"early": true, "late": true, "mid": true, "earlier": true, "later": true,
@@ -145,7 +105,9 @@ var starterWords = map[string]bool{
 	"subsequent": true, "succeeding": true, "preceding": true, "ensuing": true,
 	"latter": true, "first": true, "second": true, "third": true,
 	"fourth": true, "final": true, "closing": true, "opening": true, "a": true, "an": true,
-	"within": true, "once": true, "twice": true, "thrice": true, "since": false,
+	"within": true, "once": true, "twice": true, "thrice": true, "per": true,
+	"entire": true, "whole": true, "mondays": true, "tuesdays": true, "wednesdays": true,
+	"thursdays": true, "fridays": true, "saturdays": true, "sundays": true, "midday": true,
 }
 
 // find runs the rules over toks and returns the expressions, in order and
@@ -187,27 +149,104 @@ func matchAt(toks []token, i int) (expr, bool) {
 	return best, ok
 }
 
-// rulesFor are the rules that can start at a token of each kind; trying
-// only those keeps the scan fast.
-var rulesFor = func() (by [3][]rule) {
-	numeric := map[string]bool{}
-	for _, n := range []string{"ruleISODate", "ruleNumericDate", "ruleDayMonthYear", "ruleYear", "ruleBC", "ruleDecade", "ruleCentury", "ruleQuarter", "ruleClock", "ruleOffset", "ruleDuration"} {
-		numeric[n] = true
+// Token classes: what a token can start. A token's classes are looked up
+// once (classOf); each rule says which classes it can start with, so only
+// those rules are tried at a token.
+const (
+	clsNum uint16 = 1 << iota
+	clsApos
+	clsMonth
+	clsWeekday
+	clsNumWord
+	clsOrdinal
+	clsUnit
+	clsSeason
+	clsPod
+	clsSet
+	clsStarter
+)
+
+var classOf = func() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(c uint16, words ...string) {
+		for _, w := range words {
+			m[w] |= c
+		}
 	}
-	for i, r := range rules {
-		name := ruleNames[i]
-		if numeric[name] {
-			by[tokNum] = append(by[tokNum], r)
-		}
-		if name == "ruleYear" || name == "ruleDecade" {
-			by[tokPunct] = append(by[tokPunct], r)
-		}
-		if name != "ruleISODate" && name != "ruleNumericDate" && name != "ruleClock" || name == "ruleClock" {
-			by[tokWord] = append(by[tokWord], r)
+	for w := range monthNames {
+		add(clsMonth, w)
+	}
+	for w := range weekdayNames {
+		add(clsWeekday, w)
+	}
+	for w := range numberWords {
+		add(clsNumWord, w)
+	}
+	for w := range ordinalWords {
+		add(clsOrdinal, w)
+	}
+	for w := range unitNames {
+		add(clsUnit, w)
+	}
+	for w := range seasonNames {
+		add(clsSeason, w)
+	}
+	for w := range partOfDay {
+		add(clsPod, w)
+	}
+	for w := range setWords {
+		add(clsSet, w)
+	}
+	for w, ok := range starterWords {
+		if ok {
+			add(clsStarter, w)
 		}
 	}
-	return by
+	for w := range decadeWords {
+		add(clsStarter, w)
+	}
+	return m
 }()
+
+// tokenClass is the classes of t.
+func tokenClass(t *token) uint16 {
+	switch t.kind {
+	case tokNum:
+		return clsNum
+	case tokPunct:
+		if t.text == "'" || t.text == "’" {
+			return clsApos
+		}
+		return 0
+	}
+	return classOf[t.low]
+}
+
+// ruleStarts is, for each rule in rules, the classes it can start with.
+var ruleStarts = []uint16{
+	clsNum,                           // ruleISODate
+	clsNum,                           // ruleNumericDate
+	clsWeekday | clsMonth,            // ruleMonthDayYear
+	clsWeekday | clsNum | clsOrdinal, // ruleDayMonthYear
+	clsMonth,                         // ruleMonthYear
+	clsMonth,                         // ruleMonthAlone
+	clsNum | clsApos,                 // ruleYear
+	clsNum,                           // ruleBC
+	clsNum | clsApos | clsStarter,    // ruleDecade
+	clsNum | clsOrdinal,              // ruleCentury
+	clsSeason,                        // ruleSeason
+	clsStarter | clsOrdinal | clsNum, // ruleQuarter
+	clsStarter,                       // ruleFiscal
+	clsNum | clsPod,                  // ruleClock
+	clsStarter,                       // ruleDeictic
+	clsStarter,                       // ruleThisLastNext
+	clsWeekday,                       // ruleWeekday
+	clsStarter | clsPod,              // rulePartOfDay
+	clsNum | clsNumWord | clsStarter, // ruleOffset
+	clsUnit | clsPod | clsStarter,    // ruleAnaphor
+	clsNum | clsNumWord | clsStarter | clsUnit, // ruleDuration
+	clsSet | clsStarter,                        // ruleSet
+}
 
 func bestRule(toks []token, i int) (expr, bool) {
 	var best expr
@@ -215,7 +254,11 @@ func bestRule(toks []token, i int) (expr, bool) {
 		return best, false
 	}
 	found := false
-	for _, r := range rulesFor[toks[i].kind] {
+	cls := tokenClass(&toks[i])
+	for k, r := range rules {
+		if ruleStarts[k]&cls == 0 {
+			continue
+		}
 		e, ok := r(toks, i)
 		if ok && crossesParagraph(toks, e.start, e.end) {
 			continue
