@@ -315,7 +315,7 @@ func modifier(toks []token, i int) (next int, mod string, kind int) {
 				return i + 3, "MID", modPos
 			}
 		case "latter", "last", "first", "second", "early", "later", "final":
-			if (get(i+2) == "part" || get(i+2) == "half" || get(i+2) == "days" || get(i+2) == "months" || get(i+2) == "weeks") && get(i+3) == "of" {
+			if (get(i+2) == "part" || get(i+2) == "days" || get(i+2) == "months" || get(i+2) == "weeks") && get(i+3) == "of" {
 				return i + 4, "", modPos
 			}
 		}

@@ -308,3 +308,18 @@ func TestRuleStartsMatchRules(t *testing.T) {
 		t.Fatalf("%d start classes for %d rules", len(ruleStarts), len(rules))
 	}
 }
+
+func TestReadmeForms(t *testing.T) {
+	ref := time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC)
+	runCases(t, ref, []tcase{
+		{"In the '70s prices rose.", "the '70s", Date, "197", "197X"},
+		{"On 7/8/07 he left.", "7/8/07", Date, "2007-07-08", "2007-07-08"},
+		{"They meet twice a year.", "twice a year", Set, "P1Y", ""},
+		{"They met for half an hour.", "half an hour", Duration, "PT30M", ""},
+		{"Sales in Q3 2009 fell.", "Q3 2009", Date, "2009-Q3", "2009-07/2009-09"},
+		{"Sales in the first half of 2009 fell.", "the first half of 2009", Date, "2009-H1", "2009-01/2009-06"},
+		{"The siege ran 14 August-24 August 1914.", "14 August", Date, "1914-08-14", "1914-08-14"},
+		{"At 0800 UTC the ship left.", "0800 UTC", Time, "2010-01-01T08:00Z", "2010-01-01"},
+		{"The war began in 1914. That year was hard.", "That year", Date, "1914", "1914"},
+	})
+}
