@@ -64,6 +64,8 @@ func TestAbsoluteForms(t *testing.T) {
 		{"It was built in the 20th century.", "the 20th century", Date, "19", "19XX"},
 		{"The offensive began in spring 2022.", "spring 2022", Date, "2022-SP", "2022-21"},
 		{"Profits rose in the third quarter of 2023.", "the third quarter of 2023", Date, "2023-Q3", "2023-07/2023-09"},
+		{"Profits rose in the third quarter.", "the third quarter", Date, "2023-Q3", "2023-07/2023-09"},
+		{"Profits will rise in the third quarter.", "the third quarter", Date, "2024-Q3", "2024-07/2024-09"},
 		{"Profits rose in fiscal 2009.", "fiscal 2009", Date, "FY2009", "2009~"},
 		{"He served in 2009-2010 as mayor.", "2009", Date, "2009", "2009"},
 		{"He served in 2009-2010 as mayor.", "2010", Date, "2010", "2010"},
