@@ -183,19 +183,6 @@ func (q quoted) where(full bool) string {
 	return s
 }
 
-// actorsLine lists an event's actors with their roles: "Vladimir Putin
-// (giver), Kim Jong-un (recipient)".
-func actorsLine(tl *timeline.Timeline, e *timeline.Event) string {
-	parts := make([]string, len(e.Actors))
-	for i, r := range e.Actors {
-		parts[i] = actorName(tl, r.Actor)
-		if r.Role != "" {
-			parts[i] += " (" + r.Role + ")"
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
 // splitNote separates the display date an import recorded in a date note
 // ("display date: …") from the rest of the note.
 func splitNote(note string) (display, rest string) {

@@ -107,7 +107,7 @@ func checkRoundTrip(t *testing.T, l, back *Loaded) {
 	if back.Timeline == nil {
 		t.Fatalf("does not load back: %v", back.Problems)
 	}
-	got := eventsByTitle(back.Dataset)
+	got := exportedByTitle(back.Dataset)
 	n := 0
 	for _, e := range l.Dataset.Events {
 		b, ok := got[e.Title]
@@ -320,7 +320,7 @@ func TestTimelineJSCosmologicalExport(t *testing.T) {
 		t.Errorf("big bang %d, landing display %q", doc.Events[0].StartDate.Year, doc.Events[2].DisplayDate)
 	}
 	back := LoadTimelineJS("back.json", out)
-	got := eventsByTitle(back.Dataset)
+	got := exportedByTitle(back.Dataset)
 	if got["The Big Bang"].Date.String() != "Y-13799999999" || got["Far future"].Date.String() != "Y170000002" ||
 		got["The Moon landing"].Date.String() != "1969" || got["The Moon landing"].DateNote != "display date: 20 Jul 1969" {
 		t.Errorf("back: %+v %+v %+v", got["The Big Bang"].Date, got["Far future"].Date, got["The Moon landing"])
@@ -376,4 +376,14 @@ func TestExportJSONLToJSON(t *testing.T) {
 	if !reflect.DeepEqual(back.Dataset.Actors, ds.Actors) || !reflect.DeepEqual(back.Dataset.Sources, ds.Sources) {
 		t.Errorf("actors or sources changed:\n%+v\n%+v", back.Dataset.Actors, back.Dataset.Sources)
 	}
+}
+
+// exportedByTitle maps the titles of an exported and reloaded dataset's
+// events to them.
+func exportedByTitle(ds *timeline.Dataset) map[string]*timeline.Event {
+	m := map[string]*timeline.Event{}
+	for i := range ds.Events {
+		m[ds.Events[i].Title] = &ds.Events[i]
+	}
+	return m
 }

@@ -11,6 +11,7 @@ package data
 import (
 	"bytes"
 	"crypto/sha256"
+	"dateline/data/embedded"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -86,31 +87,31 @@ func (r FixReport) String() string {
 		if n == 1 {
 			word = "score"
 		}
-		did = append(did, fmt.Sprintf("%s re-anchored (%s %s)", plural(n, "citation"), word, strings.Join(scores, ", ")))
+		did = append(did, fmt.Sprintf("%s re-anchored (%s %s)", timeline.Plural(n, "citation"), word, strings.Join(scores, ", ")))
 	}
 	if r.Positions > 0 {
-		did = append(did, plural(r.Positions, "position")+" recorded")
+		did = append(did, timeline.Plural(r.Positions, "position")+" recorded")
 	}
 	if r.NewChecksums > 0 {
-		did = append(did, plural(r.NewChecksums, "checksum")+" recorded")
+		did = append(did, timeline.Plural(r.NewChecksums, "checksum")+" recorded")
 	}
 	if r.Checksums > 0 {
-		did = append(did, plural(r.Checksums, "checksum")+" updated")
+		did = append(did, timeline.Plural(r.Checksums, "checksum")+" updated")
 	}
 	if r.Relocated > 0 {
-		did = append(did, plural(r.Relocated, "text_file path")+" rewritten for the new folder")
+		did = append(did, timeline.Plural(r.Relocated, "text_file path")+" rewritten for the new folder")
 	}
 	if r.Inlined > 0 {
-		did = append(did, plural(r.Inlined, "text_file")+" written inline")
+		did = append(did, timeline.Plural(r.Inlined, "text_file")+" written inline")
 	}
 	if r.Orphaned > 0 {
-		kept = append(kept, plural(r.Orphaned, "orphaned citation"))
+		kept = append(kept, timeline.Plural(r.Orphaned, "orphaned citation"))
 	}
 	if r.Unresolved > 0 {
-		kept = append(kept, plural(r.Unresolved, "unresolved citation"))
+		kept = append(kept, timeline.Plural(r.Unresolved, "unresolved citation"))
 	}
 	if r.StaleChecksums > 0 {
-		kept = append(kept, plural(r.StaleChecksums, "old checksum")+" (for the orphans)")
+		kept = append(kept, timeline.Plural(r.StaleChecksums, "old checksum")+" (for the orphans)")
 	}
 	s := "wrote " + r.File + ": "
 	if len(did) == 0 {
@@ -136,7 +137,7 @@ func FixFormat(path string) (string, error) {
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", fmt.Errorf("cannot read %s: %w", path, unwrapPath(err))
+		return "", fmt.Errorf("cannot read %s: %w", path, WithoutPath(err))
 	}
 	return fixFormat(path, b)
 }
@@ -188,7 +189,7 @@ func FixFile(l *Loaded, in, out string, force bool) (FixReport, error) {
 		err    error
 	)
 	if in == "" {
-		b, err = fs.ReadFile(embeddedFS, "embedded/"+embeddedName)
+		b, err = fs.ReadFile(embedded.FS, embedded.Name)
 		format = FixYAML
 	} else {
 		if SameFile(in, out) {
@@ -235,7 +236,7 @@ func FixFile(l *Loaded, in, out string, force bool) (FixReport, error) {
 			if b == nil {
 				f, err := os.Open(in)
 				if err != nil {
-					return fmt.Errorf("cannot read %s: %w", in, unwrapPath(err))
+					return fmt.Errorf("cannot read %s: %w", in, WithoutPath(err))
 				}
 				defer f.Close()
 				r = f
@@ -374,20 +375,6 @@ func (p *fixPlan) relocate(name string) (string, bool) {
 		return "", false
 	}
 	return filepath.ToSlash(rel), true
-}
-
-// SameFile reports whether a and b name one file: the same file when both
-// exist, else the same absolute path. Commands use it so that what they
-// write never replaces what they read.
-func SameFile(a, b string) bool {
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	if err1 == nil && err2 == nil {
-		return os.SameFile(fa, fb)
-	}
-	aa, err1 := filepath.Abs(a)
-	ab, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == ab
 }
 
 // realDir is dir as an absolute path with its symbolic links resolved, as

@@ -116,7 +116,7 @@ func pauseGC(size int64) (resume func()) {
 func readFailure(path string, err error) *Loaded {
 	return &Loaded{File: path, Problems: []Problem{{
 		File: path, Severity: timeline.SeverityError,
-		Message: fmt.Sprintf("cannot read %s: %v", path, unwrapPath(err)),
+		Message: fmt.Sprintf("cannot read %s: %v", path, WithoutPath(err)),
 	}}}
 }
 
@@ -341,4 +341,18 @@ func (st *jsonlLoad) decodeHeader(b []byte) bool {
 	}
 	st.l.Problems = append(st.l.Problems, d.probs...)
 	return true
+}
+
+// sniffJSONL reports whether the file at path starts like a JSON Lines
+// dataset (see isJSONLines), reading only its first block. A header longer
+// than that is found by load's switch instead, after a whole read.
+func sniffJSONL(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 256<<10)
+	n, _ := io.ReadFull(f, buf)
+	return isJSONLines(buf[:n])
 }

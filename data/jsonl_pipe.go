@@ -313,7 +313,7 @@ func (st *jsonlLoad) collect(j *jsonlJob) {
 	if j.readErr != nil {
 		st.failed = true
 		st.l.Problems = append(st.l.Problems, Problem{Line: j.firstLine, Severity: timeline.SeverityError,
-			Message: fmt.Sprintf("cannot read %s: %v", st.name, unwrapPath(j.readErr))})
+			Message: fmt.Sprintf("cannot read %s: %v", st.name, WithoutPath(j.readErr))})
 		return
 	}
 	st.done = j.offset + int64(len(j.data))

@@ -47,7 +47,7 @@ func writeMarkdown(w io.Writer, tl *timeline.Timeline, idx []int) error {
 		if e.Status != timeline.StatusOccurred {
 			facts = append(facts, "**Status:** "+e.Status.String())
 		}
-		if who := actorsLine(tl, e); who != "" {
+		if who := tl.ActorsLine(e); who != "" {
 			facts = append(facts, "**Who:** "+mdEscape(who))
 		}
 		if len(e.Tags) > 0 {

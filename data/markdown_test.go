@@ -1,7 +1,6 @@
 package data
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,15 +8,13 @@ import (
 	"testing"
 )
 
-var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/export/")
-
 // TestMarkdownGolden compares the Markdown export of the embedded dataset
 // with testdata/export/embedded.md (go test -update rewrites it).
 func TestMarkdownGolden(t *testing.T) {
 	l := Embedded()
 	got := export(t, l, everything(l), FormatMarkdown)
 	path := filepath.Join("testdata", "export", "embedded.md")
-	if *updateGolden {
+	if *updateSnapshot {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}

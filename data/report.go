@@ -170,7 +170,7 @@ func newEventJSON(tl *timeline.Timeline, e *timeline.Event) EventJSON {
 		Tags:      append([]string{}, e.Tags...), // [] rather than null
 	}
 	for _, r := range e.Actors {
-		out.Actors = append(out.Actors, EventActorJSON{ID: r.Actor, Name: actorName(tl, r.Actor), Role: optional(r.Role)})
+		out.Actors = append(out.Actors, EventActorJSON{ID: r.Actor, Name: tl.ActorName(r.Actor), Role: optional(r.Role)})
 	}
 	for _, c := range e.Citations {
 		out.Citations = append(out.Citations, newCitationJSON(tl, c))
@@ -270,13 +270,6 @@ func HumanDate(d timeline.Date) string {
 		return "undated"
 	}
 	return d.Human()
-}
-
-func actorName(tl *timeline.Timeline, id string) string {
-	if a, ok := tl.Actor(id); ok {
-		return a.Name
-	}
-	return id // unreachable for a valid Timeline; the id still says who
 }
 
 // optional returns nil for "" so that empty optional strings encode as null.

@@ -14,7 +14,7 @@ import (
 // can be found, on spans set by hand (the fixture's own, then drifted ones).
 func TestCitationAnchor(t *testing.T) {
 	l := reportFixture(t)
-	gift := eventByID(t, l, "gift")
+	gift := reportEventByID(t, l, "gift")
 	doc := NewEventsJSON(l, l.Timeline.Apply(timeline.Filter{}, nil))
 	if c := doc.Events[0].Citations; c[0].Anchor != AnchorExact || c[0].Score != nil ||
 		c[1].Anchor != AnchorUnresolved || c[1].Score != nil {
@@ -72,7 +72,7 @@ func TestWriteEventsTextDrift(t *testing.T) {
 	if strings.Contains(plain.String(), "cite:") {
 		t.Errorf("no drift, yet a cite line:\n%s", plain.String())
 	}
-	gift := eventByID(t, l, "gift")
+	gift := reportEventByID(t, l, "gift")
 	gift.Citations[0].Span = timeline.Span{Resolved: true, Reanchored: true, Score: 0.875, Start: 51, End: 69, Paragraph: 2}
 	gift.Citations[1].Span = timeline.Span{Orphaned: true, Score: 0.25}
 	var buf bytes.Buffer
@@ -127,4 +127,16 @@ func TestAnchorAmbiguousAfterChange(t *testing.T) {
 	if l.Count(timeline.SeverityCitation) != 1 {
 		t.Errorf("problems %v, want the ambiguous quote", l.Problems)
 	}
+}
+
+// reportEventByID returns the event id of l or stops the test.
+func reportEventByID(t *testing.T, l *Loaded, id string) *timeline.Event {
+	t.Helper()
+	for i := range l.Timeline.Len() {
+		if e := l.Timeline.Event(i); e.ID == id {
+			return e
+		}
+	}
+	t.Fatalf("%s has no event %q", l.File, id)
+	return nil
 }

@@ -70,7 +70,7 @@ func WriteEventsText(w io.Writer, l *Loaded, idx []int) error {
 		}
 		bw.WriteString(date + strings.Repeat(" ", col+2-displayWidth(date)) + lines[0] + "\n")
 		writeLines(bw, indent, lines[1:])
-		writeLabelled(bw, indent, "who:  ", actorsBrief(tl, e))
+		writeLabelled(bw, indent, "who:  ", tl.ActorsLine(e))
 		writeLabelled(bw, indent, "when: ", e.DateNote)
 		writeLabelled(bw, indent, "cite: ", driftBrief(e))
 	}
@@ -92,18 +92,6 @@ func driftBrief(e *timeline.Event) string {
 		}
 	}
 	return strings.Join(parts, "; ")
-}
-
-// actorsBrief lists an event's actors by name, with roles in parentheses.
-func actorsBrief(tl *timeline.Timeline, e *timeline.Event) string {
-	parts := make([]string, len(e.Actors))
-	for i, r := range e.Actors {
-		parts[i] = actorName(tl, r.Actor)
-		if r.Role != "" {
-			parts[i] += " (" + r.Role + ")"
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // WriteActorsText writes a table of the actors in dataset order: id, name,
@@ -144,7 +132,7 @@ func WriteSourcesText(w io.Writer, tl *timeline.Timeline) error {
 		field("url", s.URL)
 		field("retrieved", datePair(s.Retrieved))
 		field("archive", s.ArchiveURL)
-		field("text", fmt.Sprintf("%d characters, %s", utf8.RuneCountInString(s.Text), plural(paragraphs(s.Text), "paragraph")))
+		field("text", fmt.Sprintf("%d characters, %s", utf8.RuneCountInString(s.Text), timeline.Plural(paragraphs(s.Text), "paragraph")))
 		field("sha256", textSHA256(s.Text))
 		field("citations", strconv.Itoa(cited[s.ID]))
 	}
@@ -174,13 +162,6 @@ func paragraphs(text string) int {
 		inPara = !blank
 	}
 	return n
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func orDefault(s, fallback string) string {

@@ -168,7 +168,7 @@ func (d *decoder) textFile(n *node, a at) (string, bool) {
 		d.errorf(n, a, "text_file %s %v", d.files.display(name), err)
 		return "", false
 	default:
-		d.errorf(n, a, "cannot read text_file %s: %v", d.files.display(name), unwrapPath(err))
+		d.errorf(n, a, "cannot read text_file %s: %v", d.files.display(name), WithoutPath(err))
 		return "", false
 	}
 	if !utf8.Valid(b) {
@@ -189,15 +189,6 @@ func SourceFileText(b []byte) string {
 		return string(b)
 	}
 	return string(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")))
-}
-
-// unwrapPath drops the path from an *fs.PathError, which the message already names.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // checkSum compares a recorded sha256 with the text. A malformed checksum is

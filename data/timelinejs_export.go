@@ -168,7 +168,7 @@ func slideText(tl *timeline.Timeline, e *timeline.Event, note string) string {
 		line("Status", e.Status.String())
 	}
 	b.WriteString(textToHTML(e.Summary))
-	line("Who", actorsLine(tl, e))
+	line("Who", tl.ActorsLine(e))
 	line("Date", note)
 	for _, q := range quotesOf(tl, e) {
 		b.WriteString("<blockquote>" + textToHTML(q.text) + "<p>— " + citeHTML(q) + "</p></blockquote>")

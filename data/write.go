@@ -50,7 +50,7 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 	}
 	tmp, name, err := createTemp(dir, base, mode)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 	}
 	closed := false
 	defer func() {
@@ -62,17 +62,17 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 		}
 	}()
 	if err := tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 	}
 	bw := bufio.NewWriterSize(tmp, 64<<10)
 	if err := write(bw); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: sync: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: sync: %w", path, WithoutPath(err))
 	}
 	if name == "" {
 		// An anonymous file is named through its descriptor, so it stays
@@ -83,7 +83,7 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 		if name == "" {
 			closed = true
 			if err := tmp.Close(); err != nil {
-				return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+				return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 			}
 			syncDir(dir)
 			return nil
@@ -91,11 +91,11 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 	}
 	closed = true
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 	}
 	if force {
 		if err := os.Rename(name, path); err != nil {
-			return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+			return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 		}
 	} else if err := linkInto(name, path, os.Link); err != nil {
 		return err
@@ -127,12 +127,12 @@ func linkInto(tmp, path string, link func(old, new string) error) error {
 		if errors.Is(err, fs.ErrExist) {
 			return &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
 		}
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 	}
 	f.Close()
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(path)
-		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("write %s: %w", path, WithoutPath(err))
 	}
 	return nil
 }

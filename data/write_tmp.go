@@ -42,7 +42,7 @@ func nameAnonymous(f *os.File, dir, base, path string, force bool) (string, erro
 		case errors.Is(err, fs.ErrExist):
 			return "", &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
 		}
-		return "", fmt.Errorf("write %s: %w", path, unwrapPath(err))
+		return "", fmt.Errorf("write %s: %w", path, WithoutPath(err))
 	}
 	seed := time.Now().UnixNano()
 	for try := range 100 {
@@ -52,7 +52,7 @@ func nameAnonymous(f *os.File, dir, base, path string, force bool) (string, erro
 			return name, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("write %s: %w", path, unwrapPath(err))
+			return "", fmt.Errorf("write %s: %w", path, WithoutPath(err))
 		}
 	}
 	return "", fmt.Errorf("write %s: no free temporary name in %s", path, dir)

@@ -111,16 +111,9 @@ func (a *app) export(args []string, opts exportOptions) error {
 		return err
 	}
 	if n := data.Undated(l, idx); n > 0 && (opts.to == data.FormatTimelineJS || opts.to == data.FormatSheetsCSV) {
-		fmt.Fprintf(a.stderr, "dateline: export: left out %s: TimelineJS cannot place an event without a date\n", eventCount(n, "undated"))
+		fmt.Fprintf(a.stderr, "dateline: export: left out %s: TimelineJS cannot place an event without a date\n", timeline.Plural(n, "undated event"))
 	}
 	return nil
-}
-
-func eventCount(n int, adj string) string {
-	if n == 1 {
-		return "1 " + adj + " event"
-	}
-	return fmt.Sprintf("%d %s events", n, adj)
 }
 
 // filter builds the Filter of every flag but --actor, reusing list's checks.
