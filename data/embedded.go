@@ -2,6 +2,7 @@ package data
 
 import (
 	"dateline/data/embedded"
+	"dateline/data/internal/schema"
 	"hash/crc32"
 	"io/fs"
 
@@ -49,11 +50,11 @@ func snapshotLoad(fsys fs.FS) *Loaded {
 		}
 	}
 	ds := embeddedSnapshot()
-	tl, diags := timeline.New(ds) // as loadTree does
+	tl, diags := timeline.New(ds) // as schema.LoadTree does
 	if len(diags) > 0 {
 		return nil
 	}
-	return &Loaded{File: "embedded:" + embeddedName, Dataset: ds, Timeline: tl}
+	return &schema.Loaded{File: "embedded:" + embeddedName, Dataset: ds, Timeline: tl}
 }
 
 // embeddedYAML loads the embedded dataset by parsing its YAML.
@@ -61,8 +62,8 @@ func embeddedYAML() *Loaded {
 	name := "embedded:" + embeddedName
 	b, err := fs.ReadFile(embeddedFS, embeddedName)
 	if err == nil {
-		return load(name, b, fsFiles{fsys: embeddedFS, prefix: "embedded:"})
+		return load(name, b, schema.FsFiles{FS: embeddedFS, Prefix: "embedded:"})
 	}
 	// Unreachable with a correct build; reported rather than panicking.
-	return &Loaded{File: name, Problems: []Problem{{File: name, Severity: timeline.SeverityError, Message: "cannot read the embedded dataset: " + err.Error()}}}
+	return &schema.Loaded{File: name, Problems: []Problem{{File: name, Severity: timeline.SeverityError, Message: "cannot read the embedded dataset: " + err.Error()}}}
 }

@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 	"unsafe"
 
+	"dateline/data/internal/schema"
 	"dateline/timeline"
 )
 
@@ -115,12 +116,12 @@ func TestSnapshotMatchesYAML(t *testing.T) {
 // timeline event is reported.
 func TestSnapshotComparisonFails(t *testing.T) {
 	want := embeddedYAML()
-	for name, mutate := range map[string]func(l *Loaded){
-		"alias":     func(l *Loaded) { l.Dataset.Actors[0].Aliases[0] += "!" },
-		"file":      func(l *Loaded) { l.File = "embedded:other.yaml" },
-		"problems":  func(l *Loaded) { l.Problems = []Problem{{File: l.File, Message: "x"}} },
-		"textfiles": func(l *Loaded) { l.TextFiles = []string{"x"} },
-		"event": func(l *Loaded) {
+	for name, mutate := range map[string]func(l *schema.Loaded){
+		"alias":     func(l *schema.Loaded) { l.Dataset.Actors[0].Aliases[0] += "!" },
+		"file":      func(l *schema.Loaded) { l.File = "embedded:other.yaml" },
+		"problems":  func(l *schema.Loaded) { l.Problems = []schema.Problem{{File: l.File, Message: "x"}} },
+		"textfiles": func(l *schema.Loaded) { l.TextFiles = []string{"x"} },
+		"event": func(l *schema.Loaded) {
 			ds := embeddedSnapshot()
 			ds.Events[0].Title += "!"
 			l.Timeline, _ = timeline.New(ds)
@@ -155,7 +156,7 @@ func TestSnapshotFresh(t *testing.T) {
 
 // loadedDiffs lists how got differs from want: File, Problems, TextFiles,
 // Dataset, and the Timeline's title, actors, sources and events in order.
-func loadedDiffs(got, want *Loaded) []string {
+func loadedDiffs(got, want *schema.Loaded) []string {
 	var out []string
 	check := func(what string, g, w any) {
 		if !reflect.DeepEqual(g, w) {

@@ -7,23 +7,27 @@ import (
 	"path/filepath"
 	"strings"
 
+	"dateline/data/atomicfile"
+	"dateline/data/internal/schema"
+	"dateline/data/jsonl"
+	"dateline/data/timelinejs"
 	"dateline/timeline"
 )
 
 // LoadFile reads a dataset file: YAML, JSON or JSON Lines, by content (see
 // load for the order of the checks), a name ending in ".jsonl" being
-// JSON Lines whatever it holds (see LoadJSONL). It never returns
+// JSON Lines whatever it holds (see jsonl.Load). It never returns
 // nil; unreadable files become a Problem at line 0, column 0. Sources'
 // text_file paths are resolved in the file's folder.
 func LoadFile(path string) *Loaded {
-	if strings.EqualFold(filepath.Ext(path), ".jsonl") || sniffJSONL(path) {
-		return LoadJSONL(path, nil) // streamed, not read into memory first
+	if strings.EqualFold(filepath.Ext(path), ".jsonl") || jsonl.Sniff(path) {
+		return jsonl.Load(path, nil) // streamed, not read into memory first
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return &Loaded{File: path, Problems: []Problem{{
+		return &schema.Loaded{File: path, Problems: []Problem{{
 			File: path, Severity: timeline.SeverityError,
-			Message: fmt.Sprintf("cannot read %s: %v", path, WithoutPath(err)),
+			Message: fmt.Sprintf("cannot read %s: %v", path, atomicfile.WithoutPath(err)),
 		}}}
 	}
 	return LoadBytes(path, b, filepath.Dir(path))
@@ -38,12 +42,9 @@ func LoadFile(path string) *Loaded {
 // that decoded. Time is linear in len(b) (plus the citation resolver's cost)
 // and memory a bounded multiple of it; see "Memory bound" below.
 func LoadBytes(name string, b []byte, dir string) *Loaded {
-	if dir == "" {
-		dir = "."
-	}
-	files := diskFiles{dir: dir, seen: new([]string)}
+	files := schema.NewDiskFiles(dir)
 	l := load(name, b, files)
-	l.TextFiles = *files.seen
+	l.TextFiles = *files.Seen
 	return l
 }
 
@@ -53,15 +54,15 @@ func LoadBytes(name string, b []byte, dir string) *Loaded {
 // (a header object with "dateline" on line 1, more lines after it) before
 // plain JSON, since each of its lines is JSON too; then imported formats,
 // which carry no "dateline" key; then our JSON; YAML is the fallback.
-func load(name string, b []byte, files textFiles) *Loaded {
-	b = bytes.TrimPrefix(b, utf8BOM)
+func load(name string, b []byte, files schema.TextFiles) *Loaded {
+	b = bytes.TrimPrefix(b, schema.UTF8BOM)
 	switch {
-	case isJSONLines(b):
-		return loadJSONLBytes(name, b, files)
-	case IsTimelineJS(b):
-		return LoadTimelineJS(name, b)
-	case IsSheetsCSV(b):
-		return LoadSheetsCSV(name, b)
+	case jsonl.Is(b):
+		return jsonl.LoadBytes(name, b, files)
+	case timelinejs.Is(b):
+		return timelinejs.Load(name, b)
+	case timelinejs.IsSheetsCSV(b):
+		return timelinejs.LoadSheetsCSV(name, b)
 	}
-	return loadTree(name, b, files)
+	return schema.LoadTree(name, b, files)
 }

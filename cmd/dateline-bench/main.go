@@ -10,7 +10,7 @@
 //	dateline-bench -load FILE [-reps R] [-cpuprofile PROF]
 //
 // It generates the dataset (see package synth), writes it as JSON Lines to
-// a temporary folder and times LoadJSONL on it, then drives both programs
+// a temporary folder and times jsonl.Load on it, then drives both programs
 // at 120×40 and prints, for each interaction, the median time of ours, of
 // the peer with bubbles' arabic paginator and (for N ≤ 100,000) with its
 // default dots paginator, and the ratio peer/ours. It also starts the real
@@ -38,6 +38,8 @@ import (
 
 	"dateline/cmd/dateline-bench/synth"
 	"dateline/data"
+	"dateline/data/atomicfile"
+	"dateline/data/jsonl"
 	"dateline/timeline"
 )
 
@@ -159,13 +161,13 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // generate writes n synthetic events as JSON Lines to path, through
-// data.WriteFileFunc so that a failure leaves no partial file.
+// atomicfile.WriteFileFunc so that a failure leaves no partial file.
 func generate(path string, n int, seed uint64, force bool) (sizes, error) {
 	g := synth.New(synth.Options{N: n, Seed: seed})
 	s := sizes{n: n}
-	err := data.WriteFileFunc(path, force, func(w io.Writer) error {
+	err := atomicfile.WriteFileFunc(path, force, func(w io.Writer) error {
 		cw := &countingWriter{w: w}
-		jw, err := data.NewJSONLWriter(cw, g.Header())
+		jw, err := jsonl.NewWriter(cw, g.Header())
 		if err != nil {
 			return err
 		}
@@ -349,7 +351,7 @@ func timeLoads(path string, budget time.Duration) (*data.Loaded, time.Duration, 
 	d := measureN(3, budget, func() time.Duration {
 		l = nil
 		heapAfterGC()
-		return timed(func() { l = data.LoadJSONL(path, nil) })
+		return timed(func() { l = jsonl.Load(path, nil) })
 	})
 	if err := l.Err(); err != nil {
 		return nil, 0, err

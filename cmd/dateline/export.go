@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"dateline/data"
+	"dateline/data/atomicfile"
+	"dateline/data/export"
 	"dateline/timeline"
 )
 
@@ -87,7 +89,7 @@ func (a *app) export(args []string, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.out != "-" && len(args) == 1 && data.SameFile(args[0], opts.out) {
+	if opts.out != "-" && len(args) == 1 && atomicfile.SameFile(args[0], opts.out) {
 		return fmt.Errorf("will not write %s: it is the input file", opts.out)
 	}
 	l, err := a.load(args)
@@ -102,7 +104,7 @@ func (a *app) export(args []string, opts exportOptions) error {
 	if opts.out == "-" {
 		err = write(a.stdout)
 	} else {
-		err = data.WriteFileFunc(opts.out, opts.force, write)
+		err = atomicfile.WriteFileFunc(opts.out, opts.force, write)
 	}
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s exists; add --force to replace it", opts.out)
@@ -110,7 +112,7 @@ func (a *app) export(args []string, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if n := data.Undated(l, idx); n > 0 && (opts.to == data.FormatTimelineJS || opts.to == data.FormatSheetsCSV) {
+	if n := export.Undated(l, idx); n > 0 && (opts.to == data.FormatTimelineJS || opts.to == data.FormatSheetsCSV) {
 		fmt.Fprintf(a.stderr, "dateline: export: left out %s: TimelineJS cannot place an event without a date\n", timeline.Plural(n, "undated event"))
 	}
 	return nil

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-
-	"dateline/data"
 )
 
 // TestGolden checks the reports, as text and JSON, on the embedded dataset
@@ -96,8 +94,8 @@ func TestListJSONExact(t *testing.T) {
 		if file != "" {
 			args = append(args, file)
 		}
-		var events data.EventsJSON
-		var sources data.SourcesJSON
+		var events EventsJSON
+		var sources SourcesJSON
 		mustDecode(t, []byte(runPlain(t, append([]string{"list"}, args...)...).stdout), &events)
 		mustDecode(t, []byte(runPlain(t, append([]string{"sources"}, args...)...).stdout), &sources)
 		texts := map[string][]rune{}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"dateline/data"
 	"dateline/timeline"
 )
 
@@ -85,8 +84,8 @@ func (a *app) list(args []string, opts listOptions) error {
 	}
 	idx := l.Timeline.Apply(filter, nil)
 	return a.write(opts.format,
-		func() error { return data.WriteEventsText(a.stdout, l, idx) },
-		func() any { return data.NewEventsJSON(l, idx) })
+		func() error { return WriteEventsText(a.stdout, l, idx) },
+		func() any { return NewEventsJSON(l, idx) })
 }
 
 // filter builds the Filter for every flag but --actor.

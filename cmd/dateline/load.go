@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"dateline/data"
+	"dateline/data/jsonl"
 	"dateline/timeline"
 )
 
@@ -27,7 +28,7 @@ func loadArgs(args []string) *data.Loaded {
 // name is still streamed by LoadFile, only without the bar).
 func loadArgsProgress(args []string, progress func(done, total int64)) *data.Loaded {
 	if len(args) == 1 && strings.EqualFold(filepath.Ext(args[0]), ".jsonl") {
-		return data.LoadJSONL(args[0], progress)
+		return jsonl.Load(args[0], progress)
 	}
 	return loadArgs(args)
 }

@@ -7,14 +7,15 @@ import (
 
 	"dateline/cmd/dateline-bench/synth"
 	"dateline/data"
+	"dateline/data/jsonl"
 	"dateline/timeline"
 )
 
-func jsonl(t *testing.T, opt synth.Options) []byte {
+func encodeJSONL(t *testing.T, opt synth.Options) []byte {
 	t.Helper()
 	g := synth.New(opt)
 	var buf bytes.Buffer
-	jw, err := data.NewJSONLWriter(&buf, g.Header())
+	jw, err := jsonl.NewWriter(&buf, g.Header())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,9 +28,9 @@ func jsonl(t *testing.T, opt synth.Options) []byte {
 // TestDeterministic wants the same bytes from the same seed, and others
 // from another seed.
 func TestDeterministic(t *testing.T) {
-	a := jsonl(t, synth.Options{N: 3000, Seed: 42})
-	b := jsonl(t, synth.Options{N: 3000, Seed: 42})
-	c := jsonl(t, synth.Options{N: 3000, Seed: 43})
+	a := encodeJSONL(t, synth.Options{N: 3000, Seed: 42})
+	b := encodeJSONL(t, synth.Options{N: 3000, Seed: 42})
+	c := encodeJSONL(t, synth.Options{N: 3000, Seed: 43})
 	if !bytes.Equal(a, b) {
 		t.Error("the same seed gave different datasets")
 	}
@@ -43,7 +44,7 @@ func TestDeterministic(t *testing.T) {
 // open ends, skewed actors, one resolved citation per event.
 func TestValid(t *testing.T) {
 	const n = 20000
-	l := data.LoadBytes("synth.jsonl", jsonl(t, synth.Options{N: n, Seed: 9}), "")
+	l := data.LoadBytes("synth.jsonl", encodeJSONL(t, synth.Options{N: n, Seed: 9}), "")
 	if len(l.Problems) > 0 || l.Timeline == nil {
 		t.Fatalf("%d problems, first: %v", len(l.Problems), l.Err())
 	}
