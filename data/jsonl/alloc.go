@@ -18,17 +18,13 @@ type slab[T any] struct {
 	limit int // the most bytes a block may have; 0 for blockMax
 }
 
-// Blocks start small, for small files, and double up to limit: a size
-// worth huge pages for big files, less for smaller ones, since the last
+// Blocks start small, for small files, and double up to limit: big
+// blocks for big files, smaller ones for smaller files, since the last
 // block of each worker is partly empty.
 const (
 	slabFirst  = 256
 	arenaFirst = 16 << 10
 	blockMax   = 8 << 20
-	// prefaultMin is the smallest block mapped in full when allocated
-	// (prefault): below it, small files, the system call costs more than
-	// the faults it saves.
-	prefaultMin = 256 << 10
 )
 
 // blockLimit is the block size for a worker's share of a file, size bytes
@@ -51,9 +47,6 @@ func (b *slab[T]) push(v T) {
 		}
 		part := b.s[b.start:]
 		n := make([]T, len(part), max(b.next, 2*len(part)))
-		if c := uintptr(cap(n)) * size; c >= prefaultMin {
-			prefault(unsafe.Pointer(&n[:1][0]), c)
-		}
 		b.next = min(2*b.next, max(slabFirst, cmp.Or(b.limit, blockMax)/int(size)))
 		copy(n, part)
 		b.s, b.start = n, 0
@@ -91,9 +84,6 @@ func (a *arena) str(b []byte) string {
 	case cap(a.buf)-len(a.buf) < n:
 		a.next = min(max(2*a.next, arenaFirst), max(arenaFirst, cmp.Or(a.limit, blockMax)))
 		a.buf = make([]byte, 0, a.next)
-		if a.next >= prefaultMin {
-			prefault(unsafe.Pointer(&a.buf[:1][0]), uintptr(a.next))
-		}
 	}
 	start := len(a.buf)
 	a.buf = append(a.buf, b...)

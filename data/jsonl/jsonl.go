@@ -16,10 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strings"
-	"sync"
 
 	"dateline/data/atomicfile"
 	"dateline/data/internal/schema"
@@ -66,52 +63,10 @@ func Load(path string, progress func(done, total int64)) *schema.Loaded {
 	} else if err == nil && info.IsDir() {
 		return readFailure(path, schema.ErrIsDir)
 	}
-	defer pauseGC(size)()
 	files := schema.DiskFiles{Dir: filepath.Dir(path), Seen: new([]string)}
 	l := loadJSONL(path, f, f, size, files, progress, true)
 	l.TextFiles = *files.Seen
 	return l
-}
-
-// gcPause counts the loads running with the collector paused.
-var gcPause struct {
-	sync.Mutex
-	n              int
-	percent, limit int
-}
-
-// pauseGC turns the garbage collector off for a big load and returns the
-// function that turns it back on. A load allocates its dataset and little
-// garbage; collecting while the heap grows from nothing to a gigabyte
-// re-scans it several times and slows every write meanwhile, for nothing
-// to free. A soft memory limit of the heap at the start plus four times
-// the file (and 256 MB) keeps the collector ready should a hostile file
-// make garbage after all; a lower limit set by the program is kept. Loads
-// running at once share one pause, and small files (under 16 MB) are not
-// worth one.
-func pauseGC(size int64) (resume func()) {
-	if size < 16<<20 {
-		return func() {}
-	}
-	gcPause.Lock()
-	defer gcPause.Unlock()
-	if gcPause.n == 0 {
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		limit := int64(ms.HeapAlloc) + 4*size + 256<<20
-		gcPause.limit = int(debug.SetMemoryLimit(-1))
-		debug.SetMemoryLimit(min(int64(gcPause.limit), limit))
-		gcPause.percent = debug.SetGCPercent(-1)
-	}
-	gcPause.n++
-	return func() {
-		gcPause.Lock()
-		defer gcPause.Unlock()
-		if gcPause.n--; gcPause.n == 0 {
-			debug.SetGCPercent(gcPause.percent)
-			debug.SetMemoryLimit(int64(gcPause.limit))
-		}
-	}
 }
 
 // readFailure is the Loaded of a file that could not be read at all.

@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -456,40 +455,5 @@ func TestJSONLUnreadable(t *testing.T) {
 		if l.Timeline != nil || len(l.Problems) != 1 || l.Problems[0].Message != tc.want || l.Problems[0].File != tc.path {
 			t.Errorf("%s: %+v, want the problem %q", tc.path, l.Problems, tc.want)
 		}
-	}
-}
-
-// TestJSONLRestoresGC checks that a big load leaves the collector's
-// settings as it found them.
-func TestJSONLRestoresGC(t *testing.T) {
-	g := synth.New(synth.Options{N: 70_000, Seed: 4, Sources: 1})
-	var buf bytes.Buffer
-	jw, err := NewWriter(&buf, g.Header())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.Events(func(e *timeline.Event) error { return jw.WriteEvent(e) }); err != nil {
-		t.Fatal(err)
-	}
-	if buf.Len() < 16<<20 {
-		t.Fatalf("only %d bytes: too small to pause the collector", buf.Len())
-	}
-	path := writeTemp(t, "big.jsonl", buf.Bytes())
-	oldPercent := debug.SetGCPercent(150)
-	oldLimit := debug.SetMemoryLimit(3 << 30)
-	defer debug.SetGCPercent(oldPercent)
-	defer debug.SetMemoryLimit(oldLimit)
-	if l := Load(path, func(done, total int64) {
-		if p := debug.SetGCPercent(-1); p != -1 {
-			t.Errorf("collector on during the load (GOGC %d)", p)
-		}
-	}); l.Timeline == nil {
-		t.Fatal(l.Err())
-	}
-	if p := debug.SetGCPercent(150); p != 150 {
-		t.Errorf("GOGC %d after the load, want 150", p)
-	}
-	if l := debug.SetMemoryLimit(-1); l != 3<<30 {
-		t.Errorf("memory limit %d after the load, want %d", l, 3<<30)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unsafe"
 
 	"dateline/data/atomicfile"
 	"dateline/data/internal/schema"
@@ -174,7 +173,6 @@ func (r *blockReader) place(j *job, lines int) {
 		perByte := float64(lines) / float64(len(j.data))
 		est := int(perByte*float64(r.rest)*1.04) + lines + 64
 		r.list = make([]timeline.Event, min(est, int(r.rest/minLineBytes)+lines+64))
-		hugePages(unsafe.Pointer(&r.list[0]), uintptr(len(r.list))*unsafe.Sizeof(r.list[0]))
 	}
 	if r.over || r.next+lines > len(r.list) {
 		r.over = true
