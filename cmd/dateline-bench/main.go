@@ -36,11 +36,11 @@ import (
 
 	"github.com/charmbracelet/bubbles/list"
 
-	"dateline/cmd/dateline-bench/synth"
 	"dateline/data"
 	"dateline/data/atomicfile"
 	"dateline/data/jsonl"
 	"dateline/timeline"
+	"dateline/timeline/synth"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }

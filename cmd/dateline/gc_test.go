@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"dateline/cmd/dateline-bench/synth"
 	"dateline/data/jsonl"
 	"dateline/timeline"
+	"dateline/timeline/synth"
 	"os"
 	"path/filepath"
 	"runtime/debug"

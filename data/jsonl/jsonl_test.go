@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
-	"dateline/cmd/dateline-bench/synth"
 	"dateline/data/internal/schema"
 	"dateline/timeline"
+	"dateline/timeline/synth"
 )
 
 // writeTemp writes b to a file named name in a fresh folder.

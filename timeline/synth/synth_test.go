@@ -5,10 +5,10 @@ import (
 	"slices"
 	"testing"
 
-	"dateline/cmd/dateline-bench/synth"
 	"dateline/data"
 	"dateline/data/jsonl"
 	"dateline/timeline"
+	"dateline/timeline/synth"
 )
 
 func encodeJSONL(t *testing.T, opt synth.Options) []byte {

@@ -1,4 +1,6 @@
-// Package synth generates synthetic chronologies for benchmarks. The output
+// Package synth generates synthetic chronologies for the benchmarks and
+// tests of timeline, data, tui and dateline-bench, as net/http/httptest
+// serves net/http's: no part of the dateline program imports it. The output
 // is a pure function of the options: the same seed gives the same dataset,
 // byte for byte once written.
 //
