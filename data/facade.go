@@ -5,6 +5,7 @@ import (
 
 	"dateline/data/export"
 	"dateline/data/internal/schema"
+	"dateline/timeline"
 )
 
 // Loaded is the outcome of reading a dataset file: its Dataset, the
@@ -38,3 +39,10 @@ func Export(w io.Writer, l *Loaded, idx []int, format string) error {
 // offsets and checksums do not change with the editor that saved it.
 // b must be valid UTF-8.
 func SourceFileText(b []byte) string { return schema.SourceFileText(b) }
+
+// MarshalCitation writes c as a one-item YAML list to paste under an
+// event's "citations:", as MarshalYAML would write it in a dataset, with
+// head as a comment above it and sourceNote as a comment after its source.
+func MarshalCitation(c timeline.Citation, head, sourceNote string) ([]byte, error) {
+	return schema.MarshalCitation(c, head, sourceNote)
+}

@@ -178,7 +178,7 @@ func notFixable(path, what string) error {
 // the source's text now at the span, and its prefix and suffix (when it has
 // them) are the text now just before and after it, of about the same
 // length in code points as before, cut at a word boundary (see
-// prefixStart); every source records the sha256 of its current
+// timeline.SourceText.PrefixStart); every source records the sha256 of its current
 // text, unless some of its citations are orphaned (see
 // Report.StaleChecksums); orphaned and unresolved citations, and
 // everything else, are left as they were.
@@ -425,11 +425,11 @@ func (p *plan) citation(m mapNode, c *timeline.Citation) {
 		p.rep.Scores = append(p.rep.Scores, sp.Score)
 		m.setStr("quote", st.Slice(sp.Start, sp.End), order)
 		if c.Prefix != "" {
-			from := prefixStart(st, sp.Start, utf8.RuneCountInString(c.Prefix))
+			from := st.PrefixStart(sp.Start, utf8.RuneCountInString(c.Prefix))
 			m.setStr("prefix", st.Slice(from, sp.Start), order)
 		}
 		if c.Suffix != "" {
-			to := suffixEnd(st, sp.End, utf8.RuneCountInString(c.Suffix))
+			to := st.SuffixEnd(sp.End, utf8.RuneCountInString(c.Suffix))
 			m.setStr("suffix", st.Slice(sp.End, to), order)
 		}
 	} else if c.Start == sp.Start && c.End == sp.End {

@@ -179,22 +179,59 @@ func eventNode(e *timeline.Event) *yaml.Node {
 	o.list("actors", refs)
 	o.words("tags", e.Tags)
 	var cites []*yaml.Node
-	for _, c := range e.Citations {
-		m := mapping()
-		m.set("source", Str(c.Source))
-		m.set("quote", Str(c.Quote))
-		m.opt("prefix", c.Prefix)
-		m.opt("suffix", c.Suffix)
-		if c.Start >= 0 {
-			m.integer("start", c.Start)
-		}
-		if c.End >= 0 {
-			m.integer("end", c.End)
-		}
-		cites = append(cites, m.n)
+	for i := range e.Citations {
+		cites = append(cites, citationNode(&e.Citations[i]).n)
 	}
 	o.list("citations", cites)
 	return o.n
+}
+
+func citationNode(c *timeline.Citation) out {
+	m := mapping()
+	m.set("source", Str(c.Source))
+	m.set("quote", Str(c.Quote))
+	m.context("prefix", c.Prefix)
+	m.context("suffix", c.Suffix)
+	if c.Start >= 0 {
+		m.integer("start", c.Start)
+	}
+	if c.End >= 0 {
+		m.integer("end", c.End)
+	}
+	return m
+}
+
+// context adds key: s unless s is empty, a prefix or suffix: never as a
+// block, which would hide where a context that ends in a line break ends.
+func (o out) context(key, s string) {
+	if s == "" {
+		return
+	}
+	n := Str(s)
+	if n.Style == yaml.LiteralStyle {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	o.set(key, n)
+}
+
+// MarshalCitation writes c as a one-item YAML list, to paste under an
+// event's "citations:", with head as a comment above it and sourceNote as
+// a comment after its source (neither when empty). Its fields are those
+// MarshalYAML writes for a citation.
+func MarshalCitation(c timeline.Citation, head, sourceNote string) ([]byte, error) {
+	m := citationNode(&c)
+	m.n.HeadComment = head
+	m.n.Content[1].LineComment = sourceNote
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{m.n}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // writeJSON writes the tree as indented JSON: !!int scalars as numbers,

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"dateline/timeline"
+
+	"gopkg.in/yaml.v3"
 )
 
 // tricky holds strings that YAML and JSON writers commonly get wrong.
@@ -165,4 +167,23 @@ func FuzzMarshalRoundTrip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMarshalCitation checks the snippet cite prints: the comments where
+// they were asked for, a context ending in a line break quoted rather than
+// a block, and fields that read back as the citation.
+func TestMarshalCitation(t *testing.T) {
+	c := timeline.Citation{Source: "s", Quote: "the plan", Prefix: "see\".\n\n", Suffix: " now", Start: 10, End: 18}
+	b, err := MarshalCitation(c, "place 1 of 2", "placeholder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# place 1 of 2\n- source: s # placeholder\n  quote: the plan\n  prefix: \"see\\\".\\n\\n\"\n  suffix: ' now'\n  start: 10\n  end: 18\n"
+	if string(b) != want {
+		t.Errorf("got\n%s\nwant\n%s", b, want)
+	}
+	var back []timeline.Citation
+	if err := yaml.Unmarshal(b, &back); err != nil || len(back) != 1 || back[0] != c {
+		t.Errorf("reads back as %+v (%v), want %+v", back, err, c)
+	}
 }
