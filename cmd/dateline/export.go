@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -125,30 +124,6 @@ func (o exportOptions) filter() (timeline.Filter, error) {
 	if err != nil {
 		return f, err
 	}
-	f.Dates, err = untilRange(o.from, o.until)
+	f.Dates, err = dateRange(o.from, o.until, "--until")
 	return f, err
-}
-
-// untilRange is dateRange for --from and --until.
-func untilRange(from, until string) (timeline.Date, error) {
-	if from == "" && until == "" {
-		return timeline.Date{}, nil
-	}
-	for _, e := range []struct{ flag, value string }{{"--from", from}, {"--until", until}} {
-		if e.value == "" {
-			continue
-		}
-		d, err := timeline.ParseDate(e.value)
-		if err != nil {
-			return timeline.Date{}, usagef("%s: %v", e.flag, err)
-		}
-		if d.IsInterval() {
-			return timeline.Date{}, usagef("%s %s: want a single date, not an interval", e.flag, e.value)
-		}
-	}
-	d, err := timeline.ParseDate(cmp.Or(from, "..") + "/" + cmp.Or(until, ".."))
-	if err != nil {
-		return timeline.Date{}, usagef("--from %s --until %s: %v", from, until, err)
-	}
-	return d, nil
 }
