@@ -1,20 +1,19 @@
 package data
 
 import (
-	"embed"
+	"dateline/data/embedded"
+	"dateline/data/internal/schema"
 	"hash/crc32"
 	"io/fs"
 
 	"dateline/timeline"
 )
 
-// embeddedFS holds the default dataset and its source texts.
-//
-//go:embed embedded
-var embeddedFS embed.FS
+// embeddedFS holds the default dataset and its source texts at its root.
+var embeddedFS fs.FS = embedded.FS
 
-// embeddedName is the default dataset's file inside embedded/.
-const embeddedName = "kim-car-gift.yaml"
+// embeddedName is the default dataset's file in embeddedFS.
+const embeddedName = embedded.Name
 
 // Embedded loads the dataset built into the binary: the seed article's
 // events. Its Problems name the file "embedded:kim-car-gift.yaml", and its
@@ -40,7 +39,7 @@ func Embedded() *Loaded {
 // both paths agree.
 func snapshotLoad(fsys fs.FS) *Loaded {
 	for _, in := range embeddedSnapshotInputs {
-		b, err := fs.ReadFile(fsys, "embedded/"+in.name)
+		b, err := fs.ReadFile(fsys, in.name)
 		if err != nil {
 			return nil
 		}
@@ -51,23 +50,20 @@ func snapshotLoad(fsys fs.FS) *Loaded {
 		}
 	}
 	ds := embeddedSnapshot()
-	tl, diags := timeline.New(ds) // as loadTree does
+	tl, diags := timeline.New(ds) // as schema.LoadTree does
 	if len(diags) > 0 {
 		return nil
 	}
-	return &Loaded{File: "embedded:" + embeddedName, Dataset: ds, Timeline: tl}
+	return &schema.Loaded{File: "embedded:" + embeddedName, Dataset: ds, Timeline: tl}
 }
 
 // embeddedYAML loads the embedded dataset by parsing its YAML.
 func embeddedYAML() *Loaded {
 	name := "embedded:" + embeddedName
-	sub, err := fs.Sub(embeddedFS, "embedded")
+	b, err := fs.ReadFile(embeddedFS, embeddedName)
 	if err == nil {
-		var b []byte
-		if b, err = fs.ReadFile(sub, embeddedName); err == nil {
-			return load(name, b, fsFiles{fsys: sub, prefix: "embedded:"})
-		}
+		return load(name, b, schema.FsFiles{FS: embeddedFS, Prefix: "embedded:"})
 	}
 	// Unreachable with a correct build; reported rather than panicking.
-	return &Loaded{File: name, Problems: []Problem{{File: name, Severity: timeline.SeverityError, Message: "cannot read the embedded dataset: " + err.Error()}}}
+	return &schema.Loaded{File: name, Problems: []Problem{{File: name, Severity: timeline.SeverityError, Message: "cannot read the embedded dataset: " + err.Error()}}}
 }

@@ -13,34 +13,33 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"dateline/data/internal/schema"
+	"dateline/data/jsonl"
+	"dateline/data/timelinejs"
 	"dateline/timeline"
 )
 
-// snapshotSource decodes embedded/kim-car-gift.yaml from fsys as loadTree
+// snapshotSource decodes embedded/kim-car-gift.yaml from fsys as schema.LoadTree
 // does and returns the gofmt'ed source of embedded_snapshot.go: the Dataset
 // as Go composite literals, and the size and CRC-32 of every file it came from. It
 // fails rather than write a snapshot of a file with problems, which the
 // fast path could not reproduce.
 func snapshotSource(fsys fs.FS) ([]byte, error) {
-	sub, err := fs.Sub(fsys, "embedded")
+	yml, err := fs.ReadFile(fsys, embeddedName)
 	if err != nil {
 		return nil, err
 	}
-	yml, err := fs.ReadFile(sub, embeddedName)
-	if err != nil {
-		return nil, err
-	}
-	if isJSON(yml) || isJSONLines(yml) || IsTimelineJS(yml) || IsSheetsCSV(yml) {
+	if schema.IsJSON(yml) || jsonl.Is(yml) || timelinejs.Is(yml) || timelinejs.IsSheetsCSV(yml) {
 		return nil, fmt.Errorf("embedded/%s is not YAML: the snapshot mirrors loadTree's YAML path only", embeddedName)
 	}
-	root, probs, serr := parseYAML(bytes.TrimPrefix(yml, utf8BOM))
+	root, probs, serr := schema.ParseYAML(bytes.TrimPrefix(yml, schema.UTF8BOM))
 	if serr != nil {
-		return nil, fmt.Errorf("embedded/%s:%d:%d: %s", embeddedName, serr.line, serr.col, serr.msg)
+		return nil, fmt.Errorf("embedded/%s:%d:%d: %s", embeddedName, serr.Line, serr.Col, serr.Msg)
 	}
-	files := &recordingFiles{textFiles: fsFiles{fsys: sub, prefix: "embedded:"}}
-	d := &decoder{anyText: true, files: files, probs: probs, noText: map[string]bool{}}
-	ds := d.dataset(root)
-	for _, p := range d.probs {
+	files := &recordingFiles{TextFiles: schema.FsFiles{FS: fsys, Prefix: "embedded:"}}
+	d := &schema.Decoder{AnyText: true, Files: files, Probs: probs, NoText: map[string]bool{}}
+	ds := d.Dataset(root)
+	for _, p := range d.Probs {
 		return nil, fmt.Errorf("embedded/%s:%d:%d: %s (fix it before regenerating the snapshot)", embeddedName, p.Line, p.Col, p.Message)
 	}
 
@@ -51,7 +50,7 @@ func snapshotSource(fsys fs.FS) ([]byte, error) {
 	g.s("// with their sizes and CRC-32s: snapshotLoad uses it only while they match.\n")
 	g.s("var embeddedSnapshotInputs = []struct {\nname string\nsize int\ncrc32 uint32\n}{\n")
 	for _, name := range append([]string{embeddedName}, files.names...) {
-		b, err := fs.ReadFile(sub, name)
+		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
@@ -72,15 +71,15 @@ func snapshotSource(fsys fs.FS) ([]byte, error) {
 // recordingFiles notes which text files the decoder reads, so that the
 // snapshot's checksums cover them too.
 type recordingFiles struct {
-	textFiles
+	schema.TextFiles
 	names []string
 }
 
-func (f *recordingFiles) read(name string) ([]byte, error) {
+func (f *recordingFiles) Read(name string) ([]byte, error) {
 	if !slices.Contains(f.names, name) {
 		f.names = append(f.names, name)
 	}
-	return f.textFiles.read(name)
+	return f.TextFiles.Read(name)
 }
 
 // snapGen writes Go literals for the values a Dataset holds. It knows the
@@ -154,7 +153,7 @@ func (g *snapGen) value(v reflect.Value, typed bool) {
 		if typed {
 			g.s(t.String())
 		}
-		// Fields on one line when they fit, such as an ActorRef, so the
+		// fields on one line when they fit, such as an ActorRef, so the
 		// generated file stays readable.
 		var fields []string
 		for i := range t.NumField() {

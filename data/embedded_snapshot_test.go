@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing/fstest"
 	"unsafe"
 
+	"dateline/data/internal/schema"
 	"dateline/timeline"
 )
 
@@ -19,6 +21,9 @@ import (
 const snapshotFile = "embedded_snapshot.go"
 
 // snapshotUpdate is the command that regenerates snapshotFile.
+// updateSnapshot regenerates embedded_snapshot.go.
+var updateSnapshot = flag.Bool("update", false, "rewrite embedded_snapshot.go")
+
 const snapshotUpdate = "go test ./data -run TestEmbeddedSnapshot -update"
 
 // TestEmbeddedSnapshot regenerates the snapshot from the YAML and fails when
@@ -29,7 +34,7 @@ func TestEmbeddedSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *updateGolden {
+	if *updateSnapshot {
 		if err := os.WriteFile(snapshotFile, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -58,14 +63,14 @@ func TestSnapshotDetectsDrift(t *testing.T) {
 		{"kim-car-gift.txt", "Kim Jong-un was", "Kim Jong-un is"},
 	} {
 		fsys := embeddedCopy(t)
-		f := fsys["embedded/"+tc.file]
+		f := fsys[tc.file]
 		if !bytes.Contains(f.Data, []byte(tc.old)) {
 			t.Fatalf("%s lacks %q; update this test", tc.file, tc.old)
 		}
 		f.Data = bytes.Replace(f.Data, []byte(tc.old), []byte(tc.new), 1)
 		if tc.file != embeddedName { // keep the recorded checksum true, so decoding succeeds
-			old, now := sha256.Sum256(embeddedCopy(t)["embedded/"+tc.file].Data), sha256.Sum256(f.Data)
-			y := fsys["embedded/"+embeddedName]
+			old, now := sha256.Sum256(embeddedCopy(t)[tc.file].Data), sha256.Sum256(f.Data)
+			y := fsys[embeddedName]
 			y.Data = bytes.Replace(y.Data, []byte(hex.EncodeToString(old[:])), []byte(hex.EncodeToString(now[:])), 1)
 		}
 		got, err := snapshotSource(fsys)
@@ -111,12 +116,12 @@ func TestSnapshotMatchesYAML(t *testing.T) {
 // timeline event is reported.
 func TestSnapshotComparisonFails(t *testing.T) {
 	want := embeddedYAML()
-	for name, mutate := range map[string]func(l *Loaded){
-		"alias":     func(l *Loaded) { l.Dataset.Actors[0].Aliases[0] += "!" },
-		"file":      func(l *Loaded) { l.File = "embedded:other.yaml" },
-		"problems":  func(l *Loaded) { l.Problems = []Problem{{File: l.File, Message: "x"}} },
-		"textfiles": func(l *Loaded) { l.TextFiles = []string{"x"} },
-		"event": func(l *Loaded) {
+	for name, mutate := range map[string]func(l *schema.Loaded){
+		"alias":     func(l *schema.Loaded) { l.Dataset.Actors[0].Aliases[0] += "!" },
+		"file":      func(l *schema.Loaded) { l.File = "embedded:other.yaml" },
+		"problems":  func(l *schema.Loaded) { l.Problems = []schema.Problem{{File: l.File, Message: "x"}} },
+		"textfiles": func(l *schema.Loaded) { l.TextFiles = []string{"x"} },
+		"event": func(l *schema.Loaded) {
 			ds := embeddedSnapshot()
 			ds.Events[0].Title += "!"
 			l.Timeline, _ = timeline.New(ds)
@@ -151,7 +156,7 @@ func TestSnapshotFresh(t *testing.T) {
 
 // loadedDiffs lists how got differs from want: File, Problems, TextFiles,
 // Dataset, and the Timeline's title, actors, sources and events in order.
-func loadedDiffs(got, want *Loaded) []string {
+func loadedDiffs(got, want *schema.Loaded) []string {
 	var out []string
 	check := func(what string, g, w any) {
 		if !reflect.DeepEqual(g, w) {

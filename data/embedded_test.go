@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode"
 
+	"dateline/data/internal/schema"
 	"dateline/timeline"
 )
 
@@ -25,7 +26,7 @@ const embeddedTextFile = "embedded/kim-car-gift.txt"
 
 // loadEmbedded returns the embedded dataset or stops the test when it does
 // not load at all; TestEmbeddedHasNoProblems reports the problems themselves.
-func loadEmbedded(t *testing.T) *Loaded {
+func loadEmbedded(t *testing.T) *schema.Loaded {
 	t.Helper()
 	l := Embedded()
 	if l.Dataset == nil || l.Timeline == nil {

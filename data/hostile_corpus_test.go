@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"dateline/data/internal/schema"
 	"dateline/timeline"
 )
 
@@ -71,7 +72,7 @@ func readManifest(t *testing.T) []hostileCase {
 }
 
 // validateExit is the exit code `dateline validate` gives a loaded file.
-func validateExit(l *Loaded) int {
+func validateExit(l *schema.Loaded) int {
 	if l.Timeline == nil || l.Count(timeline.SeverityError) > 0 || l.Count(timeline.SeverityCitation) > 0 {
 		return 1
 	}
@@ -79,7 +80,7 @@ func validateExit(l *Loaded) int {
 }
 
 // loadNoPanic loads path, turning a panic into a test failure that names it.
-func loadNoPanic(t *testing.T, path string) (l *Loaded) {
+func loadNoPanic(t *testing.T, path string) (l *schema.Loaded) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {

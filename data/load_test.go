@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"dateline/data/internal/schema"
 	"dateline/timeline"
 )
 
@@ -162,7 +163,7 @@ func TestLoadFixtures(t *testing.T) {
 
 // checkLoaded checks what holds for every load: problems name the file, are
 // sorted and placed, and the Timeline exists exactly when there is no error.
-func checkLoaded(t *testing.T, l *Loaded, name string) {
+func checkLoaded(t *testing.T, l *schema.Loaded, name string) {
 	t.Helper()
 	if l == nil {
 		t.Fatal("Loaded is nil")
@@ -195,7 +196,7 @@ func checkLoaded(t *testing.T, l *Loaded, name string) {
 
 // checkProblems matches problems against "LINE:COL: SEVERITY: substring"
 // patterns, in order.
-func checkProblems(t *testing.T, got []Problem, want []string, partial bool) {
+func checkProblems(t *testing.T, got []schema.Problem, want []string, partial bool) {
 	t.Helper()
 	var lines []string
 	for _, p := range got {
@@ -374,7 +375,7 @@ func TestTextFileEncoding(t *testing.T) {
 }
 
 func TestProblemString(t *testing.T) {
-	p := Problem{File: "a.yaml", Line: 3, Col: 7, Severity: timeline.SeverityCitation, Message: "quote not found"}
+	p := schema.Problem{File: "a.yaml", Line: 3, Col: 7, Severity: timeline.SeverityCitation, Message: "quote not found"}
 	if got, want := p.String(), "a.yaml:3:7: citation error: quote not found"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
@@ -433,7 +434,7 @@ sources:
   - {id: d, title: D, text_file: sub/c}
   - {id: e, title: E, text_file: ../a.txt}
 `
-	l := load("embedded:set.yaml", []byte(src), fsFiles{fsys: fsys, prefix: "embedded:"})
+	l := load("embedded:set.yaml", []byte(src), schema.FsFiles{FS: fsys, Prefix: "embedded:"})
 	checkLoaded(t, l, "embedded:set.yaml")
 	checkProblems(t, l.Problems, []string{
 		`5:34: error: text_file embedded:nowhere.txt not found`,

@@ -4,8 +4,8 @@ import (
 	"sync"
 	"testing"
 
-	"dateline/cmd/dateline-bench/synth"
 	"dateline/timeline"
+	"dateline/timeline/synth"
 )
 
 // The benchmarks of building and filtering a timeline of 100,000 synthetic

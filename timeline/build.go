@@ -99,14 +99,14 @@ type refTable struct {
 }
 
 func newRefTable(src []Event) *refTable {
-	r := &refTable{at: makeBig[int32](len(src)+1, len(src)+1)}
+	r := &refTable{at: make([]int32, len(src)+1)}
 	n := 0
 	for i := range src {
 		r.at[i] = int32(n)
 		n += len(src[i].Actors)
 	}
 	r.at[len(src)] = int32(n)
-	r.refs = makeBig[int32](n, n)
+	r.refs = make([]int32, n)
 	return r
 }
 
@@ -176,7 +176,7 @@ func (v *validator) checkIDs(src []Event) {
 		size *= 2
 	}
 	mask := uint64(size - 1)
-	table := makeBig[uint64](size, size) // hash<<32 | index+1; 0 is empty
+	table := make([]uint64, size) // hash<<32 | index+1; 0 is empty
 	seed := maphash.MakeSeed()
 	for i := range src {
 		id := src[i].ID

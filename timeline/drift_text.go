@@ -152,7 +152,7 @@ func driftNote(st *SourceText, c *Citation) string {
 	changes := wordDiff(strings.Fields(oldQ), strings.Fields(newQ))
 	for k, ch := range changes {
 		if k == maxDiffShown {
-			fmt.Fprintf(&b, "; and %d more change%s", len(changes)-k, plural(len(changes)-k))
+			b.WriteString("; and " + Plural(len(changes)-k, "more change"))
 			break
 		}
 		o, n := excerpt(strings.Join(ch.old, " "), 40), excerpt(strings.Join(ch.new, " "), 40)
@@ -170,13 +170,6 @@ func driftNote(st *SourceText, c *Citation) string {
 		b.WriteString("; only its spacing or punctuation marks changed")
 	}
 	return b.String()
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // contextChanged reports whether the citation's prefix, resp. suffix, no

@@ -63,7 +63,7 @@ func (s byKey) Swap(i, j int) {
 // once. perm maps chronological positions to dataset indexes.
 func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 	na, n := len(t.actors), len(perm)
-	rank := makeBig[int32](n, n)
+	rank := make([]int32, n)
 	for j, i := range perm {
 		rank[i] = int32(j)
 	}
@@ -82,7 +82,7 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 			}
 		}
 	}
-	backing := makeBig[int](total, total)
+	backing := make([]int, total)
 	lists := make([][]int, na)
 	off := 0
 	for a, c := range count {
@@ -137,7 +137,7 @@ func (t *Timeline) buildDates() {
 	var classes [64]*spanClass
 	for c := range classes {
 		if count[c] > 0 {
-			classes[c] = &spanClass{boundList: newBoundList(count[c]), latest: makeBig[Day](0, count[c])}
+			classes[c] = &spanClass{boundList: newBoundList(count[c]), latest: make([]Day, 0, count[c])}
 		}
 	}
 	d.openStart, d.openEnd = newBoundList(count[64]), newBoundList(count[65])
@@ -177,7 +177,7 @@ func (t *Timeline) buildDates() {
 }
 
 func newBoundList(n int) boundList {
-	return boundList{key: makeBig[Day](0, n), idx: makeBig[int](0, n)}
+	return boundList{key: make([]Day, 0, n), idx: make([]int, 0, n)}
 }
 
 // overlapping appends to dst the indexes of dated events overlapping

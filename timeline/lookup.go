@@ -96,3 +96,26 @@ func hasWordPrefix(s, q string) bool {
 	}
 	return false
 }
+
+// ActorName is the name of the actor id, or id itself when there is none
+// (which a valid Timeline never has: the id still says who).
+func (t *Timeline) ActorName(id string) string {
+	if a, ok := t.Actor(id); ok {
+		return a.Name
+	}
+	return id
+}
+
+// ActorsLine lists an event's actors by name with their roles in
+// parentheses: "Vladimir Putin (giver), Kim Jong-un (recipient)". The
+// exports and the command line's text output both say who this way.
+func (t *Timeline) ActorsLine(e *Event) string {
+	parts := make([]string, len(e.Actors))
+	for i, r := range e.Actors {
+		parts[i] = t.ActorName(r.Actor)
+		if r.Role != "" {
+			parts[i] += " (" + r.Role + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -89,7 +89,7 @@ func chronological(events []Event) (perm []int32, dated int) {
 		first, second Day
 		i             int32
 	}
-	keys := makeBig[keyed](len(events), len(events))
+	keys := make([]keyed, len(events))
 	for i := range events {
 		f, s, ok := sortKey(events[i].Date)
 		keys[i] = keyed{f, s, int32(i)}
@@ -106,7 +106,7 @@ func chronological(events []Event) (perm []int32, dated int) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	perm = makeBig[int32](len(keys), len(keys))
+	perm = make([]int32, len(keys))
 	for j := range keys {
 		perm[j] = keys[j].i
 	}

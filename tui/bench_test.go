@@ -6,9 +6,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"dateline/cmd/dateline-bench/synth"
 	"dateline/data"
 	"dateline/timeline"
+	"dateline/timeline/synth"
 )
 
 // bigLoaded is a 100,000-event dataset, built once per test binary.

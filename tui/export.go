@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dateline/data"
+	"dateline/data/atomicfile"
 )
 
 // exportPrompt is the export input (e): one line, "PATH [FORMAT]", the
@@ -148,7 +149,7 @@ func parseExport(line string) (exportRequest, error) {
 
 // writeExport is the atomic writer exports go through; the fuzz test
 // replaces it so that random keys never write files.
-var writeExport = data.WriteFileFunc
+var writeExport = atomicfile.WriteFileFunc
 
 // exportCmd writes the shown events (idx, never modified once shown)
 // through the atomic writer, off the event loop.

@@ -16,7 +16,7 @@ import (
 // runs of the real dateline binary started on its embedded dataset in a
 // pseudo-terminal.
 type firstFrame struct {
-	build     string // how the binary was built ("static", "cgo"), or its name
+	build     string // "dateline", "minimal", or the name of -first-frame-bin
 	cpu, wall time.Duration
 	exitCPU   time.Duration // CPU time from start to exit, the quit included
 	runs      int
@@ -38,39 +38,30 @@ var statusText = regexp.MustCompile(`[0-9]+ of [0-9]+ events`)
 // cursor position), as one would: a query left unanswered makes the
 // program wait for its time-out.
 //
-// It builds dateline twice when the toolchain can use cgo: "static"
-// (CGO_ENABLED=0, the build the README says to install) and "cgo" (what a
-// plain `go build` or `go run` makes when a C compiler is present: os/user
-// and net, imported by dependencies, then link the C library, and the
-// dynamic loader and pthread-created threads cost several milliseconds at
-// every start). The runs alternate between the builds, so a change in the
-// machine's load affects both alike. The static build comes first.
+// It builds two programs, both static (CGO_ENABLED=0, the build the
+// README says to install): dateline, and the minimal Bubble Tea program
+// of testdata/minimal, the floor dateline is compared with (the goal is to
+// stay within twice its CPU time). The runs alternate between them, so a
+// change in the machine's load affects both alike. dateline comes first.
 //
-// bin, when not empty, is a program to time instead of fresh builds (an
-// older build, or another Bubble Tea program, for comparison); it must
-// show "N of M events" in its first frame and quit on q.
+// bin, when not empty, is a program to time instead of dateline (an older
+// build, for comparison); it must show "N of M events" in its first frame
+// and quit on q.
 func measureFirstFrame(runs int, bin string) ([]firstFrame, error) {
 	type target struct{ build, bin string }
-	var targets []target
+	dir, err := os.MkdirTemp("", "dateline-first-frame-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	targets := []target{{"dateline", filepath.Join(dir, "dateline")}, {"minimal", filepath.Join(dir, "minimal")}}
 	if bin != "" {
-		targets = []target{{filepath.Base(bin), bin}}
-	} else {
-		dir, err := os.MkdirTemp("", "dateline-first-frame-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(dir)
-		builds := []string{"static"}
-		if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err == nil && strings.TrimSpace(string(out)) == "1" {
-			builds = append(builds, "cgo")
-		}
-		for _, b := range builds {
-			t := target{b, filepath.Join(dir, "dateline-"+b)}
-			if err := buildDateline(t.bin, b == "static"); err != nil {
-				return nil, err
-			}
-			targets = append(targets, t)
-		}
+		targets[0] = target{filepath.Base(bin), bin}
+	} else if err := buildStatic(targets[0].bin, "./cmd/dateline"); err != nil {
+		return nil, err
+	}
+	if err := buildStatic(targets[1].bin, "./cmd/dateline-bench/testdata/minimal"); err != nil {
+		return nil, err
 	}
 	cpus := make([][]time.Duration, len(targets))
 	walls := make([][]time.Duration, len(targets))
@@ -93,21 +84,19 @@ func measureFirstFrame(runs int, bin string) ([]firstFrame, error) {
 	return ffs, nil
 }
 
-// buildDateline builds the dateline command of this module to bin, with
-// cgo turned off when static is set.
-func buildDateline(bin string, static bool) error {
+// buildStatic builds the package at pkg, a path relative to the root of
+// this module, to bin with cgo turned off.
+func buildStatic(bin, pkg string) error {
 	out, err := exec.Command("go", "env", "GOMOD").Output()
 	mod := strings.TrimSpace(string(out))
 	if err != nil || mod == "" || mod == os.DevNull {
 		return fmt.Errorf("first frame: run dateline-bench inside the dateline module, to build dateline (go env GOMOD: %q, %v)", mod, err)
 	}
-	cmd := exec.Command("go", "build", "-o", bin, "dateline/cmd/dateline")
+	cmd := exec.Command("go", "build", "-o", bin, pkg)
 	cmd.Dir = filepath.Dir(mod)
-	if static {
-		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	}
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("first frame: building dateline: %v\n%s", err, out)
+		return fmt.Errorf("first frame: building %s: %v\n%s", pkg, err, out)
 	}
 	return nil
 }

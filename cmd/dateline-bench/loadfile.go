@@ -8,9 +8,10 @@ import (
 	"time"
 
 	"dateline/data"
+	"dateline/data/jsonl"
 )
 
-// loadFile times LoadJSONL on an existing file reps times and prints each
+// loadFile times jsonl.Load on an existing file reps times and prints each
 // throughput and their median: the load alone, for profiling it (with
 // -cpuprofile, the loads are what is profiled).
 func loadFile(o options, stdout io.Writer) error {
@@ -36,7 +37,7 @@ func loadFile(o options, stdout io.Writer) error {
 		start := time.Now()
 		var decoded time.Duration
 		d := timed(func() {
-			l = data.LoadJSONL(o.load, func(done, total int64) {
+			l = jsonl.Load(o.load, func(done, total int64) {
 				if done == total {
 					decoded = time.Since(start)
 				}

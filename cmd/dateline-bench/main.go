@@ -10,17 +10,19 @@
 //	dateline-bench -load FILE [-reps R] [-cpuprofile PROF]
 //
 // It generates the dataset (see package synth), writes it as JSON Lines to
-// a temporary folder and times LoadJSONL on it, then drives both programs
+// a temporary folder and times jsonl.Load on it, then drives both programs
 // at 120×40 and prints, for each interaction, the median time of ours, of
 // the peer with bubbles' arabic paginator and (for N ≤ 100,000) with its
 // default dots paginator, and the ratio peer/ours. It also starts the real
-// dateline binary (built into a temporary folder, static and, where the
-// toolchain has cgo, with cgo) on its embedded dataset in a
-// pseudo-terminal, -first-frame times each, and reports the median process
-// CPU time and wall time to its first frame: in the table, and in -json as
-// the top-level fields first_frame_cpu_ns and first_frame_wall_ns (the
-// static build) and first_frame_cgo_cpu_ns (null when not measured). With -gen it writes the dataset to FILE instead;
-// with -load it only times loading FILE.
+// dateline binary (built static into a temporary folder) on its embedded
+// dataset in a pseudo-terminal, -first-frame times, alternating with a
+// minimal Bubble Tea program (testdata/minimal), and reports the median
+// process CPU time and wall time to each one's first frame and their
+// ratio (the goal: dateline within 2× of the minimal program): in the
+// table, and in -json as the top-level fields first_frame_cpu_ns,
+// first_frame_wall_ns and first_frame_minimal_cpu_ns (null when not
+// measured). With -gen it writes the dataset to FILE instead; with -load
+// it only times loading FILE.
 package main
 
 import (
@@ -36,9 +38,11 @@ import (
 
 	"github.com/charmbracelet/bubbles/list"
 
-	"dateline/cmd/dateline-bench/synth"
 	"dateline/data"
+	"dateline/data/atomicfile"
+	"dateline/data/jsonl"
 	"dateline/timeline"
+	"dateline/timeline/synth"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -80,8 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.load, "load", "", "only time loading the JSON Lines `FILE` (-reps times; with -cpuprofile, profile it)")
 	fs.IntVar(&o.reps, "reps", 5, "with -load, how many loads")
 	fs.IntVar(&o.firstFrames, "first-frame", 20, "start the real dateline this many `times` to time its first frame (0: do not)")
-	fs.BoolVar(&o.firstOnly, "first-frame-only", false, "only time dateline's first frame")
-	fs.StringVar(&o.firstBin, "first-frame-bin", "", "time this `program` instead of a fresh build of dateline")
+	fs.BoolVar(&o.firstOnly, "first-frame-only", false, "only time the first frames of dateline and the minimal program")
+	fs.StringVar(&o.firstBin, "first-frame-bin", "", "time this `program` instead of a fresh build of dateline, against the minimal program")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -99,9 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "dateline-bench:", err)
 			return 1
 		}
-		for _, ff := range ffs {
-			printFirstFrame(stdout, ff)
-		}
+		printFirstFrames(stdout, ffs)
 		return 0
 	}
 	if o.load != "" {
@@ -159,13 +161,13 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // generate writes n synthetic events as JSON Lines to path, through
-// data.WriteFileFunc so that a failure leaves no partial file.
+// atomicfile.WriteFileFunc so that a failure leaves no partial file.
 func generate(path string, n int, seed uint64, force bool) (sizes, error) {
 	g := synth.New(synth.Options{N: n, Seed: seed})
 	s := sizes{n: n}
-	err := data.WriteFileFunc(path, force, func(w io.Writer) error {
+	err := atomicfile.WriteFileFunc(path, force, func(w io.Writer) error {
 		cw := &countingWriter{w: w}
-		jw, err := data.NewJSONLWriter(cw, g.Header())
+		jw, err := jsonl.NewWriter(cw, g.Header())
 		if err != nil {
 			return err
 		}
@@ -188,17 +190,18 @@ type report struct {
 	// process (the static build, or -first-frame-bin) started on its
 	// embedded dataset in a pseudo-terminal, from its start until its
 	// first frame was read; median of -first-frame runs. FirstFrameWallNS
-	// is the wall time to that frame. FirstFrameCgoCPUNS is the CPU time
-	// of the build with cgo, what a plain `go build` makes where a C
-	// compiler is present. Each is null when not measured. They are fields
-	// of their own, not metrics: the list has no counterpart to compare.
-	FirstFrameCPUNS    *int64 `json:"first_frame_cpu_ns"`
-	FirstFrameWallNS   *int64 `json:"first_frame_wall_ns"`
-	FirstFrameCgoCPUNS *int64 `json:"first_frame_cgo_cpu_ns"`
-	firstFrames        []firstFrame
-	notes              []string
-	fileBytes          int64
-	peerDefault        bool
+	// is the wall time to that frame. FirstFrameMinimalCPUNS is the CPU
+	// time of the minimal Bubble Tea program timed alternately with it,
+	// the floor dateline is compared with. Each is null when not measured.
+	// They are fields of their own, not metrics: the list has no
+	// counterpart to compare.
+	FirstFrameCPUNS        *int64 `json:"first_frame_cpu_ns"`
+	FirstFrameWallNS       *int64 `json:"first_frame_wall_ns"`
+	FirstFrameMinimalCPUNS *int64 `json:"first_frame_minimal_cpu_ns"`
+	firstFrames            []firstFrame
+	notes                  []string
+	fileBytes              int64
+	peerDefault            bool
 }
 
 type heapBytes struct {
@@ -243,14 +246,8 @@ func bench(o options, progress io.Writer) (*report, error) {
 		if ffs, err := measureFirstFrame(o.firstFrames, o.firstBin); err != nil {
 			rep.notes = append(rep.notes, "first frame not measured: "+err.Error())
 		} else {
-			cpu, wall := int64(ffs[0].cpu), int64(ffs[0].wall)
-			rep.FirstFrameCPUNS, rep.FirstFrameWallNS, rep.firstFrames = &cpu, &wall, ffs
-			for _, ff := range ffs[1:] {
-				if ff.build == "cgo" {
-					c := int64(ff.cpu)
-					rep.FirstFrameCgoCPUNS = &c
-				}
-			}
+			cpu, wall, minimal := int64(ffs[0].cpu), int64(ffs[0].wall), int64(ffs[1].cpu)
+			rep.FirstFrameCPUNS, rep.FirstFrameWallNS, rep.FirstFrameMinimalCPUNS, rep.firstFrames = &cpu, &wall, &minimal, ffs
 		}
 	}
 
@@ -349,7 +346,7 @@ func timeLoads(path string, budget time.Duration) (*data.Loaded, time.Duration, 
 	d := measureN(3, budget, func() time.Duration {
 		l = nil
 		heapAfterGC()
-		return timed(func() { l = data.LoadJSONL(path, nil) })
+		return timed(func() { l = jsonl.Load(path, nil) })
 	})
 	if err := l.Err(); err != nil {
 		return nil, 0, err

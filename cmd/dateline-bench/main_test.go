@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,7 +22,7 @@ func TestJSONShape(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &top); err != nil {
 		t.Fatalf("not one JSON object: %v\n%s", err, out.String())
 	}
-	for _, k := range []string{"n", "event_bytes", "load_mb_per_s", "heap_bytes", "metrics", "first_frame_cpu_ns", "first_frame_wall_ns", "first_frame_cgo_cpu_ns"} {
+	for _, k := range []string{"n", "event_bytes", "load_mb_per_s", "heap_bytes", "metrics", "first_frame_cpu_ns", "first_frame_wall_ns", "first_frame_minimal_cpu_ns"} {
 		if _, ok := top[k]; !ok {
 			t.Errorf("no %q in %s", k, out.String())
 		}
@@ -31,7 +30,7 @@ func TestJSONShape(t *testing.T) {
 	if len(top) != 8 {
 		t.Errorf("%d keys, want 8: %s", len(top), out.String())
 	}
-	for _, k := range []string{"first_frame_cpu_ns", "first_frame_wall_ns"} {
+	for _, k := range []string{"first_frame_cpu_ns", "first_frame_wall_ns", "first_frame_minimal_cpu_ns"} {
 		var ns int64
 		if err := json.Unmarshal(top[k], &ns); err != nil || ns <= 0 {
 			t.Errorf("%s = %s, want a positive number of nanoseconds", k, top[k])
@@ -113,19 +112,16 @@ func TestGen(t *testing.T) {
 	}
 }
 
-// TestFirstFrame starts the real dateline in a pseudo-terminal twice per
-// build and checks the figures: the static build first, then the cgo
-// build where the toolchain has cgo; positive, the CPU time less than a
-// second.
+// TestFirstFrame starts the real dateline and the minimal program in a
+// pseudo-terminal twice each and checks the figures: dateline first, then
+// the minimal program; positive, the CPU time less than a second; and the
+// ratio line against the goal.
 func TestFirstFrame(t *testing.T) {
 	ffs, err := measureFirstFrame(2, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"static"}
-	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err == nil && strings.TrimSpace(string(out)) == "1" {
-		want = append(want, "cgo")
-	}
+	want := []string{"dateline", "minimal"}
 	if len(ffs) != len(want) {
 		t.Fatalf("%d builds timed, want %v", len(ffs), want)
 	}
@@ -138,6 +134,11 @@ func TestFirstFrame(t *testing.T) {
 		if !strings.Contains(out.String(), "first frame, ") || !strings.Contains(out.String(), "of CPU") {
 			t.Errorf("first frame line: %q", out.String())
 		}
+	}
+	var out bytes.Buffer
+	printFirstFrames(&out, ffs)
+	if !strings.Contains(out.String(), "× the CPU of the minimal program (goal: within 2×)") {
+		t.Errorf("no ratio line in %q", out.String())
 	}
 }
 

@@ -2,8 +2,6 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"dateline/data"
 )
 
 func (a *app) newActorsCmd() *cobra.Command {
@@ -30,8 +28,8 @@ Any of the names works with "dateline list --actor".`,
 				return err
 			}
 			return a.write(format,
-				func() error { return data.WriteActorsText(a.stdout, l.Timeline) },
-				func() any { return data.NewActorsJSON(l.Timeline) })
+				func() error { return WriteActorsText(a.stdout, l.Timeline) },
+				func() any { return NewActorsJSON(l.Timeline) })
 		},
 	}
 	formatFlag(cmd, &format)

@@ -12,14 +12,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
 	"dateline/data"
+	"dateline/data/atomicfile"
 	"dateline/timeline"
 )
-
-// maxContextWords bounds how far cite grows a prefix or suffix, in words.
-const maxContextWords = 40
 
 // maxPlaces bounds how many places of a repeated quote cite writes blocks for.
 const maxPlaces = 10
@@ -73,7 +70,7 @@ func (a *app) cite(path, quote string) error {
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %v", path, unwrapPathErr(err))
+		return fmt.Errorf("cannot read %s: %v", path, atomicfile.WithoutPath(err))
 	}
 	if !utf8.Valid(b) {
 		return fmt.Errorf("%s is not valid UTF-8 text", path)
@@ -89,25 +86,21 @@ func (a *app) cite(path, quote string) error {
 			"the citation below uses the source's own characters: %s\n", path, strconv.Quote(own))
 		quote = own
 	}
-	places := occurrences(text, quote)
-	shown := places
-	if len(places) > maxPlaces {
-		shown = places[:maxPlaces]
-	}
+	places := st.Occurrences(quote)
 	id := placeholderID(path)
 	var out bytes.Buffer
-	for k, p := range shown {
-		c := shortestContext(text, places, k, quote)
-		// The resolver also matches context tolerantly; make sure it agrees.
-		if sp, err := st.Resolve(timeline.Selector{Quote: quote, Prefix: c.prefix, Suffix: c.suffix, Start: -1, End: -1}); err != nil || sp.Start != p.start {
-			c = context{} // only the recorded position tells it apart
+	for k, start := range places[:min(len(places), maxPlaces)] {
+		prefix, suffix, unique := st.ShortestContext(quote, start)
+		c := timeline.Citation{Source: id, Quote: quote, Prefix: prefix, Suffix: suffix,
+			Start: start, End: start + utf8.RuneCountInString(quote)}
+		b, err := data.MarshalCitation(c, placeComment(st, start, k, len(places), unique), "placeholder: the id of this source in your dataset")
+		if err != nil {
+			return err
 		}
 		if k > 0 {
 			out.WriteString("\n")
 		}
-		if err := writeCitation(&out, st, id, quote, p, c, k, len(places)); err != nil {
-			return err
-		}
+		out.Write(b)
 	}
 	if _, err := a.stdout.Write(out.Bytes()); err != nil {
 		return err
@@ -118,154 +111,19 @@ func (a *app) cite(path, quote string) error {
 	return nil
 }
 
-// place is one occurrence of the quote: byte offsets [ob, oe) and code-point start.
-type place struct{ ob, oe, start int }
-
-// occurrences returns every place quote occurs exactly in text, overlapping
-// ones included (as the resolver counts them), in order.
-func occurrences(text, quote string) []place {
-	var out []place
-	cp, last := 0, 0
-	for from := 0; from <= len(text)-len(quote); {
-		i := strings.Index(text[from:], quote)
-		if i < 0 {
-			break
-		}
-		ob := from + i
-		cp += utf8.RuneCountInString(text[last:ob])
-		last = ob
-		out = append(out, place{ob: ob, oe: ob + len(quote), start: cp})
-		_, w := utf8.DecodeRuneInString(text[ob:])
-		from = ob + w
-	}
-	return out
-}
-
-// context is a prefix and suffix that pick one place.
-type context struct {
-	prefix, suffix string
-	unique         bool
-}
-
-// shortestContext finds the prefix and suffix, each some whole words of the
-// text around place k (the word the quote starts or ends inside counting as
-// one), with the fewest words in all (then the fewest characters) that no
-// other place shares. unique is false when none within maxContextWords does.
-func shortestContext(text string, places []place, k int, quote string) context {
-	if len(places) == 1 {
-		return context{unique: true}
-	}
-	p := places[k]
-	starts := []int{p.ob}
-	for len(starts) <= maxContextWords && starts[len(starts)-1] > 0 {
-		starts = append(starts, prevWordStart(text, starts[len(starts)-1]))
-	}
-	ends := []int{p.oe}
-	for len(ends) <= maxContextWords && ends[len(ends)-1] < len(text) {
-		ends = append(ends, nextWordEnd(text, ends[len(ends)-1]))
-	}
-	fits := func(prefix, suffix string) bool {
-		for j, o := range places {
-			if j != k && strings.HasSuffix(text[:o.ob], prefix) && strings.HasPrefix(text[o.oe:], suffix) {
-				return false
-			}
-		}
-		return true
-	}
-	for total := 1; total < len(starts)+len(ends)-1; total++ {
-		var best *context
-		for pw := 0; pw <= total; pw++ {
-			sw := total - pw
-			if pw >= len(starts) || sw >= len(ends) {
-				continue
-			}
-			c := context{prefix: text[starts[pw]:p.ob], suffix: text[p.oe:ends[sw]], unique: true}
-			if fits(c.prefix, c.suffix) && (best == nil || len(c.prefix)+len(c.suffix) < len(best.prefix)+len(best.suffix)) {
-				best = &c
-			}
-		}
-		if best != nil {
-			return *best
-		}
-	}
-	return context{}
-}
-
-// prevWordStart moves back from i over white space, then over one word.
-func prevWordStart(text string, i int) int {
-	for i > 0 {
-		r, w := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		i -= w
-	}
-	for i > 0 {
-		r, w := utf8.DecodeLastRuneInString(text[:i])
-		if unicode.IsSpace(r) {
-			break
-		}
-		i -= w
-	}
-	return i
-}
-
-// nextWordEnd moves forward from i over white space, then over one word.
-func nextWordEnd(text string, i int) int {
-	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		i += w
-	}
-	for i < len(text) {
-		r, w := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
-			break
-		}
-		i += w
-	}
-	return i
-}
-
-// writeCitation writes one citation as a YAML list item, headed by a
-// comment saying where the place is.
-func writeCitation(out *bytes.Buffer, st *timeline.SourceText, id, quote string, p place, c context, k, n int) error {
-	end := p.start + utf8.RuneCountInString(quote)
-	line, col := lineCol(st.Slice(0, p.start))
-	where := fmt.Sprintf("paragraph %d (line %d, column %d)", st.Paragraph(p.start), line, col)
+// placeComment says where the place at start is, for the comment above
+// its citation: its paragraph, line and column, and with several places
+// which one it is, and whether a prefix or suffix tells it apart.
+func placeComment(st *timeline.SourceText, start, k, n int, unique bool) string {
+	line, col := lineCol(st.Slice(0, start))
+	where := fmt.Sprintf("paragraph %d (line %d, column %d)", st.Paragraph(start), line, col)
 	if n > 1 {
 		where = fmt.Sprintf("place %d of %d: %s", k+1, n, where)
-		if !c.unique {
-			where += "; no prefix or suffix within " + strconv.Itoa(maxContextWords) + " words tells it apart, so start and end pick it"
+		if !unique {
+			where += "; no prefix or suffix within " + strconv.Itoa(timeline.MaxContextWords) + " words tells it apart, so start and end pick it"
 		}
 	}
-	str := func(s string) *yaml.Node {
-		n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-		if strings.ContainsAny(s, "\n\r") {
-			n.Style = yaml.DoubleQuotedStyle // a block scalar would hide where the context ends
-		}
-		return n
-	}
-	num := func(v int) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)} }
-	m := &yaml.Node{Kind: yaml.MappingNode, HeadComment: where}
-	source := str(id)
-	source.LineComment = "placeholder: the id of this source in your dataset"
-	m.Content = append(m.Content, str("source"), source, str("quote"), str(quote))
-	if c.prefix != "" {
-		m.Content = append(m.Content, str("prefix"), str(c.prefix))
-	}
-	if c.suffix != "" {
-		m.Content = append(m.Content, str("suffix"), str(c.suffix))
-	}
-	m.Content = append(m.Content, str("start"), num(p.start), str("end"), num(end))
-	enc := yaml.NewEncoder(out)
-	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{m}}); err != nil {
-		return err
-	}
-	return enc.Close()
+	return where
 }
 
 // lineCol returns the 1-based line and column (in code points) just after before.
@@ -341,8 +199,8 @@ func absent(st *timeline.SourceText, quote string) error {
 	// Where the head occurs: exactly, else the one tolerant place if unique.
 	type at struct{ end, para int } // code-point end of the head, paragraph
 	var found []at
-	for _, p := range occurrences(st.Text(), head) {
-		found = append(found, at{p.start + utf8.RuneCountInString(head), st.Paragraph(p.start)})
+	for _, start := range st.Occurrences(head) {
+		found = append(found, at{start + utf8.RuneCountInString(head), st.Paragraph(start)})
 	}
 	if len(found) == 0 {
 		if span, err := st.Resolve(timeline.Selector{Quote: head, Start: -1, End: -1}); err == nil {
@@ -376,11 +234,25 @@ func absent(st *timeline.SourceText, quote string) error {
 		msg, where, strings.Join(goesOn, ", "), strconv.Quote(clipText(rest, 40)))
 }
 
-// wordEnds returns the byte offsets where the words of s end.
+// wordEnds returns the byte offsets where the words of s (runs of what is
+// not white space) end, and len(s) last: how far "its first k words" go.
 func wordEnds(s string) []int {
 	var out []int
 	for i := 0; i < len(s); {
-		i = nextWordEnd(s, i)
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += w
+		}
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += w
+		}
 		if len(out) == 0 || out[len(out)-1] != i {
 			out = append(out, i)
 		}
@@ -394,12 +266,4 @@ func clipText(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
-}
-
-// unwrapPathErr drops the path from an *fs.PathError, which the message names.
-func unwrapPathErr(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

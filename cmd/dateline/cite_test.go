@@ -99,35 +99,6 @@ func TestCite(t *testing.T) {
 	}
 }
 
-// TestCiteShortestContext checks that the context grows by whole words and
-// stays the shortest that tells the places apart.
-func TestCiteShortestContext(t *testing.T) {
-	text := "a b X c d\nz b X c e\n"
-	places := occurrences(text, "X")
-	if len(places) != 2 {
-		t.Fatalf("places %+v", places)
-	}
-	tests := []struct {
-		k              int
-		prefix, suffix string
-	}{
-		// " b " before and " c " after are shared; two words of context tell them apart.
-		{0, "", " c d"},
-		{1, "", " c e"},
-	}
-	for _, tt := range tests {
-		c := shortestContext(text, places, tt.k, "X")
-		if !c.unique || c.prefix != tt.prefix || c.suffix != tt.suffix {
-			t.Errorf("place %d: %+v, want prefix %q suffix %q", tt.k, c, tt.prefix, tt.suffix)
-		}
-	}
-	// Identical surroundings as far as the text goes: nothing tells them apart.
-	same := "q X q X q"
-	if c := shortestContext(same, occurrences(same, "X"), 0, "X"); c.unique && c.prefix == "" && c.suffix == "" {
-		t.Errorf("empty context claimed unique: %+v", c)
-	}
-}
-
 func TestCiteFailures(t *testing.T) {
 	dir := t.TempDir()
 	tests := []struct {

@@ -5,6 +5,7 @@ package main_test
 
 import (
 	"bufio"
+	"dateline/data/jsonl"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,8 +13,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"dateline/data"
 )
 
 // bigJSONL is a JSON Lines dataset of n events written once per test run.
@@ -127,7 +126,7 @@ func TestBigJSONLLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	var last int64
-	l := data.LoadJSONL(path, func(done, _ int64) { last = done })
+	l := jsonl.Load(path, func(done, _ int64) { last = done })
 	if l.Timeline == nil || l.Timeline.Len() != 50 || len(l.Problems) != 0 {
 		t.Fatalf("generated file: %v events, problems %v", l.Timeline, l.Problems)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"dateline/data"
+	"dateline/data/atomicfile"
+	"dateline/data/export"
 	"dateline/timeline"
 )
 
@@ -87,7 +88,7 @@ func (a *app) export(args []string, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.out != "-" && len(args) == 1 && data.SameFile(args[0], opts.out) {
+	if opts.out != "-" && len(args) == 1 && atomicfile.SameFile(args[0], opts.out) {
 		return fmt.Errorf("will not write %s: it is the input file", opts.out)
 	}
 	l, err := a.load(args)
@@ -102,7 +103,7 @@ func (a *app) export(args []string, opts exportOptions) error {
 	if opts.out == "-" {
 		err = write(a.stdout)
 	} else {
-		err = data.WriteFileFunc(opts.out, opts.force, write)
+		err = atomicfile.WriteFileFunc(opts.out, opts.force, write)
 	}
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s exists; add --force to replace it", opts.out)
@@ -110,17 +111,10 @@ func (a *app) export(args []string, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if n := data.Undated(l, idx); n > 0 && (opts.to == data.FormatTimelineJS || opts.to == data.FormatSheetsCSV) {
-		fmt.Fprintf(a.stderr, "dateline: export: left out %s: TimelineJS cannot place an event without a date\n", eventCount(n, "undated"))
+	if n := export.Undated(l, idx); n > 0 && (opts.to == data.FormatTimelineJS || opts.to == data.FormatSheetsCSV) {
+		fmt.Fprintf(a.stderr, "dateline: export: left out %s: TimelineJS cannot place an event without a date\n", timeline.Plural(n, "undated event"))
 	}
 	return nil
-}
-
-func eventCount(n int, adj string) string {
-	if n == 1 {
-		return "1 " + adj + " event"
-	}
-	return fmt.Sprintf("%d %s events", n, adj)
 }
 
 // filter builds the Filter of every flag but --actor, reusing list's checks.
@@ -130,30 +124,6 @@ func (o exportOptions) filter() (timeline.Filter, error) {
 	if err != nil {
 		return f, err
 	}
-	f.Dates, err = untilRange(o.from, o.until)
+	f.Dates, err = dateRange(o.from, o.until, "--until")
 	return f, err
-}
-
-// untilRange is dateRange for --from and --until.
-func untilRange(from, until string) (timeline.Date, error) {
-	if from == "" && until == "" {
-		return timeline.Date{}, nil
-	}
-	for _, e := range []struct{ flag, value string }{{"--from", from}, {"--until", until}} {
-		if e.value == "" {
-			continue
-		}
-		d, err := timeline.ParseDate(e.value)
-		if err != nil {
-			return timeline.Date{}, usagef("%s: %v", e.flag, err)
-		}
-		if d.IsInterval() {
-			return timeline.Date{}, usagef("%s %s: want a single date, not an interval", e.flag, e.value)
-		}
-	}
-	d, err := timeline.ParseDate(cmp.Or(from, "..") + "/" + cmp.Or(until, ".."))
-	if err != nil {
-		return timeline.Date{}, usagef("--from %s --until %s: %v", from, until, err)
-	}
-	return d, nil
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"dateline/data"
+	"dateline/data/timelinejs"
 )
 
 // copyFile copies testdata/NAME into dir and returns the copy's path.
@@ -43,13 +44,13 @@ func TestExportFormats(t *testing.T) {
 		stderr string
 	}{
 		{"timelinejs", func(t *testing.T, out string) {
-			if !data.IsTimelineJS([]byte(out)) || data.LoadTimelineJS("x.json", []byte(out)).Timeline == nil {
+			if !timelinejs.Is([]byte(out)) || timelinejs.Load("x.json", []byte(out)).Timeline == nil {
 				t.Errorf("not a TimelineJS file that loads:\n%s", out)
 			}
 		}, "dateline: export: left out 1 undated event: TimelineJS cannot place an event without a date\n"},
 		{"sheets-csv", func(t *testing.T, out string) {
 			rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-			if err != nil || rows[0][0] != "Year" || rows[1][15] != "title" || !data.IsSheetsCSV([]byte(out)) {
+			if err != nil || rows[0][0] != "Year" || rows[1][15] != "title" || !timelinejs.IsSheetsCSV([]byte(out)) {
 				t.Errorf("not the Sheets template (%v):\n%s", err, out)
 			}
 		}, "left out 1 undated event"},
@@ -107,9 +108,9 @@ func TestExportStdoutFiltered(t *testing.T) {
 // package's golden file holds.
 func TestExportEmbeddedMarkdown(t *testing.T) {
 	r := runPlain(t, "export", "--to", "markdown", "-o", "-")
-	want := readFile(t, filepath.Join("..", "..", "data", "testdata", "export", "embedded.md"))
+	want := readFile(t, filepath.Join("..", "..", "data", "export", "testdata", "TestMarkdownGolden.golden"))
 	if r.code != exitOK || r.stdout != want {
-		t.Errorf("exit %d; the Markdown differs from data/testdata/export/embedded.md:\n%s", r.code, r.stdout)
+		t.Errorf("exit %d; the Markdown differs from data/export/testdata/TestMarkdownGolden.golden:\n%s", r.code, r.stdout)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"dateline/data"
+	"dateline/data/atomicfile"
+	"dateline/data/fix"
 	"dateline/timeline"
 )
 
@@ -18,7 +20,7 @@ type fixOptions struct {
 }
 
 // fix validates one dataset as validate does, then writes its fixed copy
-// to OUT (see data.FixFile). The exit status is validate's for OUT, which
+// to OUT (see fix.File). The exit status is validate's for OUT, which
 // is loaded again to find it.
 func (a *app) fix(args []string, o fixOptions, strict bool) error {
 	switch {
@@ -36,24 +38,24 @@ func (a *app) fix(args []string, o fixOptions, strict bool) error {
 	in := ""
 	if len(args) == 1 {
 		in = args[0]
-		if data.SameFile(in, o.out) {
+		if atomicfile.SameFile(in, o.out) {
 			return fmt.Errorf("will not write %s: it is the input file", o.out)
 		}
 		// Refuse an imported format before validating it; a file that
 		// cannot be read is left for the loader to report.
-		if _, err := data.FixFormat(in); errors.Is(err, data.ErrNotFixable) {
+		if _, err := fix.Format(in); errors.Is(err, fix.ErrNotFixable) {
 			return &usageError{err}
 		}
 	}
 	// Refuse OUT before the (maybe long) validation and its warnings, so
-	// that the refusal is not lost above them. FixFile checks again when it
+	// that the refusal is not lost above them. fix.File checks again when it
 	// writes, atomically.
 	if _, err := os.Lstat(o.out); err == nil && !o.force {
 		return fmt.Errorf("%s exists; add --force to replace it", o.out)
 	}
 	l := loadArgs(args)
 	for _, t := range l.TextFiles {
-		if data.SameFile(t, o.out) {
+		if atomicfile.SameFile(t, o.out) {
 			return fmt.Errorf("will not write %s: it is the text_file of a source in %s", o.out, l.File)
 		}
 	}
@@ -65,11 +67,11 @@ func (a *app) fix(args []string, o fixOptions, strict bool) error {
 		fmt.Fprintf(a.stderr, "dateline: %s has errors: nothing written to %s\n", l.File, o.out)
 		return &exitError{exitData}
 	}
-	rep, err := data.FixFile(l, in, o.out, o.force)
+	rep, err := fix.File(l, in, o.out, o.force)
 	switch {
 	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("%s exists; add --force to replace it", o.out)
-	case errors.Is(err, data.ErrNotFixable):
+	case errors.Is(err, fix.ErrNotFixable):
 		return &usageError{err}
 	case err != nil:
 		return err

@@ -121,7 +121,7 @@ func TestValidateFixRefuses(t *testing.T) {
 	if err := os.WriteFile(broken, []byte("dateline: 1\nevents:\n  - id: x\n    colour: red\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tljs := copyFile(t, filepath.Join("..", "..", "..", "data", "testdata", "timelinejs", "dates.json"), dir)
+	tljs := copyFile(t, filepath.Join("..", "..", "..", "data", "timelinejs", "testdata", "dates.json"), dir)
 	out := filepath.Join(dir, "out.yaml")
 	text := filepath.Join(dir, "minutes.txt")
 	for _, c := range []struct {

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"dateline/data"
 )
 
 // maxArgs is cobra.MaximumNArgs whose error is a usage error.
@@ -73,7 +71,7 @@ func formatFlag(cmd *cobra.Command, format *string) {
 // write encodes a report in the chosen format.
 func (a *app) write(format string, text func() error, json func() any) error {
 	if format == "json" {
-		return data.WriteJSON(a.stdout, json())
+		return WriteJSON(a.stdout, json())
 	}
 	return text()
 }

@@ -5,11 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"dateline/data"
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // TestGolden checks the reports, as text and JSON, on the embedded dataset
-// and on a small fixture.
+// and on a small fixture, against testdata/TestGolden/NAME.golden (go test
+// -update rewrites them).
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		name string
@@ -41,7 +42,7 @@ func TestGolden(t *testing.T) {
 			if strings.HasSuffix(tt.name, "-json") && !json.Valid([]byte(r.stdout)) {
 				t.Errorf("output is not valid JSON:\n%s", r.stdout)
 			}
-			golden(t, tt.name, r.stdout)
+			golden.RequireEqual(t, []byte(r.stdout))
 		})
 	}
 }
@@ -96,8 +97,8 @@ func TestListJSONExact(t *testing.T) {
 		if file != "" {
 			args = append(args, file)
 		}
-		var events data.EventsJSON
-		var sources data.SourcesJSON
+		var events EventsJSON
+		var sources SourcesJSON
 		mustDecode(t, []byte(runPlain(t, append([]string{"list"}, args...)...).stdout), &events)
 		mustDecode(t, []byte(runPlain(t, append([]string{"sources"}, args...)...).stdout), &sources)
 		texts := map[string][]rune{}

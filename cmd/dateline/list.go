@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"dateline/data"
 	"dateline/timeline"
 )
 
@@ -85,8 +84,8 @@ func (a *app) list(args []string, opts listOptions) error {
 	}
 	idx := l.Timeline.Apply(filter, nil)
 	return a.write(opts.format,
-		func() error { return data.WriteEventsText(a.stdout, l, idx) },
-		func() any { return data.NewEventsJSON(l, idx) })
+		func() error { return WriteEventsText(a.stdout, l, idx) },
+		func() any { return NewEventsJSON(l, idx) })
 }
 
 // filter builds the Filter for every flag but --actor.
@@ -96,7 +95,7 @@ func (o listOptions) filter() (timeline.Filter, error) {
 		return f, usagef("--all-actors needs --actor")
 	}
 	var err error
-	if f.Dates, err = dateRange(o.from, o.to); err != nil {
+	if f.Dates, err = dateRange(o.from, o.to, "--to"); err != nil {
 		return f, err
 	}
 	for _, s := range o.statuses {
@@ -111,13 +110,14 @@ func (o listOptions) filter() (timeline.Filter, error) {
 	return f, nil
 }
 
-// dateRange turns --from and --to into the EDTF interval "FROM/TO", with
-// ".." for the end left out; the zero Date when both are empty.
-func dateRange(from, to string) (timeline.Date, error) {
+// dateRange turns --from and the end flag toFlag (list's --to, export's
+// --until) into the EDTF interval "FROM/TO", with ".." for the end left
+// out; the zero Date when both are empty.
+func dateRange(from, to, toFlag string) (timeline.Date, error) {
 	if from == "" && to == "" {
 		return timeline.Date{}, nil
 	}
-	ends := []struct{ flag, value string }{{"--from", from}, {"--to", to}}
+	ends := []struct{ flag, value string }{{"--from", from}, {toFlag, to}}
 	for _, e := range ends {
 		if e.value == "" {
 			continue
@@ -133,7 +133,7 @@ func dateRange(from, to string) (timeline.Date, error) {
 	interval := cmp.Or(from, "..") + "/" + cmp.Or(to, "..")
 	d, err := timeline.ParseDate(interval)
 	if err != nil {
-		return timeline.Date{}, usagef("--from %s --to %s: %v", from, to, err)
+		return timeline.Date{}, usagef("--from %s %s %s: %v", from, toFlag, to, err)
 	}
 	return d, nil
 }

@@ -40,12 +40,12 @@ func TestListActorPutin(t *testing.T) {
 		if r.code != exitOK {
 			t.Fatalf("--actor %q: exit %d: %s", name, r.code, r.stderr)
 		}
-		var doc data.EventsJSON
+		var doc EventsJSON
 		mustDecode(t, []byte(r.stdout), &doc)
 		var got []string
 		for _, e := range doc.Events {
 			got = append(got, e.ID)
-			if !slices.ContainsFunc(e.Actors, func(a data.EventActorJSON) bool { return a.ID == putin }) {
+			if !slices.ContainsFunc(e.Actors, func(a EventActorJSON) bool { return a.ID == putin }) {
 				t.Errorf("--actor %q: event %s does not list %s", name, e.ID, putin)
 			}
 		}
@@ -83,7 +83,7 @@ func TestListFilters(t *testing.T) {
 			if r.code != exitOK {
 				t.Fatalf("exit %d: %s", r.code, r.stderr)
 			}
-			var doc data.EventsJSON
+			var doc EventsJSON
 			mustDecode(t, []byte(r.stdout), &doc)
 			var got []string
 			for _, e := range doc.Events {

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"dateline/data"
+	"dateline/data/jsonl"
 	"dateline/timeline"
 )
 
@@ -18,7 +19,7 @@ func loadArgs(args []string) *data.Loaded {
 	if len(args) == 0 {
 		return data.Embedded()
 	}
-	return data.LoadFile(args[0])
+	return loadPausingGC(args[0], func() *data.Loaded { return data.LoadFile(args[0]) })
 }
 
 // loadArgsProgress is loadArgs reporting the bytes read of a JSON Lines
@@ -27,7 +28,7 @@ func loadArgs(args []string) *data.Loaded {
 // name is still streamed by LoadFile, only without the bar).
 func loadArgsProgress(args []string, progress func(done, total int64)) *data.Loaded {
 	if len(args) == 1 && strings.EqualFold(filepath.Ext(args[0]), ".jsonl") {
-		return data.LoadJSONL(args[0], progress)
+		return loadPausingGC(args[0], func() *data.Loaded { return jsonl.Load(args[0], progress) })
 	}
 	return loadArgs(args)
 }

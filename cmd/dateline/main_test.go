@@ -2,17 +2,12 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"dateline/tui"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // result is what one in-process run of dateline produced.
 type result struct {
@@ -54,24 +49,4 @@ func runDateline(t *testing.T, e env, args ...string) result {
 func runPlain(t *testing.T, args ...string) result {
 	t.Helper()
 	return runDateline(t, env{}, args...)
-}
-
-// golden compares got with testdata/NAME.golden, or rewrites the file
-// under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }

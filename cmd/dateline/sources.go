@@ -2,8 +2,6 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"dateline/data"
 )
 
 func (a *app) newSourcesCmd() *cobra.Command {
@@ -29,8 +27,8 @@ citation in "dateline list --format json" are code-point offsets into it.`,
 				return err
 			}
 			return a.write(format,
-				func() error { return data.WriteSourcesText(a.stdout, l.Timeline) },
-				func() any { return data.NewSourcesJSON(l.Timeline) })
+				func() error { return WriteSourcesText(a.stdout, l.Timeline) },
+				func() any { return NewSourcesJSON(l.Timeline) })
 		},
 	}
 	formatFlag(cmd, &format)

@@ -95,12 +95,5 @@ func summary(l *data.Loaded) string {
 	}
 	tl := l.Timeline
 	return fmt.Sprintf("%s: %s: %s, %s, %s", l.File, verdict,
-		count(tl.Len(), "event"), count(len(tl.Actors()), "actor"), count(len(tl.Sources()), "source"))
-}
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+		timeline.Plural(tl.Len(), "event"), timeline.Plural(len(tl.Actors()), "actor"), timeline.Plural(len(tl.Sources()), "source"))
 }

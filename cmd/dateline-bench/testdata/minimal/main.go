@@ -1,9 +1,9 @@
 // Command minimal is the floor dateline's first frame is compared with: a
 // Bubble Tea program that draws one bordered lipgloss frame the size of the
-// terminal, with a status line the bench waits for, and quits on q.
+// terminal, with a status line the bench waits for, and quits on q. The
+// bench builds it and times it alternately with dateline:
 //
-//	go build -o /tmp/minimal ./cmd/dateline-bench/testdata/minimal
-//	go run ./cmd/dateline-bench -first-frame-only -first-frame-bin /tmp/minimal
+//	go run ./cmd/dateline-bench -first-frame-only
 package main
 
 import (

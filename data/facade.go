@@ -1,0 +1,48 @@
+package data
+
+import (
+	"io"
+
+	"dateline/data/export"
+	"dateline/data/internal/schema"
+	"dateline/timeline"
+)
+
+// Loaded is the outcome of reading a dataset file: its Dataset, the
+// Timeline built from it (nil when a Problem is an error), the Problems
+// sorted by position, and the text files it names.
+type Loaded = schema.Loaded
+
+// Problem is a diagnostic placed in a file: FILE:LINE:COL: SEVERITY: message.
+type Problem = schema.Problem
+
+// The export formats (see Export).
+const (
+	FormatTimelineJS = export.TimelineJS // TimelineJS JSON
+	FormatSheetsCSV  = export.SheetsCSV  // the TimelineJS Google Sheets template as CSV
+	FormatMarkdown   = export.Markdown   // a readable chronology with footnoted quotes
+	FormatJSON       = export.JSON       // dateline's own JSON format, lossless
+)
+
+// ExportFormats lists the formats Export writes, in the order help shows them.
+var ExportFormats = export.Formats
+
+// Export writes the events of l at the chronological indexes idx (as
+// returned by Timeline.Apply) to w in format, one of ExportFormats; see
+// data/export for what each format keeps.
+func Export(w io.Writer, l *Loaded, idx []int, format string) error {
+	return export.Write(w, l, idx, format)
+}
+
+// SourceFileText is a source's text as dateline reads it from a file: a
+// leading byte-order mark is dropped and CRLF line ends become LF, so
+// offsets and checksums do not change with the editor that saved it.
+// b must be valid UTF-8.
+func SourceFileText(b []byte) string { return schema.SourceFileText(b) }
+
+// MarshalCitation writes c as a one-item YAML list to paste under an
+// event's "citations:", as MarshalYAML would write it in a dataset, with
+// head as a comment above it and sourceNote as a comment after its source.
+func MarshalCitation(c timeline.Citation, head, sourceNote string) ([]byte, error) {
+	return schema.MarshalCitation(c, head, sourceNote)
+}
