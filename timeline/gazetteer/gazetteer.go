@@ -219,7 +219,7 @@ func buildIndex() *index {
 		}
 		for _, n := range c.demonyms {
 			add(n, reading{country: i, kind: Demonym})
-			if p := plural(n); p != "" {
+			if p := demonymPlural(n); p != "" {
 				add(p, reading{country: i, kind: Demonym})
 			}
 		}
@@ -234,10 +234,10 @@ func buildIndex() *index {
 	return ix
 }
 
-// plural is a demonym's plural as a noun ("North Koreans", "Thais"), or ""
+// demonymPlural is a demonym's plural as a noun ("North Koreans", "Thais"), or ""
 // where the plural is the same word or another one ("Chinese", "British",
 // "Swiss"; shortforms.go has "Britons").
-func plural(d string) string {
+func demonymPlural(d string) string {
 	for _, end := range []string{"s", "sh", "ch", "ese", "x", "z"} {
 		if strings.HasSuffix(d, end) {
 			return ""

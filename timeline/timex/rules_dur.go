@@ -92,7 +92,7 @@ func ruleDuration(toks []token, i int) (expr, bool) {
 	e := expr{start: i, typ: Duration, kind: kLiteral, weekday: -1}
 	// half an hour, half a day
 	if t.low == "half" && isWord(toks, i+1, "a", "an") {
-		if unit, _, isTime := durUnit(lowAt(toks, i+2)); unit != "" && !plural(lowAt(toks, i+2)) {
+		if unit, _, isTime := durUnit(lowAt(toks, i+2)); unit != "" && !pluralUnit(lowAt(toks, i+2)) {
 			switch {
 			case unit == "H":
 				e.lit = "PT30M"
@@ -121,7 +121,7 @@ func ruleDuration(toks []token, i int) (expr, bool) {
 		if isWord(toks, prev, "just", "only", "mere") {
 			prev--
 		}
-		if unit, mult, isTime := durUnit(u); unit != "" && plural(u) && (isWord(toks, prev, "for", "over", "within", "recent", "the", "in", "of") || hyphenLong(toks, k)) {
+		if unit, mult, isTime := durUnit(u); unit != "" && pluralUnit(u) && (isWord(toks, prev, "for", "over", "within", "recent", "the", "in", "of") || hyphenLong(toks, k)) {
 			_ = mult
 			e.lit = durValue(-1, unit, isTime)
 			e.end = k + 1

@@ -159,7 +159,7 @@ func ruleThisLastNext(toks []token, i int) (expr, bool) {
 			}
 		}
 	}
-	if g, ok := unitNames[u.low]; ok && !plural(u.low) {
+	if g, ok := unitNames[u.low]; ok && !pluralUnit(u.low) {
 		if u.low == "second" || u.low == "minute" || u.low == "hour" || u.low == "season" {
 			if !dur {
 				return expr{}, false
@@ -205,7 +205,7 @@ func ruleThisLastNext(toks []token, i int) (expr, bool) {
 	return expr{}, false
 }
 
-func plural(w string) bool {
+func pluralUnit(w string) bool {
 	switch w {
 	case "centuries", "decades", "years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds", "weekends", "seasons", "fortnights", "millennia", "yrs":
 		return true
@@ -353,7 +353,7 @@ func ruleAnaphor(toks []token, i int) (expr, bool) {
 		}
 		g, pod = granDay, partOfDay[u.low]
 	}
-	if plural(u.low) || g == granMinute || g == granHour || u.low == "season" || u.low == "weekend" {
+	if pluralUnit(u.low) || g == granMinute || g == granHour || u.low == "season" || u.low == "weekend" {
 		return expr{}, false
 	}
 	n := 0
