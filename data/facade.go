@@ -46,3 +46,13 @@ func SourceFileText(b []byte) string { return schema.SourceFileText(b) }
 func MarshalCitation(c timeline.Citation, head, sourceNote string) ([]byte, error) {
 	return schema.MarshalCitation(c, head, sourceNote)
 }
+
+// MarshalDataset writes ds as a complete dataset file in format "yaml" or
+// "json" (our own schema; source texts inline). Loading the result gives a
+// Dataset equal to ds.
+func MarshalDataset(ds *timeline.Dataset, format string) ([]byte, error) {
+	if format == "json" {
+		return schema.MarshalJSON(ds)
+	}
+	return schema.MarshalYAML(ds)
+}

@@ -2,15 +2,24 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"dateline/data"
+	"dateline/data/article"
+	"dateline/data/atomicfile"
+	"dateline/timeline"
+	"dateline/timeline/draft"
 	"dateline/timeline/timex"
 )
 
@@ -20,58 +29,110 @@ const maxArticle = 16 << 20
 
 type extractOptions struct {
 	published string
+	title     string
+	out       string
+	force     bool
 	format    string
 }
 
 func (a *app) newExtractCmd() *cobra.Command {
 	var opts extractOptions
 	cmd := &cobra.Command{
-		Use:   "extract --published YYYY-MM-DD ARTICLE",
-		Short: "Find and normalize the dates an article states or implies",
-		Long: `Read a plain-text article and find every temporal expression in it: dates,
-times, durations and sets ("last year", "on Tuesday", "four-day trip",
-"every year"). Each is normalized against the publication date given by
---published, with a note that says how, and every contradiction the text
-holds (a weekday that does not fit its date, a date after the publication
-date in the past tense) is printed on stderr as FILE:LINE:COL: warning: ...
+		Use:   "extract ARTICLE... [-o OUT]",
+		Short: "Draft a cited chronology from articles, with every date normalized and explained",
+		Long: `Read articles (plain text, Markdown, or HTML pages saved from a news site)
+and draft a chronology: one event per dated statement, dated against the
+article's publication date with a note that says how, cited by the sentence
+it comes from, with the people, organisations and states the article names
+as actors. The draft is a complete dataset to check in the viewer.
 
---format te3-json prints {"timexes": [...]} in the TempEval-3 JSON form
-(start and end are code-point offsets, end exclusive), each entry with its
-EDTF date, derivation note and warnings.`,
-		Example: `  dateline extract --format te3-json --published 2024-02-20 article.txt
-  dateline extract --format te3-json --published 2024-02-20 article.txt | jq '.timexes[].edtf'`,
-		Args:              exactArgs(1),
-		ValidArgsFunction: fileCompletion(1),
+The publication date is --published, else the article's own: HTML metadata,
+or a date line near the top ("date 2024-02-20", "Published 20 February
+2024"). What the text gets wrong or leaves open (a weekday that does not fit
+its date, a date after publication in the past tense) is printed on stderr as
+FILE:LINE:COL: warning: ... and kept in the event's date_note.
+
+Without -o the dataset goes to standard output as YAML. --format json writes
+dateline's JSON; --format te3-json prints the date expressions alone, in the
+TempEval-3 JSON form, for one plain-text article.`,
+		Example: `  dateline extract article.txt -o timeline.yaml && dateline timeline.yaml
+  dateline extract --published 2024-02-20 a.txt b.html c.md -o draft.json
+  dateline extract --format te3-json --published 2024-02-20 article.txt`,
+		Args:              minArgs(1),
+		ValidArgsFunction: fileCompletion(-1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			return a.extract(args[0], opts)
+			return a.extract(args, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.published, "published", "", "the article's publication date, YYYY-MM-DD: what \"yesterday\" and \"last year\" count from")
-	cmd.Flags().StringVar(&opts.format, "format", "te3-json", "output format: te3-json")
+	f := cmd.Flags()
+	f.StringVar(&opts.published, "published", "", "the publication date of every article, YYYY-MM-DD: what \"yesterday\" and \"last year\" count from")
+	f.StringVar(&opts.title, "title", "", "the source's title (one article only)")
+	f.StringVarP(&opts.out, "output", "o", "", "write the dataset to OUT (refused if it exists, unless --force)")
+	f.BoolVar(&opts.force, "force", false, "replace OUT if it exists")
+	f.StringVar(&opts.format, "format", "", "yaml, json or te3-json (default: from OUT's extension, else yaml)")
 	return cmd
 }
 
-func exactArgs(n int) cobra.PositionalArgs {
+func minArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) != n {
-			return usagef("%s takes %d argument(s), got %d", cmd.CommandPath(), n, len(args))
+		if len(args) < n {
+			return usagef("%s needs an ARTICLE", cmd.CommandPath())
 		}
 		return nil
 	}
 }
 
-func (a *app) extract(path string, opts extractOptions) error {
-	if err := oneOf("--format", opts.format, "te3-json"); err != nil {
+
+func (a *app) extract(paths []string, opts extractOptions) error {
+	format := opts.format
+	if format == "" {
+		format = "yaml"
+		if strings.HasSuffix(strings.ToLower(opts.out), ".json") {
+			format = "json"
+		}
+	}
+	if err := oneOf("--format", format, "yaml", "json", "te3-json"); err != nil {
 		return err
 	}
-	if opts.published == "" {
-		return usagef("extract needs --published YYYY-MM-DD: the date \"yesterday\" and \"last year\" count from")
+	var ref time.Time
+	if opts.published != "" {
+		t, err := time.Parse("2006-01-02", opts.published)
+		if err != nil {
+			return usagef("--published %q is not a date of the form YYYY-MM-DD", opts.published)
+		}
+		ref = t
 	}
-	ref, err := time.Parse("2006-01-02", opts.published)
-	if err != nil {
-		return usagef("--published %q is not a date of the form YYYY-MM-DD", opts.published)
+	if opts.title != "" && len(paths) > 1 {
+		return usagef("--title names one article's source; %d articles given", len(paths))
+	}
+	if format == "te3-json" {
+		if len(paths) != 1 {
+			return usagef("--format te3-json takes one article, got %d", len(paths))
+		}
+		if opts.published == "" {
+			return usagef("--format te3-json needs --published YYYY-MM-DD: the date \"yesterday\" and \"last year\" count from")
+		}
+		a.started = true
+		return a.extractTE3(paths[0], ref)
 	}
 	a.started = true
+	b, err := a.draftDataset(paths, opts, ref, format)
+	if err != nil {
+		return err
+	}
+	if opts.out == "" {
+		_, err = a.stdout.Write(b)
+		return err
+	}
+	if err := atomicfile.WriteFile(opts.out, b, opts.force); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "dateline: wrote %s; open it with: dateline %s\n", opts.out, opts.out)
+	return nil
+}
+
+// extractTE3 prints the temporal expressions of one plain-text article.
+func (a *app) extractTE3(path string, ref time.Time) error {
 	text, err := readArticle(path)
 	if err != nil {
 		return err
@@ -81,7 +142,7 @@ func (a *app) extract(path string, opts extractOptions) error {
 	for _, t := range found {
 		for _, w := range t.Warnings {
 			line, col := lines.position(t.Start)
-			fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", path, line, col, w)
+			fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", path, line, col, clean(w))
 		}
 	}
 	b, err := timex.MarshalTE3(found)
@@ -90,6 +151,106 @@ func (a *app) extract(path string, opts extractOptions) error {
 	}
 	_, err = a.stdout.Write(b)
 	return err
+}
+
+// draftDataset reads the articles, drafts them and returns the dataset
+// file, checked by loading it back.
+func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, format string) ([]byte, error) {
+	var (
+		arts    []draft.Article
+		sources []timeline.Source
+		read    []*article.Article
+	)
+	ids := map[string]bool{}
+	for _, p := range paths {
+		art, err := article.Read(p)
+		if err != nil {
+			return nil, err
+		}
+		pub := ref
+		if opts.published == "" {
+			if !art.Published.Known() {
+				return nil, usagef("cannot tell when %s was published; pass --published DATE", p)
+			}
+			t, err := time.Parse("2006-01-02", art.Published.Date)
+			if err != nil {
+				return nil, fmt.Errorf("%s: publication date %q: %v", p, art.Published.Date, err)
+			}
+			pub = t
+			fmt.Fprintf(a.stderr, "%s: published %s, from %s\n", p, art.Published.Date, art.Published.From)
+			if art.Published.Note != "" {
+				fmt.Fprintf(a.stderr, "%s:%d:1: warning: %s\n", p, art.Published.Line, clean(art.Published.Note))
+			}
+		}
+		title := art.Title
+		if opts.title != "" {
+			title = opts.title
+		}
+		id := uniqueID(slugID(title), ids)
+		sum := sha256.Sum256([]byte(art.Text))
+		sources = append(sources, timeline.Source{ID: id, Title: title, Publisher: art.Publisher, URL: art.URL,
+			Published: timeline.MustParseDate(pub.Format("2006-01-02")), Text: art.Text, SHA256: hex.EncodeToString(sum[:])})
+		arts = append(arts, draft.Article{SourceID: id, Text: art.Text, Published: pub})
+		read = append(read, art)
+	}
+	res := draft.Draft(arts)
+	for _, w := range res.Warnings {
+		for i, s := range sources {
+			if s.ID == w.SourceID {
+				line, col := read[i].Position(w.Offset)
+				fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", paths[i], line, col, clean(w.Message))
+			}
+		}
+	}
+	title := "Draft chronology"
+	if len(sources) == 1 {
+		title = "Draft: " + sources[0].Title
+	}
+	ds := &timeline.Dataset{Title: title, Sources: sources, Actors: res.Actors, Events: res.Events}
+	b, err := data.MarshalDataset(ds, format)
+	if err != nil {
+		return nil, err
+	}
+	// The draft must load as a valid dataset; a problem here is a bug of
+	// the drafter, said as such rather than written.
+	l := data.LoadBytes("draft."+format, b, ".")
+	if err := l.Err(); err != nil {
+		return nil, fmt.Errorf("the draft does not validate (a bug in dateline): %v", err)
+	}
+	fmt.Fprintf(a.stderr, "dateline: drafted %s and %s from %s\n", timeline.Plural(len(ds.Events), "event"), timeline.Plural(len(ds.Actors), "actor"), timeline.Plural(len(sources), "article"))
+	return b, nil
+}
+
+func slugID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			if b.Len() >= 40 {
+				break
+			}
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "article"
+	}
+	return b.String()
+}
+
+func uniqueID(id string, seen map[string]bool) string {
+	out := id
+	for n := 2; seen[out]; n++ {
+		out = fmt.Sprintf("%s-%d", id, n)
+	}
+	seen[out] = true
+	return out
 }
 
 // readArticle reads a plain-text article, refusing what is not one.
@@ -150,4 +311,18 @@ func (l lineIndex) position(off int) (line, col int) {
 		}
 	}
 	return lo + 1, off - l.starts[lo] + 1
+}
+
+// clean shows control characters from an article (C0 but tab and newline,
+// DEL, C1) as visible escapes, so a message cannot drive the terminal.
+func clean(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			fmt.Fprintf(&b, "\\x%02x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dateline/data"
+	"dateline/timeline"
+	"dateline/timeline/draftscore"
 )
 
 func TestExtractTE3(t *testing.T) {
@@ -60,19 +64,91 @@ func TestExtractErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"extract", "--published", "2024-02-20", filepath.Join(dir, "nosuch.txt")}, exitData, "nosuch.txt: no such file"},
-		{[]string{"extract", "--published", "2024-02-20", dir}, exitData, "is a folder"},
-		{[]string{"extract", "--published", "2024-02-20", bin}, exitData, "bin.txt: not a UTF-8 text file"},
-		{[]string{"extract", "--published", "2024-02-20", empty}, exitData, "empty.txt: empty file"},
+		{[]string{"extract", "--format", "te3-json", "--published", "2024-02-20", filepath.Join(dir, "nosuch.txt")}, exitData, "nosuch.txt: no such file"},
+		{[]string{"extract", "--format", "te3-json", "--published", "2024-02-20", dir}, exitData, "is a folder"},
+		{[]string{"extract", "--format", "te3-json", "--published", "2024-02-20", bin}, exitData, "bin.txt: not a UTF-8 text file"},
+		{[]string{"extract", "--format", "te3-json", "--published", "2024-02-20", empty}, exitData, "empty.txt: empty file"},
+		{[]string{"extract", "--published", "2024-02-20", filepath.Join(dir, "nosuch.txt")}, exitData, "nosuch.txt"},
+		{[]string{"extract", "--published", "2024-02-20", dir}, exitData, dir},
+		{[]string{"extract", "--published", "2024-02-20", bin}, exitData, "bin.txt"},
+		{[]string{"extract", "--published", "2024-02-20", empty}, exitData, "empty.txt"},
 		{[]string{"extract", "--published", "20 Feb 2024", ok}, exitUsage, `--published "20 Feb 2024" is not a date`},
 		{[]string{"extract", "--published", "2024-02-30", ok}, exitUsage, "is not a date"},
-		{[]string{"extract", ok}, exitUsage, "needs --published"},
+		{[]string{"extract", "--format", "te3-json", ok}, exitUsage, "needs --published"},
+		{[]string{"extract", ok}, exitUsage, "cannot tell when testdata/extract/article.txt was published; pass --published DATE"},
 		{[]string{"extract", "--published", "2024-02-20", "--format", "xml", ok}, exitUsage, "--format"},
-		{[]string{"extract", "--published", "2024-02-20"}, exitUsage, "takes 1 argument"},
+		{[]string{"extract", "--published", "2024-02-20"}, exitUsage, "needs an ARTICLE"},
 	} {
 		r := runPlain(t, c.args...)
 		if r.code != c.code || !strings.Contains(r.stderr, c.msg) {
 			t.Errorf("dateline %s: exit %d, stderr %q; want exit %d and %q", strings.Join(c.args, " "), r.code, r.stderr, c.code, c.msg)
 		}
+	}
+}
+
+// TestExtractSeedDraft drafts the seed article (its date line included)
+// with no --published, writes it with -o, and loads what it wrote.
+func TestExtractSeedDraft(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "timeline.yaml")
+	seed := "../../timeline/draft/testdata/seed_kim_car.txt"
+	r := runPlain(t, "extract", seed, "-o", out)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "published 2024-02-20, from line 1") || !strings.Contains(r.stderr, ":3:137: warning: 'Tuesday (Jan 20)'") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	l := data.LoadFile(out)
+	if err := l.Err(); err != nil || l.Count(timeline.SeverityError) != 0 {
+		t.Fatalf("the draft does not load: %v", err)
+	}
+	dates := map[string]bool{}
+	for _, e := range l.Dataset.Events {
+		dates[e.Date.String()] = true
+	}
+	for _, d := range []string{"2017", "2021", "2023-09", "2024-02-01/2024-02-19", "../2024-02-20"} {
+		if !dates[d] {
+			t.Errorf("no event dated %s", d)
+		}
+	}
+	// Without --force an existing OUT is refused; the same input gives the
+	// same bytes.
+	if r := runPlain(t, "extract", seed, "-o", out); r.code == exitOK {
+		t.Error("overwrote OUT without --force")
+	}
+	first, _ := os.ReadFile(out)
+	if r := runPlain(t, "extract", seed, "-o", out, "--force"); r.code != exitOK {
+		t.Fatalf("--force: %s", r.stderr)
+	}
+	again, _ := os.ReadFile(out)
+	if string(first) != string(again) {
+		t.Error("the same input gave different bytes")
+	}
+}
+
+// TestDraftAgainstGold measures the drafter on the three articles with
+// hand-written gold chronologies; the README quotes what it logs.
+func TestDraftAgainstGold(t *testing.T) {
+	var total draftscore.Result
+	for _, name := range []string{"lithium_pact", "port_bribery", "po_floods"} {
+		gold := data.LoadFile("../../timeline/draft/testdata/" + name + ".gold.yaml")
+		if err := gold.Err(); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), name+".yaml")
+		if r := runPlain(t, "extract", "../../timeline/draft/testdata/"+name+".txt", "-o", out); r.code != exitOK {
+			t.Fatalf("%s: exit %d: %s", name, r.code, r.stderr)
+		}
+		drafted := data.LoadFile(out)
+		if err := drafted.Err(); err != nil {
+			t.Fatal(err)
+		}
+		res := draftscore.Compare(gold.Timeline, drafted.Timeline)
+		t.Logf("%s: %s", name, res)
+		total.Add(res)
+	}
+	t.Logf("all: %s", total)
+	if total.Recall() < 0.8 || total.Precision() < 0.6 || total.DateAccuracy() < 0.7 {
+		t.Errorf("recall %.2f (want ≥ 0.80), precision %.2f (want ≥ 0.60), dates exact %.2f (want ≥ 0.70)", total.Recall(), total.Precision(), total.DateAccuracy())
 	}
 }
