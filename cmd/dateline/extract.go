@@ -82,7 +82,6 @@ func minArgs(n int) cobra.PositionalArgs {
 	}
 }
 
-
 func (a *app) extract(paths []string, opts extractOptions) error {
 	format := opts.format
 	if format == "" {
