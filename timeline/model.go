@@ -62,6 +62,9 @@ func (k ActorKind) String() string {
 
 // ParseActorKind reads a kind as written in data files.
 func ParseActorKind(s string) (ActorKind, error) {
+	if s == "organization" {
+		return KindOrganisation, nil // the American spelling, as many tools write it
+	}
 	for i, n := range kindNames {
 		if s == n {
 			return ActorKind(i), nil
