@@ -48,11 +48,11 @@ func MarshalCitation(c timeline.Citation, head, sourceNote string) ([]byte, erro
 }
 
 // MarshalDataset writes ds as a complete dataset file in format "yaml" or
-// "json" (our own schema; source texts inline). Loading the result gives a
-// Dataset equal to ds.
-func MarshalDataset(ds *timeline.Dataset, format string) ([]byte, error) {
+// "json" (our own schema). Sources named in textFiles (by id) are written
+// as text_file with that path, the others with their text inline.
+func MarshalDataset(ds *timeline.Dataset, format string, textFiles map[string]string) ([]byte, error) {
 	if format == "json" {
-		return schema.MarshalJSON(ds)
+		return schema.MarshalJSONFiles(ds, textFiles)
 	}
-	return schema.MarshalYAML(ds)
+	return schema.MarshalYAMLFiles(ds, textFiles)
 }

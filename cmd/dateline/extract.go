@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -161,6 +162,7 @@ func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, f
 		read    []*article.Article
 	)
 	ids := map[string]bool{}
+	textFiles := map[string]string{}
 	for _, p := range paths {
 		art, err := article.Read(p)
 		if err != nil {
@@ -190,6 +192,11 @@ func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, f
 		sources = append(sources, timeline.Source{ID: id, Title: title, Publisher: art.Publisher, URL: art.URL,
 			Published: timeline.MustParseDate(pub.Format("2006-01-02")), Text: art.Text, SHA256: hex.EncodeToString(sum[:])})
 		arts = append(arts, draft.Article{SourceID: id, Text: art.Text, Published: pub})
+		// A plain-text article beside OUT is named, not copied: offsets
+		// index that file's text (the other formats' index the extracted text).
+		if opts.out != "" && art.Format == article.PlainText && sameDir(p, opts.out) {
+			textFiles[id] = filepath.Base(p)
+		}
 		read = append(read, art)
 	}
 	res := draft.Draft(arts)
@@ -206,18 +213,29 @@ func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, f
 		title = "Draft: " + sources[0].Title
 	}
 	ds := &timeline.Dataset{Title: title, Sources: sources, Actors: res.Actors, Events: res.Events}
-	b, err := data.MarshalDataset(ds, format)
+	b, err := data.MarshalDataset(ds, format, textFiles)
 	if err != nil {
 		return nil, err
 	}
 	// The draft must load as a valid dataset; a problem here is a bug of
 	// the drafter, said as such rather than written.
-	l := data.LoadBytes("draft."+format, b, ".")
+	dir := "."
+	if opts.out != "" {
+		dir = filepath.Dir(opts.out)
+	}
+	l := data.LoadBytes("draft."+format, b, dir)
 	if err := l.Err(); err != nil {
 		return nil, fmt.Errorf("the draft does not validate (a bug in dateline): %v", err)
 	}
 	fmt.Fprintf(a.stderr, "dateline: drafted %s and %s from %s\n", timeline.Plural(len(ds.Events), "event"), timeline.Plural(len(ds.Actors), "actor"), timeline.Plural(len(sources), "article"))
 	return b, nil
+}
+
+// sameDir reports whether two paths are in the same folder.
+func sameDir(a, b string) bool {
+	da, err1 := filepath.Abs(filepath.Dir(a))
+	db, err2 := filepath.Abs(filepath.Dir(b))
+	return err1 == nil && err2 == nil && da == db
 }
 
 func slugID(s string) string {

@@ -152,3 +152,29 @@ func TestDraftAgainstGold(t *testing.T) {
 		t.Errorf("recall %.2f (want ≥ 0.80), precision %.2f (want ≥ 0.60), dates exact %.2f (want ≥ 0.70)", total.Recall(), total.Precision(), total.DateAccuracy())
 	}
 }
+
+// TestExtractTextFile: a .txt article beside OUT is referenced, not copied,
+// and the draft loads from it.
+func TestExtractTextFile(t *testing.T) {
+	dir := t.TempDir()
+	raw, err := os.ReadFile("../../timeline/draft/testdata/seed_kim_car.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := filepath.Join(dir, "article.txt")
+	os.WriteFile(art, raw, 0o644)
+	out := filepath.Join(dir, "timeline.yaml")
+	if r := runPlain(t, "extract", art, "-o", out); r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, _ := os.ReadFile(out)
+	if !strings.Contains(string(b), "text_file: article.txt") || strings.Contains(string(b), "\n    text:") {
+		t.Errorf("the source is not referenced by text_file:\n%.400s", b)
+	}
+	if err := data.LoadFile(out).Err(); err != nil {
+		t.Errorf("does not load: %v", err)
+	}
+	if after, _ := os.ReadFile(art); string(after) != string(raw) {
+		t.Error("the article was modified")
+	}
+}

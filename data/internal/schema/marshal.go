@@ -15,11 +15,15 @@ import (
 // empty optional fields left out. Source texts are written inline (the
 // Dataset does not remember text_file), multi-line ones as literal blocks.
 // Loading the result gives a Dataset equal to ds.
-func MarshalYAML(ds *timeline.Dataset) ([]byte, error) {
+func MarshalYAML(ds *timeline.Dataset) ([]byte, error) { return MarshalYAMLFiles(ds, nil) }
+
+// MarshalYAMLFiles is MarshalYAML with the sources named in textFiles (by
+// id) written as text_file: that path instead of their text inline.
+func MarshalYAMLFiles(ds *timeline.Dataset, textFiles map[string]string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(datasetNode(ds)); err != nil {
+	if err := enc.Encode(datasetNode(ds, textFiles)); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -30,9 +34,12 @@ func MarshalYAML(ds *timeline.Dataset) ([]byte, error) {
 
 // MarshalJSON writes ds in dateline's JSON schema, the same fields as
 // MarshalYAML, indented by two spaces and ending in a newline.
-func MarshalJSON(ds *timeline.Dataset) ([]byte, error) {
+func MarshalJSON(ds *timeline.Dataset) ([]byte, error) { return MarshalJSONFiles(ds, nil) }
+
+// MarshalJSONFiles is MarshalJSON with text_file sources, as MarshalYAMLFiles.
+func MarshalJSONFiles(ds *timeline.Dataset, textFiles map[string]string) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := writeJSON(&buf, datasetNode(ds), ""); err != nil {
+	if err := writeJSON(&buf, datasetNode(ds, textFiles), ""); err != nil {
 		return nil, err
 	}
 	buf.WriteByte('\n')
@@ -115,7 +122,7 @@ func (o out) list(key string, items []*yaml.Node) {
 	}
 }
 
-func datasetNode(ds *timeline.Dataset) *yaml.Node {
+func datasetNode(ds *timeline.Dataset, textFiles map[string]string) *yaml.Node {
 	root := mapping()
 	root.integer("dateline", 1)
 	root.opt("title", ds.Title)
@@ -130,7 +137,11 @@ func datasetNode(ds *timeline.Dataset) *yaml.Node {
 		o.opt("url", s.URL)
 		o.date("retrieved", s.Retrieved)
 		o.opt("archive_url", s.ArchiveURL)
-		o.set("text", Str(s.Text))
+		if f := textFiles[s.ID]; f != "" {
+			o.set("text_file", Str(f))
+		} else {
+			o.set("text", Str(s.Text))
+		}
 		o.opt("sha256", s.SHA256)
 		items = append(items, o.n)
 	}
