@@ -186,7 +186,11 @@ func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mentio
 			if len(actorRefs) == 0 || !pastTense(sentence) {
 				continue
 			}
-			ds = append(ds, dated{edtf: "../" + pub, note: "undated; the article reports it as done by its publication date, " + pub})
+			if statusOf(sentence, timeline.Date{}, art.Published) == timeline.StatusExpected {
+				ds = append(ds, dated{edtf: pub + "/..", note: "undated; the article expects it after its publication date, " + pub})
+			} else {
+				ds = append(ds, dated{edtf: "../" + pub, note: "undated; the article reports it as done by its publication date, " + pub})
+			}
 		}
 		for _, d := range ds {
 			note := d.note

@@ -114,3 +114,17 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+func TestUndatedStatements(t *testing.T) {
+	text := "Talks\n\nPresident Anna Berg signed the treaty. President Anna Berg is expected to visit Oslo."
+	pub := time.Date(2024, 2, 20, 0, 0, 0, 0, time.UTC)
+	r := Draft([]Article{{SourceID: "article", Text: text, Published: pub}})
+	build(t, text, pub, r)
+	got := map[string]string{}
+	for _, e := range r.Events {
+		got[e.Date.String()] = e.Status.String()
+	}
+	if got["../2024-02-20"] != "occurred" || got["2024-02-20/.."] != "expected" {
+		t.Errorf("undated events: %v", got)
+	}
+}
