@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -187,7 +186,7 @@ func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, f
 		if opts.title != "" {
 			title = opts.title
 		}
-		id := uniqueID(slugID(title), ids)
+		id := draft.Unique(draft.Slug(title, 8), ids)
 		sum := sha256.Sum256([]byte(art.Text))
 		sources = append(sources, timeline.Source{ID: id, Title: title, Publisher: art.Publisher, URL: art.URL,
 			Published: timeline.MustParseDate(pub.Format("2006-01-02")), Text: art.Text, SHA256: hex.EncodeToString(sum[:])})
@@ -236,38 +235,6 @@ func sameDir(a, b string) bool {
 	da, err1 := filepath.Abs(filepath.Dir(a))
 	db, err2 := filepath.Abs(filepath.Dir(b))
 	return err1 == nil && err2 == nil && da == db
-}
-
-func slugID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
-			if b.Len() >= 40 {
-				break
-			}
-		} else {
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "article"
-	}
-	return b.String()
-}
-
-func uniqueID(id string, seen map[string]bool) string {
-	out := id
-	for n := 2; seen[out]; n++ {
-		out = fmt.Sprintf("%s-%d", id, n)
-	}
-	seen[out] = true
-	return out
 }
 
 // readArticle reads a plain-text article, refusing what is not one.

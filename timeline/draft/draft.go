@@ -71,7 +71,7 @@ func Draft(arts []Article) *Result {
 		if !used[i] {
 			continue
 		}
-		id := unique(slug(actors.actors[i].Name, 5), actorIDs)
+		id := Unique(Slug(actors.actors[i].Name, 5), actorIDs)
 		actors.actors[i].ID = id
 	}
 	for i := range actors.actors {
@@ -89,7 +89,8 @@ func Draft(arts []Article) *Result {
 	return res
 }
 
-func unique(id string, seen map[string]bool) string {
+// Unique returns id, or id-2, id-3... when seen has it, and records it.
+func Unique(id string, seen map[string]bool) string {
 	if id == "" {
 		id = "event"
 	}
@@ -203,7 +204,7 @@ func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mentio
 			}
 			title := titleOf(sentence, d.tx, start, runes)
 			ev := timeline.Event{
-				ID:       unique(slug(title, 6), seen),
+				ID:       Unique(Slug(title, 6), seen),
 				Date:     date,
 				DateNote: note,
 				Title:    title,

@@ -96,8 +96,9 @@ func titleOf(sentence string, t timex.Timex, start int, runes []rune) string {
 	return s
 }
 
-// slug makes a stable id from the first n words of s.
-func slug(s string, n int) string {
+// Slug makes a stable id from the first n words of s: "Putin gives Kim a
+// car" is "putin-gives-kim".
+func Slug(s string, n int) string {
 	var b strings.Builder
 	words := 0
 	dash := false
