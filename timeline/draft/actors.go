@@ -98,6 +98,11 @@ var functionWords = map[string]bool{
 	"Who": true, "How": true, "Where": true, "Then": true, "So": true, "Yet": true,
 }
 
+// lowerTitles are titles written in lower case before a name.
+var lowerTitles = map[string]bool{"leader": true, "president": true, "minister": true,
+	"chancellor": true, "king": true, "queen": true, "premier": true, "envoy": true,
+	"ambassador": true, "spokesman": true, "spokeswoman": true, "chief": true}
+
 // orgWords mark a name as an organisation's.
 var orgWords = map[string]bool{
 	"Nations": true, "Agency": true, "Council": true, "Ministry": true, "Company": true,
@@ -286,6 +291,26 @@ func (s *actorSet) findActors(text string, ws []word) []mention {
 		}
 		name := text2(text, ws, a, b)
 		start, end := ws[a].start, ws[b-1].end
+		describe := func(i int) {
+			demonym, title := demonym, title
+			// "North Korean leader Kim Jong-un": a demonym and a lower-case
+			// title just before the name.
+			if demonym == "" && r.a >= 3 && lowerTitles[ws[r.a-1].text] {
+				two := ws[r.a-3].text + " " + ws[r.a-2].text
+				if p, ok := gazetteer.Lookup(two); ok && p.Kind == gazetteer.Demonym {
+					demonym, title = two, ws[r.a-1].text
+				} else if p, ok := gazetteer.Lookup(ws[r.a-2].text); ok && p.Kind == gazetteer.Demonym {
+					demonym, title = ws[r.a-2].text, ws[r.a-1].text
+				}
+			}
+			if demonym != "" {
+				descr["the "+demonym+" leader"] = i
+				if title != "" {
+					descr["the "+demonym+" "+title] = i
+				}
+			}
+		}
+
 		if p, ok := gazetteer.Lookup(name); ok {
 			if p.Kind == gazetteer.Demonym {
 				continue // an adjective: "Russian-made", "North Korean"
@@ -296,6 +321,9 @@ func (s *actorSet) findActors(text string, ws []word) []mention {
 			continue
 		}
 		if i, ok := s.byName[name]; ok {
+			if s.actors[i].Kind == timeline.KindPerson {
+				describe(i)
+			}
 			out = append(out, mention{start, end, i})
 			continue
 		}
@@ -316,12 +344,7 @@ func (s *actorSet) findActors(text string, ws []word) []mention {
 			if honor || title != "" {
 				s.alias(i, text2(text, ws, r.a, b))
 			}
-			if demonym != "" {
-				descr["the "+demonym+" leader"] = i
-				if title != "" {
-					descr["the "+demonym+" "+title] = i
-				}
-			}
+			describe(i)
 			out = append(out, mention{start, end, i})
 		default:
 			later = append(later, pending{run{a, b}, honor})
@@ -344,6 +367,9 @@ func (s *actorSet) findActors(text string, ws []word) []mention {
 	}
 	// Descriptions: "the Russian leader", and "the North" for North Korea.
 	low := strings.ToLower(text)
+	if len(low) != len(text) {
+		descr = nil // lower-casing moved bytes: offsets would not hold
+	}
 	for d, i := range descr {
 		for _, at := range allIndex(low, strings.ToLower(d)) {
 			s.alias(i, d)

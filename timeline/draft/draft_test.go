@@ -99,6 +99,9 @@ func TestSeedArticle(t *testing.T) {
 	if a, ok := byName["Vladimir Putin"]; !ok || a.Kind != timeline.KindPerson || !contains(a.Aliases, "Putin") {
 		t.Errorf("Putin: %+v", a)
 	}
+	if a := byName["Kim Jong-un"]; !contains(a.Aliases, "the North Korean leader") {
+		t.Errorf("Kim Jong-un: %+v", a)
+	}
 	for _, a := range r.Actors {
 		if contains(a.Aliases, "Kim") || contains(a.Aliases, "Mr. Kim") {
 			t.Errorf("%s takes the ambiguous alias Kim: %v", a.Name, a.Aliases)
