@@ -268,6 +268,14 @@ func parseEnd(t string, inInterval bool) (bound, string) {
 	if inInterval && p.hasTime {
 		return bound{}, "an interval end cannot have a time of day"
 	}
+	// Level 1 allows "X" digits in a single date only; EDTF 2019 (and
+	// edtf.js, python-edtf) put them inside an interval at level 2.
+	if inInterval && (p.yearX > 0 || p.monthX || p.dayX) {
+		return bound{}, "unspecified digits (\"X\") in an interval end are EDTF level 2; give the interval's ends as dates or use one date with X digits"
+	}
+	if p.season != 0 && p.q != 0 {
+		return bound{}, "a qualified season (\"~\", \"?\" or \"%\" on 21–24) is EDTF level 2"
+	}
 	lo, hi := p.bounds()
 	return bound{lo: lo, hi: hi, kind: EndDate, prec: p.prec, q: p.q}, ""
 }

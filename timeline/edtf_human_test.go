@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -34,7 +35,7 @@ func TestDateHuman(t *testing.T) {
 		{"1985-XX-XX", "1985"},
 		{"2024-21", "Spring 2024"},
 		{"2024-22", "Summer 2024"},
-		{"2024-23?", "Autumn 2024?"},
+		{"2024-23", "Autumn 2024"},
 		{"2024-24", "Winter 2024–25"},
 		{"2099-24", "Winter 2099–2100"},
 		{"-0044-24", "Winter 45–44 BCE"},
@@ -138,4 +139,19 @@ func FuzzParseDate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Forms level 1 does not have, each refused with the level named.
+func TestLevelTwoFormsRefused(t *testing.T) {
+	for _, s := range []string{"1987-05-XX/1987-06-30", "198X/1990", "1990/199X", "2004-XX/2005", "1998-23~", "1998-21?", "1998-24%"} {
+		_, err := ParseDate(s)
+		if err == nil || !strings.Contains(err.Error(), "level 2") {
+			t.Errorf("%q: %v, want a refusal naming level 2", s, err)
+		}
+	}
+	for _, s := range []string{"198X", "1987-05-XX", "1998-23", "2004~/2006", "../2024-02-20"} {
+		if _, err := ParseDate(s); err != nil {
+			t.Errorf("%q refused: %v", s, err)
+		}
+	}
 }

@@ -74,7 +74,6 @@ func TestParseDateValid(t *testing.T) {
 		// Seasons (see TestSeasons for all four).
 		{"2024-21", "2024-03-01..2024-05-31", PrecisionSeason, ""},
 		{"2024-24", "2024-12-01..2025-02-28", PrecisionSeason, ""},
-		{"2001-22~", "2001-06-01..2001-08-31", PrecisionSeason, A},
 		// Long years.
 		{"Y170000002", "170000002-01-01..170000002-12-31", PrecisionYear, ""},
 		{"Y-170000002", "-170000002-01-01..-170000002-12-31", PrecisionYear, ""},
@@ -91,7 +90,7 @@ func TestParseDateValid(t *testing.T) {
 		{"2024/", "2024-01-01..?", PrecisionInterval, ""},
 		{"1984-06-02?/", "1984-06-02..?", PrecisionInterval, U},
 		{"../2004-06~", "?..2004-06-30", PrecisionInterval, A},
-		{"201X/2024-21", "2010-01-01..2024-05-31", PrecisionInterval, ""},
+		{"2010/2024-21", "2010-01-01..2024-05-31", PrecisionInterval, ""},
 		{"Y-170000002/-0044", "-170000002-01-01..-0044-12-31", PrecisionInterval, ""},
 		{"2023-24/2024-02", "2023-12-01..2024-02-29", PrecisionInterval, ""},
 	}
