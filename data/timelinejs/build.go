@@ -44,6 +44,7 @@ type slideDate struct {
 	timeAt               pos // where the hour (or the Time cell) was written, when known
 	year                 int64
 	month, day           int // 0 when absent
+	monthGiven, dayGiven bool // written, even as 0: a 0 is an error, not "absent"
 	hasTime              bool
 	hour, minute, second int
 	display              string // the date object's own display_date

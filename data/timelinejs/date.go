@@ -148,6 +148,16 @@ func (im *importer) edtf(d *slideDate, withTime bool) (text, clock string, ok bo
 		return year4(year), "", true
 	}
 	text = year4(year)
+	// TimelineJS months and days count from 1: a written 0 is a mistake,
+	// not a coarser date.
+	if d.monthGiven && d.month == 0 {
+		im.errorf(d.where(d.monthAt), "month 0 does not exist (want 1 to 12; leave it out for a year)")
+		return "", "", false
+	}
+	if d.dayGiven && d.day == 0 {
+		im.errorf(d.where(d.dayAt), "day 0 does not exist (want 1 to 31; leave it out for a month)")
+		return "", "", false
+	}
 	if d.month == 0 {
 		if d.day != 0 || d.hasTime {
 			im.warnf(d.at, "a day or time without a month is left out")

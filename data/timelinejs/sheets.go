@@ -265,6 +265,12 @@ func (sr *sheetReader) date(prefix, yearName string, needed bool) *slideDate {
 	m, d.monthAt, _ = num(prefix+"month", label("Month"))
 	dd, d.dayAt, _ = num(prefix+"day", label("Day"))
 	d.month, d.day = int(m), int(dd)
+	if c, _ := sr.cell(prefix + "month"); strings.TrimSpace(c) != "" {
+		d.monthGiven = true
+	}
+	if c, _ := sr.cell(prefix + "day"); strings.TrimSpace(c) != "" {
+		d.dayGiven = true
+	}
 	if t, at := sr.cell(prefix + "time"); t != "" {
 		d.timeAt = at
 		h, mi, sec, err := parseSheetTime(t)

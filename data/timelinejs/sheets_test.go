@@ -120,6 +120,8 @@ func TestSheetsErrors(t *testing.T) {
 		`errors.csv:6:1: error: Year must be a whole number, got "Kim"`,
 		`errors.csv:6:7: error: Month must be a whole number, got "한국"`,
 		`errors.csv:6:12: error: Day must be a whole number, got "x"`,
+		`errors.csv:7:6: error: month 0 does not exist`,
+		`errors.csv:8:8: error: day 0 does not exist`,
 	}
 	got := errorsOf(l, timeline.SeverityError)
 	if len(got) != len(want) {

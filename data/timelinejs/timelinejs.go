@@ -220,8 +220,8 @@ func (r reader) date(n *schema.Node, field string) *slideDate {
 			d.timeAt = posOf(v)
 		}
 	}
-	small("month", &d.month)
-	small("day", &d.day)
+	d.monthGiven = small("month", &d.month)
+	d.dayGiven = small("day", &d.day)
 	h := small("hour", &d.hour)
 	m := small("minute", &d.minute)
 	sec := small("second", &d.second)
