@@ -43,7 +43,7 @@ type slideDate struct {
 	monthAt, dayAt       pos // where month and day were written, when known
 	timeAt               pos // where the hour (or the Time cell) was written, when known
 	year                 int64
-	month, day           int // 0 when absent
+	month, day           int  // 0 when absent
 	monthGiven, dayGiven bool // written, even as 0: a 0 is an error, not "absent"
 	hasTime              bool
 	hour, minute, second int
