@@ -38,6 +38,15 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 	if dir == "" {
 		dir = "."
 	}
+	// --force replaces a file, never a folder, a device, a pipe or a
+	// socket: renaming over /dev/full would replace the device itself.
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
+		what := "not a regular file"
+		if info.IsDir() {
+			what = "a folder"
+		}
+		return fmt.Errorf("write %s: %s is %s; dateline replaces only regular files", path, path, what)
+	}
 	if !force {
 		// Fail early, before any work; the link below is what guarantees it.
 		if _, err := os.Lstat(path); err == nil {

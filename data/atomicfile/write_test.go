@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -215,5 +216,41 @@ func TestLinkIntoWithoutHardLinks(t *testing.T) {
 		case !existing && len(leftovers(t, dir, "out")) != 0:
 			t.Errorf("temporary file left: %v", leftovers(t, dir, "out"))
 		}
+	}
+}
+
+// TestForceReplacesOnlyFiles: --force never replaces a folder or a device
+// node (issue 17, item 15).
+func TestForceReplacesOnlyFiles(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "adir")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(sub, []byte("x"), true)
+	if err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("folder: %v", err)
+	}
+	if info, _ := os.Stat(sub); info == nil || !info.IsDir() {
+		t.Error("the folder was replaced")
+	}
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no mkfifo here:", err)
+	}
+	err = WriteFile(fifo, []byte("x"), true)
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("fifo: %v", err)
+	}
+	if info, _ := os.Lstat(fifo); info == nil || info.Mode()&fs.ModeNamedPipe == 0 {
+		t.Error("the pipe was replaced")
+	}
+}
+
+func TestNoForceFolderSaysFolder(t *testing.T) {
+	dir := t.TempDir()
+	err := WriteFile(dir, []byte("x"), false)
+	if err == nil || !strings.Contains(err.Error(), "is a folder") {
+		t.Errorf("got %v, want the folder named as a folder", err)
 	}
 }
