@@ -3,8 +3,10 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"dateline/data/atomicfile"
@@ -19,18 +21,63 @@ import (
 // JSON Lines whatever it holds (see jsonl.Load). It never returns
 // nil; unreadable files become a Problem at line 0, column 0. Sources'
 // text_file paths are resolved in the file's folder.
+//
+// "-" and "/dev/stdin" read standard input once, up to MaxFileSize. Any
+// other path must be a regular file: a FIFO would hang, a device never end.
+// A YAML or JSON file over MaxFileSize is refused before it is read; JSON
+// Lines files are streamed and have no such limit.
 func LoadFile(path string) *Loaded {
+	if path == "-" || path == "/dev/stdin" {
+		b, err := io.ReadAll(io.LimitReader(os.Stdin, MaxFileSize()+1))
+		if err != nil {
+			return unreadable(path, fmt.Sprintf("cannot read %s: %v", path, atomicfile.WithoutPath(err)))
+		}
+		if int64(len(b)) > MaxFileSize() {
+			return unreadable(path, tooBig(path))
+		}
+		return LoadBytes(path, b, ".")
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return unreadable(path, fmt.Sprintf("cannot read %s: %v", path, atomicfile.WithoutPath(err)))
+	}
+	if !fi.Mode().IsRegular() {
+		what := "not a regular file (a pipe, device or socket); use - for standard input"
+		if fi.IsDir() {
+			what = "a folder, not a dataset file"
+		}
+		return unreadable(path, fmt.Sprintf("cannot read %s: %s", path, what))
+	}
 	if strings.EqualFold(filepath.Ext(path), ".jsonl") || jsonl.Sniff(path) {
 		return jsonl.Load(path, nil) // streamed, not read into memory first
 	}
+	if fi.Size() > MaxFileSize() {
+		return unreadable(path, tooBig(path))
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return &schema.Loaded{File: path, Problems: []Problem{{
-			File: path, Severity: timeline.SeverityError,
-			Message: fmt.Sprintf("cannot read %s: %v", path, atomicfile.WithoutPath(err)),
-		}}}
+		return unreadable(path, fmt.Sprintf("cannot read %s: %v", path, atomicfile.WithoutPath(err)))
 	}
 	return LoadBytes(path, b, filepath.Dir(path))
+}
+
+// MaxFileSize is the most a YAML or JSON dataset (or standard input) may
+// hold: 512 MB, or DATELINE_MAX_FILE_MB megabytes. It is checked before
+// reading, so a wrong path (a disk image, a sparse file) fails at once
+// instead of exhausting memory.
+func MaxFileSize() int64 {
+	if v, err := strconv.ParseInt(os.Getenv("DATELINE_MAX_FILE_MB"), 10, 64); err == nil && v > 0 {
+		return v << 20
+	}
+	return 512 << 20
+}
+
+func tooBig(path string) string {
+	return fmt.Sprintf("cannot read %s: more than %d MB, the limit for YAML and JSON datasets (raise it with DATELINE_MAX_FILE_MB, or use JSON Lines, which is streamed)", path, MaxFileSize()>>20)
+}
+
+func unreadable(path, msg string) *Loaded {
+	return &schema.Loaded{File: path, Problems: []Problem{{File: path, Severity: timeline.SeverityError, Message: msg}}}
 }
 
 // LoadBytes reads a dataset from b (YAML, JSON or JSON Lines, by content). name is the

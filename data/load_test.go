@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 
@@ -443,5 +444,32 @@ sources:
 	}, false)
 	if got := []string{l.Dataset.Sources[0].Text, l.Dataset.Sources[1].Text}; got[0] != "inside" || got[1] != "below" {
 		t.Errorf("texts = %q", got)
+	}
+}
+
+// TestLoadFileRefusals: pipes, folders, oversized files and missing files
+// are refused before reading, and named without a position that does not
+// exist (issue 17, items 3 and 11).
+func TestLoadFileRefusals(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	f, _ := os.Create(big)
+	f.Truncate(3 << 20)
+	f.Close()
+	t.Setenv("DATELINE_MAX_FILE_MB", "2")
+	for _, c := range []struct{ path, want string }{
+		{fifo, "fifo.yaml: error: cannot read " + fifo + ": not a regular file"},
+		{dir, ": error: cannot read " + dir + ": a folder"},
+		{big, "big.yaml: error: cannot read " + big + ": more than 2 MB"},
+		{filepath.Join(dir, "nosuch.yaml"), "nosuch.yaml: error: cannot read"},
+	} {
+		l := LoadFile(c.path)
+		if l.Timeline != nil || len(l.Problems) != 1 || !strings.Contains(l.Problems[0].String(), c.want) {
+			t.Errorf("%s: %v, want %q", c.path, l.Problems, c.want)
+		}
 	}
 }

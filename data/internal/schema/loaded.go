@@ -23,6 +23,12 @@ type Problem struct {
 
 // String formats the problem as FILE:LINE:COL: SEVERITY: message.
 func (p Problem) String() string {
+	switch {
+	case p.Line == 0: // no position: "FILE:0:0" would point nowhere
+		return fmt.Sprintf("%s: %s: %s", p.File, p.Severity, p.Message)
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Severity, p.Message)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s: %s", p.File, p.Line, p.Col, p.Severity, p.Message)
 }
 
