@@ -44,7 +44,7 @@ func fileCompletion(n int) cobra.CompletionFunc {
 		if n >= 0 && len(args) >= n {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return []cobra.Completion{"yaml", "yml", "json"}, cobra.ShellCompDirectiveFilterFileExt
+		return []cobra.Completion{"yaml", "yml", "json", "jsonl", "csv"}, cobra.ShellCompDirectiveFilterFileExt
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dateline/data"
+	"dateline/timeline"
 	"dateline/tui"
 )
 
@@ -136,6 +137,22 @@ is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
 	completeWords(root, "color", "auto", "always", "never")
 	root.AddCommand(a.newListCmd(), a.newActorsCmd(), a.newSourcesCmd(), a.newValidateCmd())
 	root.AddCommand(a.newExportCmd(), a.newCiteCmd(), a.newExtractCmd())
+	// cobra's completion command prints its help for a shell it does not
+	// know ("completion tcsh") and exits 0; make that a usage error.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usagef("no completion for %q: the shells are bash, zsh, fish and powershell", args[0])
+				}
+				return nil
+			}
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				return usagef("%s needs a SHELL: bash, zsh, fish or powershell", cmd.CommandPath())
+			}
+		}
+	}
 	return root
 }
 
@@ -187,6 +204,11 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 			return a.loadFailed(l)
 		}
 		a.notice(args, l)
+		if opts.eventID != "" {
+			if !hasEvent(l.Timeline, opts.eventID) {
+				return usagef("--event %q: no event has that id", opts.eventID)
+			}
+		}
 	}
 	return nil
 }
@@ -201,4 +223,13 @@ func unknownCommand(cmd *cobra.Command, arg string) error {
 		return usagef("unknown command or file %q; did you mean %q?", arg, s[0])
 	}
 	return nil
+}
+
+func hasEvent(tl *timeline.Timeline, id string) bool {
+	for i := 0; i < tl.Len(); i++ {
+		if tl.Event(i).ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -151,3 +151,19 @@ func TestBinaryPiped(t *testing.T) {
 		}
 	}
 }
+
+func TestUsageRefusals(t *testing.T) {
+	r := runDateline(t, env{terminal: true, tui: func(c tui.Config) error { c.Load(); return nil }}, "--event", "nosuch")
+	if r.code != exitUsage || !strings.Contains(r.stderr, `--event "nosuch": no event has that id`) {
+		t.Errorf("--event nosuch: exit %d, %q", r.code, r.stderr)
+	}
+	for _, args := range [][]string{{"completion", "tcsh"}, {"completion"}} {
+		r := runPlain(t, args...)
+		if r.code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, r.code, exitUsage)
+		}
+	}
+	if r := runPlain(t, "completion", "bash"); r.code != exitOK || !strings.Contains(r.stdout, "bash completion") {
+		t.Errorf("completion bash: exit %d", r.code)
+	}
+}
