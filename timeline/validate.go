@@ -12,9 +12,10 @@ import (
 // validator collects the diagnostics of New. Records are checked in dataset
 // order so that diagnostics come out in file order.
 type validator struct {
-	t      *Timeline
-	diags  []Diagnostic
-	failed bool
+	t         *Timeline
+	diags     []Diagnostic
+	failed    bool
+	suggested int // "did you mean" suggestions made, see didYouMean
 	// For the validators of events (see checkEvents): cur is the dataset
 	// index of the event being checked, recorded beside each diagnostic in
 	// at so that the diagnostics of all validators can be put in order.
@@ -109,7 +110,7 @@ func (v *validator) event(i int, e *Event, refs []int32) {
 		a, ok := v.t.actorByID[ref.Actor]
 		if !ok {
 			refs[k] = -1
-			v.add(SeverityError, eventPath(i, "actors", k), "unknown actor %q", ref.Actor)
+			v.add(SeverityError, eventPath(i, "actors", k), "unknown actor %q%s", ref.Actor, v.didYouMean(ref.Actor, v.t.actorByID))
 			continue
 		}
 		refs[k] = int32(a)
@@ -144,7 +145,7 @@ func (v *validator) citation(i, k int, c *Citation) {
 	c.Span = Span{}
 	si, ok := v.t.sourceByID[c.Source]
 	if !ok {
-		v.add(SeverityError, eventPath(i, "citations", k)+".source", "unknown source %q", c.Source)
+		v.add(SeverityError, eventPath(i, "citations", k)+".source", "unknown source %q%s", c.Source, v.didYouMean(c.Source, v.t.sourceByID))
 		return
 	}
 	if (c.Start < 0) != (c.End < 0) {
