@@ -1,6 +1,11 @@
 package schema
 
 import (
+	"time"
+	"unicode/utf8"
+
+	"dateline/timeline/timex"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -168,10 +173,24 @@ func (d *Decoder) date(n *Node, a at) timeline.Date {
 	}
 	t, err := timeline.ParseDate(s)
 	if err != nil {
-		d.Errorf(n, a, "%v", err)
+		d.Errorf(n, a, "%v%s", err, edtfSuggestion(s))
 		return timeline.Date{}
 	}
 	return t
+}
+
+// edtfSuggestion reads a date written in words ("March 2024", "20 Feb
+// 2024") with the date engine and suggests its EDTF; only dates written in
+// full, which need no reference date, get one.
+func edtfSuggestion(s string) string {
+	if len(s) > 64 {
+		return ""
+	}
+	found := timex.Tag(s, time.Time{})
+	if len(found) != 1 || found[0].Anchored || found[0].EDTF == "" || found[0].Start != 0 || found[0].End != utf8.RuneCountInString(strings.TrimSpace(s)) {
+		return ""
+	}
+	return "; write " + found[0].EDTF
 }
 
 // Dataset decodes the top-level mapping.
