@@ -120,23 +120,24 @@ func (in *lineInput) deleteWord() {
 }
 
 // View draws the prompt and as much of the text as w cells hold, scrolled
-// so the cursor is visible; it is never wider than w and not padded.
+// so the cursor is visible; it is never wider than w and not padded. It
+// reads only the runes near the cursor, so a long paste costs each frame
+// what the line shows, not the length of the text.
 func (in lineInput) View(w int) string {
 	prompt := in.promptStyle.Render(in.prompt)
 	room := w - textWidth(in.prompt) - 1 // one cell for the cursor at the end
 	if room <= 0 {
 		return ansi.Truncate(prompt, max(0, w), "")
 	}
-	before := in.value[:in.pos]
-	for len(before) > 0 && ansi.StringWidth(string(before)) > room {
-		before = before[1:] // scroll: the cursor stays in view
-	}
 	var b strings.Builder
 	b.WriteString(prompt)
-	b.WriteString(string(before))
+	b.WriteString(tailWithin(in.value[:in.pos], room))
 	under, after := " ", ""
 	if in.pos < len(in.value) {
-		under, after = string(in.value[in.pos]), string(in.value[in.pos+1:])
+		// A cell holds at least one rune but may hold several (combining
+		// marks); 4 per cell is room enough before the cut to w.
+		end := min(len(in.value), in.pos+1+4*w)
+		under, after = string(in.value[in.pos]), string(in.value[in.pos+1:end])
 	}
 	if in.focused {
 		b.WriteString(in.cursor.Render(under))
@@ -145,4 +146,19 @@ func (in lineInput) View(w int) string {
 	}
 	b.WriteString(after)
 	return ansi.Truncate(b.String(), w, "")
+}
+
+// tailWithin is the end of rs that fits in room cells. It measures a window
+// of the last runes that doubles until it is wider than room (or all of
+// rs), then cuts the window's front: linear in what it shows.
+func tailWithin(rs []rune, room int) string {
+	for n := min(len(rs), room); ; n = min(len(rs), 2*n) {
+		tail := string(rs[len(rs)-n:])
+		if tw := ansi.StringWidth(tail); tw > room {
+			return ansi.TruncateLeft(tail, tw-room, "")
+		}
+		if n == len(rs) {
+			return tail
+		}
+	}
 }
