@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -164,5 +166,28 @@ func BenchmarkCursorDownView(b *testing.B) {
 		if m.timeline.Cursor() == m.timeline.Len()-1 {
 			m = update(b, m, runes("g"))
 		}
+	}
+}
+
+// BenchmarkKeyAfterPaste types one letter and deletes it in a search input
+// holding a 100 KB paste that came without bracketed paste (as bursts of
+// letters), drawing the frame after each: what one key costs the event
+// loop. The search itself runs off the loop and is not counted.
+func BenchmarkKeyAfterPaste(b *testing.B) {
+	m := readyModel(b, bigLoaded(), 120, 40)
+	m = update(b, m, runes("/"))
+	paste := strings.Repeat("pasted text, 윤석열 🚗 ", 4000)[:100_000]
+	for chunk := range slices.Chunk([]rune(paste), 256) { // one read(2) each
+		m = update(b, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: chunk})
+	}
+	if n := len(m.search.in.Value()); n < 99_000 {
+		b.Fatalf("the input holds %d bytes, want 100 KB", n)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		m = update(b, m, runes("x"))
+		_ = m.View()
+		m = update(b, m, keyOf(tea.KeyBackspace))
+		_ = m.View()
 	}
 }

@@ -29,9 +29,11 @@ func newDatesPrompt(st *styles, keys *keyMap) datesPrompt {
 	return datesPrompt{st: st, keys: keys, in: newLineInput(st, "dates: ")}
 }
 
-// Focus gives the input the keyboard and explains its text at once.
+// Focus gives the input the keyboard with its last text selected, and
+// explains that text at once.
 func (p *datesPrompt) Focus() {
 	p.in.Focus()
+	p.in.SelectAll()
 	p.validate()
 }
 
@@ -54,6 +56,7 @@ func (p datesPrompt) Update(msg tea.Msg) (datesPrompt, tea.Cmd) {
 	case key.Matches(k, p.keys.Back):
 		p.leave()
 	case key.Matches(k, p.keys.Accept):
+		p.in.Deselect() // a range refused is fixed, not replaced
 		v := strings.TrimSpace(p.in.Value())
 		var d timeline.Date
 		if v != "" {
@@ -94,6 +97,10 @@ func (p *datesPrompt) validate() {
 	}
 }
 
+// selectedHint is what a prompt reopened on its last text says of it,
+// words that tell the selection even without colour.
+const selectedHint = "typing replaces · ←/→ edit"
+
 // dateReason is how an input explains why its text cannot be used.
 func dateReason(why string) string { return "  ✗ " + clean(why) }
 
@@ -107,5 +114,9 @@ func (p datesPrompt) View(w int) string {
 		return fit(line+p.st.inputErr.Render(reason), w)
 	}
 	line := p.in.View(w)
-	return fit(line+p.st.muted.Render("   e.g. 2023-09, 2023/2024, ../2021 · enter apply · empty clears · esc leave"), w)
+	hint := "   e.g. 2023-09, 2023/2024, ../2021 · enter apply · empty clears · esc leave"
+	if p.in.Selected() {
+		hint = "   " + selectedHint + " · enter apply · esc leave"
+	}
+	return fit(line+p.st.muted.Render(hint), w)
 }

@@ -37,10 +37,11 @@ func newExportPrompt(st *styles, keys *keyMap) exportPrompt {
 	return exportPrompt{st: st, keys: keys, in: newLineInput(st, "export to: ")}
 }
 
-// Focus gives the input the keyboard, with the line last typed.
+// Focus gives the input the keyboard, with the line last typed selected.
 func (p *exportPrompt) Focus() {
 	p.err = ""
 	p.in.Focus()
+	p.in.SelectAll()
 }
 
 // Focused reports whether the input has the keyboard.
@@ -66,6 +67,7 @@ func (p exportPrompt) Update(msg tea.Msg) (exportPrompt, tea.Cmd) {
 			if p.running {
 				return p, nil
 			}
+			p.in.Deselect() // a line refused is fixed, not replaced
 			r, err := parseExport(p.in.Value())
 			if err != nil {
 				p.err = err.Error()
@@ -99,8 +101,11 @@ func (p exportPrompt) View(w int) string {
 		return fit(line+p.st.inputErr.Render(reason), w)
 	}
 	hint := "   PATH [" + strings.Join(data.ExportFormats, "|") + "] · ! replaces · enter export · esc cancel"
-	if p.running {
+	switch {
+	case p.running:
 		hint = "   exporting…"
+	case p.in.Selected():
+		hint = "   " + selectedHint + " · enter export · esc cancel"
 	}
 	return fit(p.in.View(w)+p.st.muted.Render(hint), w)
 }

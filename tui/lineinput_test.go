@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -60,5 +61,27 @@ func TestLineInputViewFitsAndScrolls(t *testing.T) {
 	}
 	if v := in.View(300); !strings.HasPrefix(v, "dates: 윤석열") {
 		t.Fatalf("wide view %q", v)
+	}
+}
+
+// A long text (a paste without bracketed paste, in bursts) must not make
+// each frame cost more than the line shown: the input once trimmed one
+// character at a time and measured the rest each time, so 10 KB took
+// seconds a frame. The margin is wide (a frame takes microseconds).
+func TestLineInputViewOfLongTextIsFast(t *testing.T) {
+	in := newLineInput(newStyles(""), "/")
+	in.Focus()
+	in.SetValue(strings.Repeat("abc 윤석열 ", 2000)) // 20,000 runes
+	start := time.Now()
+	v := in.View(120)
+	in.pos = len(in.value) / 2
+	v2 := in.View(120)
+	if d := time.Since(start); d > 200*time.Millisecond {
+		t.Fatalf("two views of a 20,000-rune text took %v", d)
+	}
+	for _, s := range []string{v, v2} {
+		if lipgloss.Width(s) > 120 || lipgloss.Width(s) < 110 {
+			t.Fatalf("view %q is %d wide, want about 120", s, lipgloss.Width(s))
+		}
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -101,5 +102,60 @@ func TestSearchPromptAnswers(t *testing.T) {
 	p.Clear()
 	if p.active() || p.in.Value() != "" || p.hits != nil {
 		t.Errorf("Clear left %q, text %q, hits %v", p.typed, p.in.Value(), p.hits)
+	}
+}
+
+// TestPromptsReopenWithTheirTextSelected: e and t reopen on their last
+// text, selected, so that typing a new one replaces it (typing `ex1.md`
+// twice once wrote ex1.mdex1.md) while ← or → keeps it for editing.
+func TestPromptsReopenWithTheirTextSelected(t *testing.T) {
+	m := readyModel(t, loadedFor(t, sampleDataset()), 120, 30)
+	m = update(t, m, runes("t"), runes("2024-12"), keyOf(tea.KeyEnter))
+	m = update(t, m, runes("t"))
+	if !strings.Contains(m.promptView(), "typing replaces") {
+		t.Errorf("the reopened dates prompt does not say its text is selected: %q", m.promptView())
+	}
+	m = update(t, m, runes("2023"), keyOf(tea.KeyEnter))
+	if got := m.filter.Dates.String(); got != "2023" {
+		t.Errorf("typing 2023 into the reopened dates prompt filters by %q, want 2023", got)
+	}
+
+	p := newExportPrompt(newStyles("dark"), keyTable())
+	type step struct {
+		keys []tea.KeyMsg
+		want string
+	}
+	for _, s := range []step{
+		{[]tea.KeyMsg{runes("ex1.md")}, "ex1.md"},
+		{[]tea.KeyMsg{runes("ex1.md")}, "ex1.md"},
+		{[]tea.KeyMsg{keyOf(tea.KeyLeft), runes("x")}, "xex1.md"},
+		{[]tea.KeyMsg{keyOf(tea.KeyRight), runes("!")}, "xex1.md!"},
+		{[]tea.KeyMsg{keyOf(tea.KeyBackspace), runes("a.csv")}, "a.csv"},
+		{[]tea.KeyMsg{keyOf(tea.KeyEnd), keyOf(tea.KeyBackspace)}, "a.cs"},
+	} {
+		p.Focus()
+		for _, k := range s.keys {
+			p, _ = p.Update(k)
+		}
+		if got := p.in.Value(); got != s.want {
+			t.Errorf("reopened, then %v: %q, want %q", s.keys, got, s.want)
+		}
+		p, _ = p.Update(keyOf(tea.KeyEsc))
+	}
+}
+
+// TestLineInputSelectionShows: the selected text is drawn in reverse video
+// even without colour, where lipgloss would drop every attribute.
+func TestLineInputSelectionShows(t *testing.T) {
+	in := newLineInput(newStyles("dark"), "export to: ")
+	in.SetValue("ex1.md")
+	in.Focus()
+	in.SelectAll()
+	if v := in.View(40); !strings.Contains(v, sgrReverse+"ex1.md"+sgrReverseOff) {
+		t.Errorf("selected text is not reversed: %q", v)
+	}
+	in = in.Update(keyOf(tea.KeyRight))
+	if v := in.View(40); strings.Contains(v, sgrReverse+"ex1.md") {
+		t.Errorf("text still reversed after →: %q", v)
 	}
 }

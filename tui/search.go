@@ -146,7 +146,7 @@ func (p searchPrompt) Note(cur int) string {
 	if !p.active() {
 		return ""
 	}
-	q := "search: " + strconv.Quote(clean(p.typed))
+	q := "search: " + strconv.Quote(clean(clip(p.typed, noteQueryRunes)))
 	switch {
 	case p.pending || p.query != p.typed:
 		if !p.tl.SearchIndexReady() {
@@ -161,6 +161,22 @@ func (p searchPrompt) Note(cur int) string {
 		i = strconv.Itoa(k + 1)
 	}
 	return q + " (" + i + "/" + strconv.Itoa(len(p.hits)) + ")"
+}
+
+// noteQueryRunes is as much of a query as the status bar quotes: a status
+// bar is never wider than this, and quoting a 100 KB paste on every frame
+// would cost milliseconds a key.
+const noteQueryRunes = 300
+
+// clip is s cut to n runes, with an ellipsis when it is cut.
+func clip(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
+	}
+	return s
 }
 
 // View is the input line, w cells wide, that replaces the short help while

@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 // theme names colours by their role, never by hue, so panes ask for "muted"
 // or "approximate" and a light or dark terminal gets a fitting shade.
@@ -198,4 +201,23 @@ func newStyles(mode string) *styles {
 		prompt:   fg(t.Accent).Bold(true),
 		inputErr: fg(t.Error).Bold(true),
 	}
+}
+
+// The SGR attributes a span is told from its line by when there is no
+// colour. lipgloss's Ascii profile (NO_COLOR, --color never) drops every
+// attribute with the colours, but NO_COLOR asks only for no colour.
+const (
+	sgrUnderline, sgrUnderlineOff = "\x1b[4m", "\x1b[24m"
+	sgrReverse, sgrReverseOff     = "\x1b[7m", "\x1b[27m"
+)
+
+// inverse renders s in style, or in reverse video without colour.
+func inverse(style lipgloss.Style, s string) string {
+	if s == "" {
+		return ""
+	}
+	if lipgloss.ColorProfile() == termenv.Ascii {
+		return sgrReverse + s + sgrReverseOff
+	}
+	return style.Render(s)
 }
