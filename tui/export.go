@@ -13,6 +13,7 @@ import (
 
 	"dateline/data"
 	"dateline/data/atomicfile"
+	"dateline/timeline"
 )
 
 // exportPrompt is the export input (e): one line, "PATH [FORMAT]", the
@@ -177,5 +178,5 @@ func (m *Model) onExported(msg exportedMsg) {
 	if m.over == overExport {
 		m.closePrompt()
 	}
-	m.flash = "exported " + plural(msg.events, "event") + " as " + msg.format + " to " + clean(msg.path)
+	m.flash = "exported " + timeline.Plural(msg.events, "event") + " as " + msg.format + " to " + clean(msg.path)
 }

@@ -34,7 +34,7 @@ func newNoticePane(st *styles, keys *keyMap, title string, body []string, probs 
 // loadFailedNotice describes a dataset that could not be used.
 func loadFailedNotice(st *styles, keys *keyMap, l *data.Loaded) noticePane {
 	n := l.Count(timeline.SeverityError)
-	body := []string{"The dataset could not be loaded (" + plural(n, "error") + ")."}
+	body := []string{"The dataset could not be loaded (" + timeline.Plural(n, "error") + ")."}
 	if len(l.Problems) == 0 {
 		body = append(body, "", l.Err().Error())
 	}

@@ -147,7 +147,7 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 		if l != nil {
 			n = l.Count(timeline.SeverityError)
 		}
-		m.flash = "reload failed (" + plural(n, "error") + "): still showing the previous version"
+		m.flash = "reload failed (" + timeline.Plural(n, "error") + "): still showing the previous version"
 		if m.reader.cites == nil {
 			// The reload began before the indexes of the version still
 			// shown were started (see onBuildIndexes): start them now.
@@ -180,10 +180,10 @@ func (m *Model) installReload(l *data.Loaded) tea.Cmd {
 	cmds := []tea.Cmd{cmd, m.applyFilter()}
 	if keepID != "" {
 		if i, ok := m.timeline.Selected(); !ok || m.tl.Event(i).ID != keepID {
-			m.flash = "reloaded: " + plural(m.tl.Len(), "event") + "; event " + clean(keepID) + " is gone"
+			m.flash = "reloaded: " + timeline.Plural(m.tl.Len(), "event") + "; event " + clean(keepID) + " is gone"
 			return tea.Batch(cmds...)
 		}
 	}
-	m.flash = "reloaded: " + plural(m.tl.Len(), "event")
+	m.flash = "reloaded: " + timeline.Plural(m.tl.Len(), "event")
 	return tea.Batch(cmds...)
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"dateline/timeline"
 	"strconv"
 	"strings"
 
@@ -36,10 +37,10 @@ func statusLine(st *styles, pos, shown, total int, notes []string, width int) st
 func problemNotes(citation, warnings int) []string {
 	var notes []string
 	if citation > 0 {
-		notes = append(notes, plural(citation, "citation error"))
+		notes = append(notes, timeline.Plural(citation, "citation error"))
 	}
 	if warnings > 0 {
-		notes = append(notes, plural(warnings, "warning"))
+		notes = append(notes, timeline.Plural(warnings, "warning"))
 	}
 	return notes
 }

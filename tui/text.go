@@ -1,20 +1,10 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 )
-
-// plural counts things in words: "1 error", "2 errors".
-func plural(n int, one string) string {
-	s := strconv.Itoa(n) + " " + one
-	if n != 1 {
-		s += "s"
-	}
-	return s
-}
 
 // fit cuts s to w cells (with an ellipsis) and pads it with spaces to
 // exactly w cells. Wide characters that straddle the edge are dropped, and

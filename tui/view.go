@@ -101,7 +101,7 @@ func (m *Model) statusView() string {
 	switch m.state {
 	case stateFailed:
 		n := m.loaded.Count(timeline.SeverityError)
-		return paints(m.st).render(&m.st.status, fit("cannot load"+statusSep+plural(n, "error"), m.lay.w))
+		return paints(m.st).render(&m.st.status, fit("cannot load"+statusSep+timeline.Plural(n, "error"), m.lay.w))
 	case stateEmpty:
 		return statusLine(m.st, 0, 0, 0, m.notes, m.lay.w)
 	}
