@@ -3,6 +3,7 @@ package main_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -73,7 +74,7 @@ func TestE2EEditBroken(t *testing.T) {
 	s.waitFor("#1 · 3 of 3 events", e2eWait)
 	s.keys("E")
 	scr := s.waitFor("reload failed", e2eWait)
-	if !strings.Contains(scr, "#1 · 3 of 3 events") || !strings.Contains(scr, "wide.yaml:") {
+	if !strings.Contains(scr, "#1 · 3 of 3 events") || !regexp.MustCompile(`wide\.yaml:\d+:\d+: error`).MatchString(scr) {
 		t.Errorf("a broken edit should keep the data and show the problem:\n%s", scr)
 	}
 	if code := s.quitAndWait(); code != 0 {
