@@ -30,6 +30,7 @@ type keyMap struct {
 	Copy                 key.Binding // the quote in front, with its citation (OSC 52)
 	Reload               key.Binding
 	Export               key.Binding // the shown events, to a file
+	Edit                 key.Binding // the dataset in $VISUAL/$EDITOR, at the selected event
 
 	// The source reader.
 	NextCite, PrevCite       key.Binding
@@ -79,6 +80,7 @@ func defaultKeyMap() keyMap {
 		Copy:      b([]string{"y"}, "y", "copy quote"),
 		Reload:    b([]string{"r"}, "r", "reload"),
 		Export:    b([]string{"e"}, "e", "export"),
+		Edit:      b([]string{"E"}, "E", "edit"),
 
 		NextCite:    b([]string{"]"}, "]", "next citation"),
 		PrevCite:    b([]string{"["}, "[", "prev citation"),
@@ -123,6 +125,7 @@ func (k keyMap) rows() []keyRow {
 		{k.Copy, "Copy the quote with its citation (source, date, paragraph) to the clipboard (OSC 52): the selected event's first, or the one open in the source"},
 		{k.Reload, "Reload the file, keeping the selected event (--watch does it when the file or a source text file changes)"},
 		{k.Export, "Export the shown events: type a path and a format (timelinejs, sheets-csv, markdown or json; .md, .csv and .json imply theirs); end with `!` to replace an existing file; reopens on the last line, selected, like `t`"},
+		{k.Edit, "Edit the YAML or JSON dataset in `$VISUAL`, else `$EDITOR`, else `vi`, at the selected event; it reloads when the editor exits, keeping the event"},
 		{k.NextCite, "Source: the event's next citation"},
 		{k.PrevCite, "Source: the event's previous citation"},
 		{k.NextPassage, "Source: move the passage cursor to the next cited passage"},
@@ -156,7 +159,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextPane, k.PrevPane, k.Open},
 		{k.Actors, k.Search, k.Dates},
-		{k.Copy, k.Reload, k.Export},
+		{k.Copy, k.Reload, k.Export, k.Edit},
 		{k.NextMatch, k.PrevMatch},
 		{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage},
 		{k.Citing},

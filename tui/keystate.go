@@ -22,7 +22,7 @@ func (m *Model) updateKeys() {
 	}
 	set(!typing, &k.Up, &k.Down, &k.HalfDown, &k.HalfUp, &k.PageDown, &k.PageUp,
 		&k.Top, &k.Bottom, &k.Help, &k.Quit)
-	set(browse, &k.NextPane, &k.PrevPane, &k.Open, &k.Actors, &k.Search, &k.Dates, &k.Export)
+	set(browse, &k.NextPane, &k.PrevPane, &k.Open, &k.Actors, &k.Search, &k.Dates, &k.Export, &k.Edit)
 	set(browse || reader, &k.Copy)
 	set(m.over == overNone && (ready || m.state == stateFailed || m.state == stateEmpty), &k.Reload)
 	set(browse && m.search.active(), &k.NextMatch, &k.PrevMatch)

@@ -124,6 +124,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.lay.w, m.lay.h = msg.Width, msg.Height
 		m.relayout()
+	case editorDoneMsg:
+		return m, m.onEditorDone(msg)
 	case loadedMsg:
 		cmd = m.onLoadedMsg(msg)
 	case progressMsg:
@@ -240,6 +242,8 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		cmd = m.reload("reloading…")
 	case key.Matches(msg, m.keys.Export):
 		m.openPrompt(overExport)
+	case key.Matches(msg, m.keys.Edit):
+		cmd = m.editDataset()
 	default:
 		m.routeToChild(msg)
 	}

@@ -148,6 +148,9 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 			n = l.Count(timeline.SeverityError)
 		}
 		m.flash = "reload failed (" + timeline.Plural(n, "error") + "): still showing the previous version"
+		if p, ok := firstError(l); ok {
+			m.flash += " · " + clean(p)
+		}
 		if m.reader.cites == nil {
 			// The reload began before the indexes of the version still
 			// shown were started (see onBuildIndexes): start them now.
