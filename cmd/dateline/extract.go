@@ -237,7 +237,9 @@ func sameDir(a, b string) bool {
 	return err1 == nil && err2 == nil && da == db
 }
 
-// readArticle reads a plain-text article, refusing what is not one.
+// readArticle reads a plain-text article for --format te3-json, refusing
+// what is not one. It keeps the bytes as they are (data/article turns CRLF
+// into LF), because TE3 offsets index the file's own code points.
 func readArticle(path string) (string, error) {
 	fi, err := os.Stat(path)
 	if err != nil {

@@ -38,7 +38,7 @@ type Result struct {
 func Draft(arts []Article) *Result {
 	res := &Result{}
 	actors := newActorSet()
-	ids := map[string]int{}
+	eventIDs := map[string]bool{} // across articles: ids are unique in the dataset
 	type perArticle struct {
 		a     Article
 		sents []timex.Span
@@ -57,7 +57,7 @@ func Draft(arts []Article) *Result {
 		all = append(all, perArticle{a, sents, timex.Tag(a.Text, a.Published), ms})
 	}
 	for _, p := range all {
-		res.Events = append(res.Events, draftArticle(p.a, p.sents, p.tx, p.ms, actors, ids, res)...)
+		res.Events = append(res.Events, draftArticle(p.a, p.sents, p.tx, p.ms, eventIDs, res)...)
 	}
 	// Actor ids are slugs of their names; used actors only.
 	used := map[int]bool{}
@@ -110,7 +110,7 @@ type dated struct {
 	warn []string
 }
 
-func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mention, actors *actorSet, ids map[string]int, res *Result) []timeline.Event {
+func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mention, seen map[string]bool, res *Result) []timeline.Event {
 	pub := art.Published.Format("2006-01-02")
 	src := timeline.NewSourceText(art.Text)
 	runes := []rune(art.Text)
@@ -119,10 +119,6 @@ func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mentio
 		DateLine [2]int
 	}{art, dateLine(runes, tx, pub)}
 	var out []timeline.Event
-	seen := map[string]bool{}
-	for k := range ids {
-		seen[k] = true
-	}
 	ti := 0
 	said := map[string]bool{}
 	for si, s := range sents {
@@ -215,7 +211,6 @@ func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mentio
 					citation(a.SourceID, src, sentence, start),
 				},
 			}
-			ids[ev.ID] = 1
 			out = append(out, ev)
 		}
 	}
