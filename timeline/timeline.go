@@ -162,6 +162,23 @@ func (t *Timeline) SourceText(id string) (*SourceText, bool) {
 	return t.texts[i], true
 }
 
+// CitedText is what every output shows and copies of a citation: for a
+// resolved one (exact, tolerant or re-anchored) the source's own characters
+// at its span, which differ from the quote as written when it matched only
+// after normalising quotation marks, dashes, spaces or accents; for an
+// unresolved or orphaned one, the quote as written, the only text there is.
+func (t *Timeline) CitedText(c Citation) string {
+	if !c.Span.Resolved {
+		return c.Quote
+	}
+	if st, ok := t.SourceText(c.Source); ok {
+		if s := st.Slice(c.Span.Start, c.Span.End); s != "" {
+			return s
+		}
+	}
+	return c.Quote
+}
+
 // Undated reports whether the i-th event has no date bound at all.
 func (t *Timeline) Undated(i int) bool { return i >= t.dated }
 

@@ -88,11 +88,5 @@ func quoteWithCitation(tl *timeline.Timeline, e *timeline.Event, c timeline.Cita
 	if url != "" {
 		cite += " " + url
 	}
-	quote := c.Quote
-	if c.Span.Reanchored {
-		if now, ok := spanText(tl, c); ok {
-			quote = now
-		}
-	}
-	return "“" + strings.TrimSpace(quote) + "”\n" + cite
+	return "“" + strings.TrimSpace(tl.CitedText(c)) + "”\n" + cite
 }

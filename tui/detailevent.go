@@ -151,13 +151,7 @@ func citationLines(tl *timeline.Timeline, c timeline.Citation, st *styles, w int
 			hits = append(hits, hit)
 		}
 	}
-	quote := c.Quote
-	if c.Span.Reanchored {
-		if now, ok := spanText(tl, c); ok {
-			quote = now
-		}
-	}
-	add(st.quote, true, wrapBlock("“"+cleanBlock(quote)+"”", bw)...)
+	add(st.quote, true, wrapBlock("“"+cleanBlock(tl.CitedText(c))+"”", bw)...)
 	title := c.Source
 	if s, ok := tl.Source(c.Source); ok && s.Title != "" {
 		title = s.Title

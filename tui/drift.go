@@ -43,18 +43,6 @@ func hasClosest(c timeline.Citation) bool {
 	return c.Span.Orphaned && c.Span.Score > 0 && c.Span.End > c.Span.Start
 }
 
-// spanText is what the source says now at the citation's span (the
-// re-anchored passage, or an orphan's closest one), and false when the
-// source has no text or the span is empty.
-func spanText(tl *timeline.Timeline, c timeline.Citation) (string, bool) {
-	st, ok := tl.SourceText(c.Source)
-	if !ok {
-		return "", false
-	}
-	s := st.Slice(c.Span.Start, c.Span.End)
-	return s, s != ""
-}
-
 // spanParagraph is the paragraph of the citation's span: the one the
 // validator recorded, or else the one its start falls in.
 func spanParagraph(tl *timeline.Timeline, c timeline.Citation) int {

@@ -201,18 +201,13 @@ func newDateJSON(d timeline.Date, note string) DateJSON {
 }
 
 func newCitationJSON(tl *timeline.Timeline, c timeline.Citation) CitationJSON {
-	out := CitationJSON{Source: c.Source, Exact: c.Quote, Anchor: Anchor(c.Span)}
+	out := CitationJSON{Source: c.Source, Exact: tl.CitedText(c), Anchor: Anchor(c.Span)}
 	if c.Span.Reanchored || c.Span.Orphaned {
 		score := c.Span.Score
 		out.Score = &score
 	}
 	if !c.Span.Resolved {
 		return out
-	}
-	// The source's own characters, not the quote: they differ when the
-	// quote matched only tolerantly (curly quotes, dashes, spacing).
-	if st, ok := tl.SourceText(c.Source); ok {
-		out.Exact = st.Slice(c.Span.Start, c.Span.End)
 	}
 	start, end, para := c.Span.Start, c.Span.End, c.Span.Paragraph
 	out.Start, out.End, out.Paragraph, out.Resolved = &start, &end, &para, true

@@ -159,10 +159,10 @@ type quoted struct {
 func quotesOf(tl *timeline.Timeline, e *timeline.Event) []quoted {
 	out := make([]quoted, 0, len(e.Citations))
 	for _, c := range e.Citations {
-		q := quoted{text: c.Quote}
+		q := quoted{text: tl.CitedText(c)}
 		q.source, _ = tl.Source(c.Source)
-		if st, ok := tl.SourceText(c.Source); ok && c.Span.Resolved {
-			q.text, q.paragraph = st.Slice(c.Span.Start, c.Span.End), c.Span.Paragraph
+		if c.Span.Resolved {
+			q.paragraph = c.Span.Paragraph
 		}
 		out = append(out, q)
 	}
