@@ -171,3 +171,38 @@ func TestValidateFixRefuses(t *testing.T) {
 		t.Errorf("--force did not replace %s", exists)
 	}
 }
+
+// TestValidateFixTolerant: testdata/fix/tolerant.yaml types straight
+// quotes and a hyphen where its source has curly quotes and a dash;
+// --strict fails on it, --fix rewrites those quotes in the source's
+// characters and says so, and --strict then passes on the copy, which
+// differs from the input only in those two lines.
+func TestValidateFixTolerant(t *testing.T) {
+	dir := t.TempDir()
+	in := copyFile(t, "fix/tolerant.yaml", dir)
+	out := filepath.Join(dir, "fixed.yaml")
+	if r := runPlain(t, "validate", "--strict", in); r.code != exitData || strings.Count(r.stderr, "only after normalising") != 2 {
+		t.Fatalf("strict on the input: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	r := runPlain(t, "validate", "--fix", "--strict", in, "-o", out)
+	if r.code != exitOK || !strings.Contains(r.stdout, "wrote "+out+": 2 quotes rewritten in the source's characters") {
+		t.Errorf("--fix --strict: exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if v := runPlain(t, "validate", "--strict", out); v.code != exitOK || strings.Contains(v.stderr, "warning") {
+		t.Errorf("strict on the copy: exit %d, stderr:\n%s", v.code, v.stderr)
+	}
+	before, after := strings.Split(readFile(t, in), "\n"), strings.Split(readFile(t, out), "\n")
+	if len(before) != len(after) {
+		t.Fatalf("the copy has %d lines, the input %d", len(after), len(before))
+	}
+	var changed []string
+	for i := range before {
+		if before[i] != after[i] {
+			changed = append(changed, after[i])
+		}
+	}
+	if len(changed) != 2 || !strings.Contains(changed[0], "quote: met in “March” — its chair") ||
+		!strings.Contains(changed[1], `quote: "“March” again."`) {
+		t.Errorf("changed lines %q, want only the two quotes", changed)
+	}
+}

@@ -31,7 +31,8 @@ With --fix -o OUT, validate one FILE (or the built-in dataset) and write a
 fixed copy of it to OUT, in FILE's format (YAML, JSON or JSON Lines):
 every citation that resolved records its position (start, end); a citation
 whose source text changed and that was found again by a fuzzy match quotes
-the text as it now reads; every source records the sha256 of its text
+the text as it now reads; one that matched only after normalising quotation
+marks, dashes, spaces or accents is written in the source's characters; every source records the sha256 of its text
 (one with orphaned citations keeps its old checksum, so that they stay
 orphans). Orphaned and unresolved citations are kept as they were. FILE itself is
 never written, and OUT is not replaced unless given --force. The exit
@@ -49,7 +50,7 @@ status is then the one validate gives for OUT.`,
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "fail on warnings too")
-	cmd.Flags().BoolVar(&fix.fix, "fix", false, "write a copy with positions, re-anchored quotes and checksums recorded (needs -o)")
+	cmd.Flags().BoolVar(&fix.fix, "fix", false, "write a copy with positions, re-anchored and verbatim quotes and checksums recorded (needs -o)")
 	cmd.Flags().StringVarP(&fix.out, "output", "o", "", "with --fix, write the copy to `OUT`")
 	cmd.Flags().BoolVar(&fix.force, "force", false, "with --fix, replace OUT if it exists")
 	return cmd

@@ -47,6 +47,9 @@ type Report struct {
 	File string // the file written
 	// Scores are the scores of the re-anchored citations, in file order.
 	Scores []float64
+	// Rewritten counts the citations that matched only tolerantly and whose
+	// quote, prefix or suffix were rewritten in the source's characters.
+	Rewritten int
 	// Positions counts the resolved citations (re-anchored ones aside)
 	// whose recorded start/end were added or corrected.
 	Positions int
@@ -92,6 +95,9 @@ func (r Report) String() string {
 			word = "score"
 		}
 		did = append(did, fmt.Sprintf("%s re-anchored (%s %s)", timeline.Plural(n, "citation"), word, strings.Join(scores, ", ")))
+	}
+	if r.Rewritten > 0 {
+		did = append(did, timeline.Plural(r.Rewritten, "quote")+" rewritten in the source's characters")
 	}
 	if r.Positions > 0 {
 		did = append(did, timeline.Plural(r.Positions, "position")+" recorded")
@@ -174,7 +180,9 @@ func notFixable(path, what string) error {
 // source, even with force; File refuses both.
 //
 // In the copy, every citation that resolved (exactly, tolerantly or
-// re-anchored) records start/end = its span; a re-anchored citation quotes
+// re-anchored) records start/end = its span; one that matched only
+// tolerantly has its quote, prefix and suffix in the source's characters
+// (Report.Rewritten); a re-anchored citation quotes
 // the source's text now at the span, and its prefix and suffix (when it has
 // them) are the text now just before and after it, of about the same
 // length in code points as before, cut at a word boundary (see
@@ -432,13 +440,41 @@ func (p *plan) citation(m mapNode, c *timeline.Citation) {
 			to := st.SuffixEnd(sp.End, utf8.RuneCountInString(c.Suffix))
 			m.setStr("suffix", st.Slice(sp.End, to), order)
 		}
-	} else if c.Start == sp.Start && c.End == sp.End {
-		return
 	} else {
+		if sp.Tolerant {
+			p.verbatim(m, c)
+		}
+		if c.Start == sp.Start && c.End == sp.End {
+			return
+		}
 		p.rep.Positions++
 	}
 	m.setInt("start", sp.Start, order)
 	m.setInt("end", sp.End, order)
+}
+
+// verbatim rewrites a citation that matched only tolerantly in the
+// source's own characters (see timeline.SourceText.Verbatim), so that it
+// matches exactly and `validate --strict` no longer warns. A part that
+// already matched exactly is left as written.
+func (p *plan) verbatim(m mapNode, c *timeline.Citation) {
+	st, ok := p.tl.SourceText(c.Source)
+	if !ok {
+		return
+	}
+	sel, ok := st.Verbatim(timeline.Selector{Quote: c.Quote, Prefix: c.Prefix, Suffix: c.Suffix, Start: c.Start, End: c.End}, c.Span)
+	if !ok {
+		return
+	}
+	order := schema.CitationFields.Names
+	for _, f := range []struct{ key, old, new string }{
+		{"quote", c.Quote, sel.Quote}, {"prefix", c.Prefix, sel.Prefix}, {"suffix", c.Suffix, sel.Suffix},
+	} {
+		if f.new != f.old {
+			m.setStr(f.key, f.new, order)
+		}
+	}
+	p.rep.Rewritten++
 }
 
 // insertAt returns where a key absent from keys goes: after the last key
