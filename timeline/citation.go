@@ -280,6 +280,10 @@ type QuoteError struct {
 	// Paragraphs lists the distinct paragraphs of the places found when
 	// ambiguous, at most maxListed of them.
 	Paragraphs []int
+	// Mismatch, when set, follows "not found" for a quote absent from the
+	// text (see SourceText.Mismatch). Resolve leaves it empty, as finding
+	// it costs more searches; the validator fills it in for its message.
+	Mismatch string
 }
 
 // maxListed bounds the paragraphs an ambiguity error lists.
@@ -293,7 +297,7 @@ func (e *QuoteError) Error() string {
 	}
 	switch {
 	case e.Absent && e.Found == 0:
-		b.WriteString(" not found")
+		b.WriteString(" not found" + e.Mismatch)
 	case e.Absent:
 		fmt.Fprintf(&b, " found %s but none with the given %s", times(e.Found), cmp.Or(e.Context, "prefix and suffix"))
 	default:

@@ -163,7 +163,7 @@ func (v *validator) citation(i, k int, c *Citation) {
 		return
 	}
 	if err != nil {
-		v.quoteError(eventPath(i, "citations", k)+".quote", c.Source, err)
+		v.quoteError(eventPath(i, "citations", k)+".quote", si, c.Source, err)
 		return
 	}
 	c.Span = span
@@ -177,13 +177,17 @@ func (v *validator) citation(i, k int, c *Citation) {
 
 // quoteError reports why a quote could not be anchored. It is apart from
 // citation so that the common case, no error, allocates nothing.
-func (v *validator) quoteError(p Path, source string, err error) {
+func (v *validator) quoteError(p Path, si int, source string, err error) {
 	var qe *QuoteError
 	switch {
 	case errors.Is(err, ErrEmptyQuote):
 		v.add(SeverityError, p, "empty quote")
 	case errors.As(err, &qe):
-		v.add(SeverityCitation, p, "source %q: %s", source, qe.Error())
+		e := *qe // the cached error is shared: explain a copy
+		if e.Absent && e.Found == 0 {
+			e.Mismatch = v.t.texts[si].Mismatch(e.Quote)
+		}
+		v.add(SeverityCitation, p, "source %q: %s", source, e.Error())
 	default:
 		v.add(SeverityCitation, p, "%v", err)
 	}

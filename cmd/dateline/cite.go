@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
@@ -181,85 +179,13 @@ func sourceCharacters(st *timeline.SourceText, quote string) (string, error) {
 		"and none can be picked out: copy it from the source", st.Count(quote))
 }
 
-// absent explains a quote that is not in the source: the longest run of its
-// first words that is, and what the source has where the quote goes on.
+// absent explains a quote that is not in the source: where it stops
+// matching (see timeline.SourceText.Mismatch).
 func absent(st *timeline.SourceText, quote string) error {
-	ends := wordEnds(quote)
-	// A run of first words that occurs means every shorter one does.
-	k := sort.Search(len(ends), func(i int) bool { return st.Count(quote[:ends[i]]) == 0 })
-	q := strconv.Quote(clipText(quote, 60))
-	if k == 0 {
-		return fmt.Errorf("quote %s not found: not even its first word occurs in the source", q)
-	}
-	head := quote[:ends[k-1]]
-	msg := fmt.Sprintf("quote %s not found. Its first word, %s, occurs", q, strconv.Quote(clipText(head, 60)))
-	if k > 1 {
-		msg = fmt.Sprintf("quote %s not found. Its first %d words, %s, occur", q, k, strconv.Quote(clipText(head, 60)))
-	}
-	// Where the head occurs: exactly, else the one tolerant place if unique.
-	type at struct{ end, para int } // code-point end of the head, paragraph
-	var found []at
-	for _, start := range st.Occurrences(head) {
-		found = append(found, at{start + utf8.RuneCountInString(head), st.Paragraph(start)})
-	}
-	if len(found) == 0 {
-		if span, err := st.Resolve(timeline.Selector{Quote: head, Start: -1, End: -1}); err == nil {
-			found = append(found, at{span.End, span.Paragraph})
-		}
-	}
-	if len(found) == 0 {
-		return fmt.Errorf("%s %d times, but none can be picked out", msg, st.Count(head))
-	}
-	var goesOn []string
-	for _, f := range found[:min(len(found), 3)] {
-		next := "the end of the text"
-		if s := st.Slice(f.end, f.end+40); strings.TrimSpace(s) != "" {
-			s = strings.Join(strings.Fields(s), " ")
-			if f.end+40 < st.Len() {
-				s += "…"
-			}
-			next = strconv.Quote(s)
-		}
-		if len(found) > 1 {
-			next += fmt.Sprintf(" (paragraph %d)", f.para)
-		}
-		goesOn = append(goesOn, next)
-	}
-	where := fmt.Sprintf(" in paragraph %d", found[0].para)
-	if len(found) > 1 {
-		where = fmt.Sprintf(" %d times", len(found))
-	}
-	rest := strings.TrimSpace(quote[ends[k-1]:])
-	return fmt.Errorf("%s%s; there the source goes on with %s where the quote has %s",
-		msg, where, strings.Join(goesOn, ", "), strconv.Quote(clipText(rest, 40)))
+	return fmt.Errorf("quote %s not found%s", strconv.Quote(clipText(quote, 60)), st.Mismatch(quote))
 }
 
-// wordEnds returns the byte offsets where the words of s (runs of what is
-// not white space) end, and len(s) last: how far "its first k words" go.
-func wordEnds(s string) []int {
-	var out []int
-	for i := 0; i < len(s); {
-		for i < len(s) {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			i += w
-		}
-		for i < len(s) {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			i += w
-		}
-		if len(out) == 0 || out[len(out)-1] != i {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
+// clipText is s on one line, cut to n code points with an ellipsis.
 func clipText(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > n {
