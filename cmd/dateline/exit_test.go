@@ -66,8 +66,17 @@ func TestExitCodes(t *testing.T) {
 			if r.code != tt.code {
 				t.Errorf("dateline %s: exit %d, want %d; stderr:\n%s", strings.Join(tt.args, " "), r.code, tt.code, r.stderr)
 			}
-			if tt.quiet && r.stderr != "" {
-				t.Errorf("stderr not empty:\n%s", r.stderr)
+			quiet := r.stderr
+			if tt.args[0] == "validate" && tt.code != exitUsage {
+				// validate's summary line ends its stderr, even when all is well.
+				lines := strings.Split(strings.TrimSuffix(quiet, "\n"), "\n")
+				if !summaryLine.MatchString(lines[len(lines)-1]) {
+					t.Errorf("stderr does not end with a summary line:\n%s", r.stderr)
+				}
+				quiet = strings.Join(lines[:len(lines)-1], "\n")
+			}
+			if tt.quiet && quiet != "" {
+				t.Errorf("stderr has more than the summary:\n%s", r.stderr)
 			}
 			rest := r.stderr
 			for _, want := range tt.stderr {
@@ -88,26 +97,39 @@ func TestExitCodes(t *testing.T) {
 // problemLine is the diagnostic format: FILE:LINE:COL: SEVERITY: message.
 var problemLine = regexp.MustCompile(`^[^:]+:\d+:\d+: (error|citation error|warning): .+$`)
 
-// TestValidateOutput checks that every line validate writes on stderr is a
-// positioned diagnostic and that stdout has one summary line per file.
+// summaryLine is validate's verdict on a file: "FILE: ok: 7 events, …",
+// "FILE: 3 errors (not loaded)", "FILE: 1 citation error, 2 warnings: …".
+var summaryLine = regexp.MustCompile(`^\S+: (ok|cannot load|\d+ (errors?|citation errors?|warnings?))\b.*$`)
+
+// TestValidateOutput checks that validate writes, on stderr, each file's
+// positioned diagnostics then its summary line, and nothing on stdout.
 func TestValidateOutput(t *testing.T) {
 	files := []string{"testdata/broken.yaml", "testdata/citation.yaml", "testdata/warning.yaml", "testdata/small.yaml"}
 	r := runPlain(t, append([]string{"validate"}, files...)...)
 	if r.code != exitData {
 		t.Errorf("exit %d, want %d", r.code, exitData)
 	}
-	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
-	if len(lines) < 5 { // broken.yaml alone has three problems
-		t.Errorf("want at least 5 diagnostics, got:\n%s", r.stderr)
+	if r.stdout != "" {
+		t.Errorf("stdout not empty:\n%s", r.stdout)
 	}
-	for _, l := range lines {
-		if !problemLine.MatchString(l) {
-			t.Errorf("not a diagnostic line: %q", l)
+	// Each file's problems, then its summary, before the next file's.
+	var problems, summaries []string
+	for _, l := range strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n") {
+		cur := files[min(len(summaries), len(files)-1)]
+		switch {
+		case problemLine.MatchString(l) && strings.HasPrefix(l, cur+":"):
+			problems = append(problems, l)
+		case summaryLine.MatchString(l):
+			summaries = append(summaries, l)
+		default:
+			t.Errorf("not a diagnostic of %s nor a summary line: %q", cur, l)
 		}
 	}
-	summaries := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(problems) < 5 { // broken.yaml alone has three problems
+		t.Errorf("want at least 5 diagnostics, got:\n%s", r.stderr)
+	}
 	if len(summaries) != len(files) {
-		t.Fatalf("want %d summary lines, got:\n%s", len(files), r.stdout)
+		t.Fatalf("want %d summary lines, got:\n%s", len(files), r.stderr)
 	}
 	for i, f := range files {
 		if !strings.HasPrefix(summaries[i], f+": ") {

@@ -62,7 +62,7 @@ func (a *app) fix(args []string, o fixOptions, strict bool) error {
 	for _, p := range l.Problems {
 		fmt.Fprintln(a.stderr, p)
 	}
-	fmt.Fprintln(a.stdout, summary(l))
+	fmt.Fprintln(a.stderr, summary(l))
 	if l.Timeline == nil || l.Count(timeline.SeverityError) > 0 {
 		fmt.Fprintf(a.stderr, "dateline: %s has errors: nothing written to %s\n", l.File, o.out)
 		return &exitError{exitData}

@@ -55,8 +55,9 @@ func TestValidateFixDrift(t *testing.T) {
 			}
 			// Left: the orphan, and the old checksum kept so that it stays one.
 			v := runPlain(t, "validate", out)
-			if v.code != exitData || strings.Count(v.stderr, "warning") != 1 || !strings.Contains(v.stderr, "warning: source text changed since sha256") ||
-				strings.Count(v.stderr, "citation error") != 1 || !strings.Contains(v.stderr, "orphaned citation: quote \"Critics argued") {
+			if v.code != exitData || strings.Count(v.stderr, ": warning: ") != 1 || !strings.Contains(v.stderr, "warning: source text changed since sha256") ||
+				strings.Count(v.stderr, ": citation error: ") != 1 || !strings.Contains(v.stderr, "orphaned citation: quote \"Critics argued") ||
+				!strings.Contains(v.stderr, "\n"+out+": 1 citation error, 1 warning: ") {
 				t.Errorf("validate OUT: exit %d, stderr:\n%s", v.code, v.stderr)
 			}
 			fixed := readFile(t, out)
@@ -82,7 +83,7 @@ func TestValidateFixClean(t *testing.T) {
 	if r.code != exitOK || !wroteLine.MatchString(r.stdout) {
 		t.Errorf("exit %d; stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
-	if v := runPlain(t, "validate", "--strict", out); v.code != exitOK || v.stderr != "" {
+	if v := runPlain(t, "validate", "--strict", out); v.code != exitOK || !strings.HasPrefix(v.stderr, out+": ok: ") || strings.Count(v.stderr, "\n") != 1 {
 		t.Errorf("validate --strict OUT: exit %d, stderr:\n%s", v.code, v.stderr)
 	}
 	// The list marks the citation re-anchored in the input, not in OUT.

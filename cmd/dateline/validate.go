@@ -23,7 +23,7 @@ error as FILE:LINE:COL: SEVERITY: message, where SEVERITY is one of
   citation error  a quote is absent from its source, or ambiguous
   warning         worth a look (an uncited event, a stale offset or checksum)
 
-then one summary line per file on standard output. The exit status is 1 when
+then one summary line per file, also on standard error. The exit status is 1 when
 any file has an error or a citation error (or, with --strict, a warning),
 and 0 otherwise.
 
@@ -73,7 +73,7 @@ func (a *app) validate(files []string, strict bool) error {
 		bad := l.Timeline == nil || l.Count(timeline.SeverityError) > 0 || l.Count(timeline.SeverityCitation) > 0 ||
 			(strict && l.Count(timeline.SeverityWarning) > 0)
 		failed = failed || bad
-		fmt.Fprintln(a.stdout, summary(l))
+		fmt.Fprintln(a.stderr, summary(l))
 	}
 	if failed {
 		return &exitError{exitData}
