@@ -66,7 +66,7 @@ var fixtures = []struct {
 	}},
 	{file: "refs.json", want: []string{
 		`6:12: error: duplicate actor id "mayor"`,
-		`9:73: error: unknown actor "clerk"`,
+		`9:83: error: unknown actor "clerk"`,
 		`10:31: error: unknown source "agenda"`,
 		`11:12: error: duplicate event id "meeting"`,
 		`11:49: error: invalid EDTF date "2024-02-20/2023-01-01": the interval ends`,

@@ -190,7 +190,7 @@ func TestValidationSeverities(t *testing.T) {
 		{"duplicate event id", func(ds *Dataset) { ds.Events[1].ID = ds.Events[0].ID }, "events[1].id", SeverityError, "duplicate event id", false},
 		{"duplicate actor id", func(ds *Dataset) { ds.Actors[1].ID = "alpha" }, "actors[1].id", SeverityError, "duplicate actor id", false},
 		{"duplicate source id", func(ds *Dataset) { ds.Sources = append(ds.Sources, Source{ID: "s", Title: "again"}) }, "sources[1].id", SeverityError, "duplicate source id", false},
-		{"unknown actor", func(ds *Dataset) { ds.Events[0].Actors = []ActorRef{{Actor: "nobody"}} }, "events[0].actors[0]", SeverityError, `unknown actor "nobody"`, false},
+		{"unknown actor", func(ds *Dataset) { ds.Events[0].Actors = []ActorRef{{Actor: "nobody"}} }, "events[0].actors[0].actor", SeverityError, `unknown actor "nobody"`, false},
 		{"unknown source", func(ds *Dataset) { ds.Events[0].Citations[0].Source = "x" }, "events[0].citations[0].source", SeverityError, `unknown source "x"`, false},
 		{"empty quote", func(ds *Dataset) { ds.Events[0].Citations[0].Quote = "  " }, "events[0].citations[0].quote", SeverityError, "empty quote", false},
 		{"empty title", func(ds *Dataset) { ds.Events[0].Title = "" }, "events[0].title", SeverityError, "empty title", false},
@@ -236,7 +236,7 @@ func TestValidationReportsEveryProblem(t *testing.T) {
 	ds.Events[2].Citations[0].Quote = ""
 	_, diags := New(ds)
 	got := severities(diags)
-	for _, p := range []string{"events[0].actors[0]", "events[1].id", "events[2].citations[0].quote"} {
+	for _, p := range []string{"events[0].actors[0].actor", "events[1].id", "events[2].citations[0].quote"} {
 		if got[p] != SeverityError {
 			t.Errorf("missing error at %s in %v", p, diags)
 		}

@@ -110,7 +110,10 @@ func (v *validator) event(i int, e *Event, refs []int32) {
 		a, ok := v.t.actorByID[ref.Actor]
 		if !ok {
 			refs[k] = -1
-			v.add(SeverityError, eventPath(i, "actors", k), "unknown actor %q%s", ref.Actor, v.didYouMean(ref.Actor, v.t.actorByID))
+			// At the id itself: in {actor: x, role: y} that is the actor
+			// field; a reference written as a bare id has no fields, and
+			// the position falls back to the id.
+			v.add(SeverityError, eventPath(i, "actors", k)+".actor", "unknown actor %q%s", ref.Actor, v.didYouMean(ref.Actor, v.t.actorByID))
 			continue
 		}
 		refs[k] = int32(a)

@@ -372,7 +372,7 @@ func TestJSONLProblemsDeep(t *testing.T) {
 	refCol := bytes.Index(lines[9001], []byte(`"nobody"`)) + 1
 	l := Load(writeTemp(t, "d.jsonl", bytes.Join(lines, []byte("\n"))), nil)
 	want := []schema.Problem{
-		{Line: 9002, Col: refCol, Severity: timeline.SeverityError, Path: timeline.Path("events[9000].actors[" + strconv.Itoa(len(ds.Events[9000].Actors)-1) + "]")},
+		{Line: 9002, Col: refCol, Severity: timeline.SeverityError, Path: timeline.Path("events[9000].actors[" + strconv.Itoa(len(ds.Events[9000].Actors)-1) + "].actor")},
 		{Line: 9502, Col: 1, Severity: timeline.SeverityError, Path: "events[9500].title"},
 		{Line: 9502, Col: col, Severity: timeline.SeverityError, Path: ""},
 	}
