@@ -22,6 +22,9 @@ import (
 // this is where the memory bound stated in load.go is spent. yaml.v3 bounds
 // nesting at 10,000 levels itself; we refuse more than maxDepth.
 func ParseYAML(b []byte) (n *Node, probs []Problem, err *SyntaxError) {
+	if e := scanYAMLText(b); e != nil {
+		return nil, nil, e
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	var doc yaml.Node
 	if e := DecodeYAML(dec, &doc); e != nil {
@@ -58,8 +61,11 @@ func DecodeYAML(dec *yaml.Decoder, doc *yaml.Node) (err error) {
 var yamlLine = regexp.MustCompile(`(?s)^yaml: (?:line (\d+): )?(.*)$`)
 
 // yamlSyntaxError places a yaml.v3 error. yaml.v3 gives a line but no column,
-// so the column is 1; without a line the error is put on the last line, which
-// is where a truncated document is noticed.
+// and often the line of the construct it was in rather than of the fault:
+// faultLine finds the fault's line and column when it can; otherwise the
+// column is 1, and without a line the error is put on the last line, which
+// is where a truncated document is noticed. Characters yaml.v3 cannot read
+// never get here: scanYAMLText places them first.
 func yamlSyntaxError(e error, b []byte) *SyntaxError {
 	last := lastLine(b)
 	line, msg := last, e.Error()
@@ -69,7 +75,11 @@ func yamlSyntaxError(e error, b []byte) *SyntaxError {
 			line = min(n, last)
 		}
 	}
-	return &SyntaxError{Line: line, Col: 1, Msg: "YAML syntax error: " + msg}
+	col := 1
+	if l, c, note, ok := faultLine(b, msg, line); ok {
+		line, col, msg = l, c, msg+note
+	}
+	return &SyntaxError{Line: line, Col: col, Msg: "YAML syntax error: " + msg}
 }
 
 // lastLine returns the number of the last line of b that has content.
