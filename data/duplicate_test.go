@@ -61,3 +61,38 @@ func BenchmarkLoadUniqueIDs(b *testing.B) {
 	b.Run("yaml", func(b *testing.B) { benchLoad(b, "unique.yaml", yamlEvents(dupEvents, uniqueID)) })
 	b.Run("timelinejs", func(b *testing.B) { benchLoad(b, "unique.json", timelineJSSlides(dupEvents, uniqueID)) })
 }
+
+// TestDuplicateIDsOnce: an id shared by many events is one problem, at its
+// second use, with the count and the first uses' positions, not a problem
+// per repeat (issue 17, item 12).
+func TestDuplicateIDsOnce(t *testing.T) {
+	const n = 1000
+	alternate := func(i int) string { return []string{"x", "y"}[i%2] }
+	for _, c := range []struct {
+		name string
+		file []byte
+		want []string
+	}{
+		{"dup.yaml", yamlEvents(n, alternate), []string{
+			`dup.yaml:13:9: error: duplicate event id "x": used by 500 events (first at 5:9, 13:9, 21:9, …)`,
+			`dup.yaml:17:9: error: duplicate event id "y": used by 500 events (first at 9:9, 17:9, 25:9, …)`,
+		}},
+		{"dup2.yaml", yamlEvents(3, func(i int) string { return []string{"x", "u", "x"}[i] }), []string{
+			`dup2.yaml:13:9: error: duplicate event id "x": used by 2 events (at 5:9, 13:9)`,
+		}},
+		{"dup.json", timelineJSSlides(n, alternate), []string{
+			`dup.json:4:15: warning: unique_id "x" is used by 500 slides (first at 2:15, 4:15, 6:15, …); the slides after the first get ids made from their headlines`,
+			`dup.json:5:15: warning: unique_id "y" is used by 500 slides (first at 3:15, 5:15, 7:15, …); the slides after the first get ids made from their headlines`,
+		}},
+	} {
+		var got []string
+		for _, p := range LoadBytes(c.name, c.file, "").Problems {
+			if s := p.String(); strings.Contains(s, "id") && !strings.Contains(s, "no citation") {
+				got = append(got, s)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, strings.Join(got, "\n     "), strings.Join(c.want, "\n     "))
+		}
+	}
+}
