@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"dateline/data/atomicfile"
@@ -24,7 +23,7 @@ import (
 //
 // "-" and "/dev/stdin" read standard input once, up to MaxFileSize. Any
 // other path must be a regular file: a FIFO would hang, a device never end.
-// A YAML or JSON file over MaxFileSize is refused before it is read; JSON
+// A YAML, JSON, TimelineJS or CSV file over MaxFileSize is refused before it is read; JSON
 // Lines files are streamed and have no such limit.
 func LoadFile(path string) *Loaded {
 	if path == "-" || path == "/dev/stdin" {
@@ -61,19 +60,13 @@ func LoadFile(path string) *Loaded {
 	return LoadBytes(path, b, filepath.Dir(path))
 }
 
-// MaxFileSize is the most a YAML or JSON dataset (or standard input) may
-// hold: 512 MB, or DATELINE_MAX_FILE_MB megabytes. It is checked before
-// reading, so a wrong path (a disk image, a sparse file) fails at once
-// instead of exhausting memory.
-func MaxFileSize() int64 {
-	if v, err := strconv.ParseInt(os.Getenv("DATELINE_MAX_FILE_MB"), 10, 64); err == nil && v > 0 {
-		return v << 20
-	}
-	return 512 << 20
-}
+// MaxFileSize is the most a YAML, JSON, TimelineJS or Sheets CSV dataset,
+// standard input or a source's text_file may hold: 512 MB, or
+// DATELINE_MAX_FILE_MB megabytes, checked before reading.
+func MaxFileSize() int64 { return schema.MaxFileSize() }
 
 func tooBig(path string) string {
-	return fmt.Sprintf("cannot read %s: more than %d MB, the limit for YAML and JSON datasets (raise it with DATELINE_MAX_FILE_MB, or use JSON Lines, which is streamed)", path, MaxFileSize()>>20)
+	return fmt.Sprintf("cannot read %s: more than %d MB, the limit for YAML, JSON, TimelineJS and CSV datasets (raise it with DATELINE_MAX_FILE_MB, or use JSON Lines, which is streamed)", path, MaxFileSize()>>20)
 }
 
 func unreadable(path, msg string) *Loaded {

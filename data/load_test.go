@@ -473,3 +473,67 @@ func TestLoadFileRefusals(t *testing.T) {
 		}
 	}
 }
+
+// sparse makes a file at p that starts with head and is size bytes long,
+// the rest a hole, so that huge files cost nothing to make or to refuse.
+func sparse(t *testing.T, p, head string, size int64) {
+	t.Helper()
+	if err := os.WriteFile(p, []byte(head), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(p, size); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTextFileLimit: a text_file over MaxFileSize is refused before it is
+// read, at the text_file field, and the rest of the file is still checked
+// (issue 17, item 11). Before the limit, the 2 GB one ran out of memory.
+func TestTextFileLimit(t *testing.T) {
+	dir := t.TempDir()
+	sparse(t, filepath.Join(dir, "big.txt"), "Some text.", 3<<20)
+	sparse(t, filepath.Join(dir, "huge.txt"), "Some text.", 2<<30)
+	ds := filepath.Join(dir, "ds.yaml")
+	os.WriteFile(ds, []byte("dateline: 1\nsources:\n  - id: a\n    title: A\n    text_file: big.txt\n"+
+		"  - id: b\n    title: B\n    text_file: huge.txt\nevents:\n  - id: e\n    title: E\n    date: 2023-13\n"), 0o644)
+
+	t.Run("DATELINE_MAX_FILE_MB", func(t *testing.T) {
+		t.Setenv("DATELINE_MAX_FILE_MB", "2")
+		checkProblems(t, LoadFile(ds).Problems, []string{
+			`5:16: error: cannot read text_file ` + filepath.Join(dir, "big.txt") + `: more than 2 MB, the limit for a source's text (raise it with DATELINE_MAX_FILE_MB)`,
+			`8:16: error: cannot read text_file ` + filepath.Join(dir, "huge.txt") + `: more than 2 MB`,
+			`12:11: error: invalid EDTF date "2023-13"`,
+		}, true)
+	})
+	t.Run("default", func(t *testing.T) {
+		checkProblems(t, LoadFile(ds).Problems, []string{
+			`8:16: error: cannot read text_file ` + filepath.Join(dir, "huge.txt") + `: more than 512 MB`,
+		}, true)
+	})
+}
+
+// TestImportedFormatsLimit: TimelineJS and Sheets CSV files are read whole,
+// so they are refused over MaxFileSize before reading, as YAML and JSON
+// are (issue 17, item 11).
+func TestImportedFormatsLimit(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("DATELINE_MAX_FILE_MB", "2")
+	for name, head := range map[string]string{
+		"tl.json":  `{"events": [{"start_date": {"year": 2017}, "text": {"headline": "A"}}]}` + "\n",
+		"tl.csv":   "Year,Month,Day,Headline\n2017,,,A\n",
+		"ds.yaml":  "dateline: 1\n",
+		"ds2.json": `{"dateline": 1}` + "\n",
+	} {
+		p := filepath.Join(dir, name)
+		sparse(t, p, head, 3<<20)
+		l := LoadFile(p)
+		if l.Timeline != nil || len(l.Problems) != 1 || !strings.Contains(l.Problems[0].String(), name+": error: cannot read "+p+": more than 2 MB") {
+			t.Errorf("%s: %v", name, l.Problems)
+		}
+		// Under the limit the same head loads: the refusal is the size's.
+		os.Truncate(p, int64(len(head)))
+		if l := LoadFile(p); l.Timeline == nil {
+			t.Errorf("%s under the limit: %v", name, l.Problems)
+		}
+	}
+}

@@ -166,7 +166,7 @@ func checkEvents(t *Timeline, src, events []Event, perm []int32, own bool, refs 
 	return mergeDiagnostics(parts)
 }
 
-// checkIDs reports empty and duplicate event ids, in dataset order. The
+// checkIDs reports empty event ids and, once each, duplicate ones. The
 // set of ids seen is an open-addressing table of (hash, index) pairs, a
 // third of the memory of a map[string]int32 of a million ids and one
 // cache miss per id; the ids themselves are compared only when hashes agree.
@@ -178,6 +178,8 @@ func (v *validator) checkIDs(src []Event) {
 	mask := uint64(size - 1)
 	table := make([]uint64, size) // hash<<32 | index+1; 0 is empty
 	seed := maphash.MakeSeed()
+	dups := dupIDs{list: "events", noun: "event"}
+	defer dups.report(v)
 	for i := range src {
 		id := src[i].ID
 		v.cur = i
@@ -194,7 +196,7 @@ func (v *validator) checkIDs(src []Event) {
 				break
 			}
 			if first := int(uint32(e)) - 1; e>>32 == tag && src[first].ID == id {
-				v.add(SeverityError, FieldPath("events", i, "id"), "duplicate event id %q (first used by events[%d])", id, first)
+				dups.add(id, first, i)
 				break
 			}
 		}

@@ -1,6 +1,9 @@
 package timeline
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Severity ranks a problem found in a dataset.
 type Severity uint8
@@ -48,11 +51,57 @@ type Diagnostic struct {
 	Severity Severity
 	Path     Path // the field at fault; empty for the dataset as a whole
 	Message  string
+	// Uses, for a problem found in many fields, such as an id used by many
+	// events, names the first few; nil for most. One diagnostic stands for
+	// them all, so that a file with a hundred thousand repeats costs no
+	// more than one without (a pointer keeps the common case small).
+	Uses *Uses
+}
+
+// Uses are the first fields of a problem found in many.
+type Uses struct {
+	Paths []Path // at most MaxUses
+	More  bool   // there are more than Paths
+}
+
+// MaxUses is how many of a repeated problem's uses a Diagnostic lists.
+const MaxUses = 3
+
+// Text is the message followed by the uses, each written by at (as
+// "LINE:COL" where the caller knows positions), e.g. `duplicate event id
+// "x": used by 2 events (at 3:5, 7:5)` or, when there are more, `… used by
+// 9 events (first at 3:5, 7:5, 11:5, …)`. A nil at writes the paths.
+func (d Diagnostic) Text(at func(Path) string) string {
+	if d.Uses == nil || len(d.Uses.Paths) == 0 {
+		return d.Message
+	}
+	var b strings.Builder
+	b.WriteString(d.Message)
+	if d.Uses.More {
+		b.WriteString(" (first at ")
+	} else {
+		b.WriteString(" (at ")
+	}
+	for k, u := range d.Uses.Paths {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		if at == nil {
+			b.WriteString(string(u))
+		} else {
+			b.WriteString(at(u))
+		}
+	}
+	if d.Uses.More {
+		b.WriteString(", …")
+	}
+	b.WriteString(")")
+	return b.String()
 }
 
 func (d Diagnostic) String() string {
 	if d.Path == "" {
-		return d.Severity.String() + ": " + d.Message
+		return d.Severity.String() + ": " + d.Text(nil)
 	}
-	return string(d.Path) + ": " + d.Severity.String() + ": " + d.Message
+	return string(d.Path) + ": " + d.Severity.String() + ": " + d.Text(nil)
 }

@@ -32,9 +32,59 @@ func (v *validator) add(sev Severity, p Path, format string, args ...any) {
 	v.at = append(v.at, v.cur)
 }
 
+// dupIDs gathers the uses of the ids used more than once in one list, so
+// that each such id is reported once with its count and its first uses,
+// however often it repeats: a diagnostic per repeat made a file of 100,000
+// events sharing one id cost far more than the same file without.
+type dupIDs struct {
+	list, noun string // "events", "event"
+	byID       map[string]int
+	groups     []dupGroup
+}
+
+type dupGroup struct {
+	id   string
+	n    int
+	uses []int // the first MaxUses, in dataset order
+}
+
+// add records that item i uses id, which item first used first.
+func (d *dupIDs) add(id string, first, i int) {
+	if d.byID == nil {
+		d.byID = map[string]int{}
+	}
+	k, ok := d.byID[id]
+	if !ok {
+		k = len(d.groups)
+		d.byID[id] = k
+		d.groups = append(d.groups, dupGroup{id: id, n: 1, uses: []int{first}})
+	}
+	g := &d.groups[k]
+	g.n++
+	if len(g.uses) < MaxUses {
+		g.uses = append(g.uses, i)
+	}
+}
+
+// report adds one error per repeated id, at its second use (the first that
+// is wrong), in the order those come.
+func (d *dupIDs) report(v *validator) {
+	for _, g := range d.groups {
+		uses := make([]Path, len(g.uses))
+		for k, i := range g.uses {
+			uses[k] = FieldPath(d.list, i, "id")
+		}
+		v.cur = g.uses[1]
+		v.add(SeverityError, uses[1], "duplicate %s id %q: used by %s", d.noun, g.id, Plural(g.n, d.noun))
+		v.diags[len(v.diags)-1].Uses = &Uses{Paths: uses, More: g.n > len(uses)}
+	}
+}
+
 func (v *validator) indexSources() {
 	t := v.t
 	t.texts = make([]*SourceText, len(t.sources))
+	dups := dupIDs{list: "sources", noun: "source"}
+	defer dups.report(v)
 	for i := range t.sources {
 		s := &t.sources[i]
 		switch {
@@ -42,7 +92,7 @@ func (v *validator) indexSources() {
 			v.add(SeverityError, FieldPath("sources", i, "id"), "source id is empty")
 		default:
 			if j, dup := t.sourceByID[s.ID]; dup {
-				v.add(SeverityError, FieldPath("sources", i, "id"), "duplicate source id %q (first used by sources[%d])", s.ID, j)
+				dups.add(s.ID, j, i)
 			} else {
 				t.sourceByID[s.ID] = i
 			}
@@ -59,12 +109,14 @@ func (v *validator) indexActors() {
 	// names maps each lower-cased name and alias to the first actor using it,
 	// so that a name two actors share is reported: lookup could not tell them apart.
 	names := make(map[string]int)
+	dups := dupIDs{list: "actors", noun: "actor"}
+	defer dups.report(v)
 	for i := range t.actors {
 		a := &t.actors[i]
 		if strings.TrimSpace(a.ID) == "" {
 			v.add(SeverityError, FieldPath("actors", i, "id"), "actor id is empty")
 		} else if j, dup := t.actorByID[a.ID]; dup {
-			v.add(SeverityError, FieldPath("actors", i, "id"), "duplicate actor id %q (first used by actors[%d])", a.ID, j)
+			dups.add(a.ID, j, i)
 		} else {
 			t.actorByID[a.ID] = i
 		}

@@ -101,7 +101,16 @@ func (a *app) export(args []string, opts exportOptions) error {
 	idx := l.Timeline.Apply(filter, nil)
 	write := func(w io.Writer) error { return data.Export(w, l, idx, opts.to) }
 	if opts.out == "-" {
-		err = write(a.stdout)
+		// On standard output JSON gets the report's treatment (WriteJSON):
+		// raw DEL and C1 controls become \u escapes, which mean the same.
+		// Markdown and CSV escape theirs in any case.
+		out := a.stdout
+		if opts.to == "json" || opts.to == "timelinejs" {
+			vw := visibleJSON(out)
+			defer vw.Flush()
+			out = vw
+		}
+		err = write(out)
 	} else {
 		err = atomicfile.WriteFileFunc(opts.out, opts.force, write)
 	}

@@ -141,7 +141,7 @@ func (a *app) extractTE3(path string, ref time.Time) error {
 	for _, t := range found {
 		for _, w := range t.Warnings {
 			line, col := lines.position(t.Start)
-			fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", path, line, col, clean(w))
+			fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", path, line, col, timeline.VisibleControls(w))
 		}
 	}
 	b, err := timex.MarshalTE3(found)
@@ -179,7 +179,7 @@ func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, f
 			pub = t
 			fmt.Fprintf(a.stderr, "%s: published %s, from %s\n", p, art.Published.Date, art.Published.From)
 			if art.Published.Note != "" {
-				fmt.Fprintf(a.stderr, "%s:%d:1: warning: %s\n", p, art.Published.Line, clean(art.Published.Note))
+				fmt.Fprintf(a.stderr, "%s:%d:1: warning: %s\n", p, art.Published.Line, timeline.VisibleControls(art.Published.Note))
 			}
 		}
 		title := art.Title
@@ -203,7 +203,7 @@ func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, f
 		for i, s := range sources {
 			if s.ID == w.SourceID {
 				line, col := read[i].Position(w.Offset)
-				fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", paths[i], line, col, clean(w.Message))
+				fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", paths[i], line, col, timeline.VisibleControls(w.Message))
 			}
 		}
 	}
@@ -297,18 +297,4 @@ func (l lineIndex) position(off int) (line, col int) {
 		}
 	}
 	return lo + 1, off - l.starts[lo] + 1
-}
-
-// clean shows control characters from an article (C0 but tab and newline,
-// DEL, C1) as visible escapes, so a message cannot drive the terminal.
-func clean(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			fmt.Fprintf(&b, "\\x%02x", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

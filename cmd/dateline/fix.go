@@ -76,7 +76,7 @@ func (a *app) fix(args []string, o fixOptions, strict bool) error {
 	case err != nil:
 		return err
 	}
-	fmt.Fprintln(a.stdout, rep)
+	fmt.Fprintln(a.stdout, timeline.VisibleControls(rep.String())) // it names quotes and files
 	out := data.LoadFile(o.out)
 	if out.Timeline == nil {
 		// Not expected: the copy differs from a dataset that loaded only in

@@ -3,12 +3,15 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"dateline/data"
 )
 
 // hostileDir is the data package's hostile-input corpus; its manifest says
@@ -214,5 +217,88 @@ func TestValidateHostileGenerated(t *testing.T) {
 				t.Errorf("stderr = %.2000q, want it to start with %q", stderr.String(), path+":"+tt.want)
 			}
 		})
+	}
+}
+
+// rawControl finds a byte sequence that a terminal would act on: a C0
+// control but tab and newline (ESC, BEL, CR…), DEL, or a C1 control in
+// UTF-8 (U+0080–U+009F); "" when there is none.
+func rawControl(s string) string {
+	for i, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r < 0xa0) {
+			return strconv.Quote(s[max(0, i-20):min(len(s), i+20)])
+		}
+	}
+	return ""
+}
+
+// TestNoTerminalEscapes: control characters from the data reach no text
+// output raw, in any command or export, and JSON keeps them exactly
+// (issue 17, item 10). Before, list, actors, validate and the Markdown
+// export printed them raw: the terminal's title changed.
+func TestNoTerminalEscapes(t *testing.T) {
+	dir := t.TempDir()
+	fixture := filepath.Join("testdata", "escapes.yaml")
+	broken := filepath.Join(dir, "broken.yaml")
+	os.WriteFile(broken, []byte("dateline: 1\nsources:\n  - {id: s, title: S, text: \"a \\e]0;X\\a b\"}\n"+
+		"events:\n  - id: e\n    title: T\n    actors: [\"evil\\e]0;PWNED\\a\"]\n    citations: [{source: s, quote: \"\\e]0;Y\\a\"}]\n"), 0o644)
+	srcText := filepath.Join(dir, "src.txt")
+	os.WriteFile(srcText, []byte("one \x1b]0;T\x07 two \u0085 three"), 0o644)
+	article := filepath.Join(dir, "art.txt")
+	os.WriteFile(article, []byte("Title \x1b]0;PWNED\x07\n\nOn 5 February 2024 the council \u0085voted.\n"), 0o644)
+
+	runs := [][]string{
+		{"list", fixture}, {"list", "--format", "json", fixture},
+		{"actors", fixture}, {"actors", "--format", "json", fixture},
+		{"sources", fixture}, {"sources", "--format", "json", fixture},
+		{"validate", fixture}, {"validate", broken}, {"list", broken},
+		{"cite", srcText, "\x1b]0;T\x07"}, {"cite", srcText, "\u0085 three"}, {"cite", srcText, "\x1b]0;nowhere"},
+		{"extract", article, "--published", "2024-02-06"},
+		{"export", fixture, "--to", "markdown", "-o", "-"}, {"export", fixture, "--to", "sheets-csv", "-o", "-"},
+		{"export", fixture, "--to", "json", "-o", "-"}, {"export", fixture, "--to", "timelinejs", "-o", "-"},
+		{fixture}, // not a terminal: the list
+	}
+	for _, args := range runs {
+		r := runPlain(t, args...)
+		if at := rawControl(r.stdout); at != "" {
+			t.Errorf("dateline %q: raw control on stdout at %s", args, at)
+		}
+		if at := rawControl(r.stderr); at != "" {
+			t.Errorf("dateline %q: raw control on stderr at %s", args, at)
+		}
+		if args[0] == "validate" && args[1] == broken && !strings.Contains(r.stderr, `unknown actor "evil\x1b]0;PWNED\a"`) {
+			t.Errorf("validate: the unknown id is not shown escaped:\n%s", r.stderr)
+		}
+	}
+	for _, to := range []string{"markdown", "sheets-csv"} {
+		out := filepath.Join(dir, "out."+to)
+		if r := runPlain(t, "export", fixture, "--to", to, "-o", out); r.code != 0 {
+			t.Fatalf("export %s: %d %s", to, r.code, r.stderr)
+		}
+		b, _ := os.ReadFile(out)
+		if at := rawControl(string(b)); at != "" {
+			t.Errorf("export %s: raw control in the file at %s", to, at)
+		}
+		if !strings.Contains(string(b), `PWNED\x07`) || !strings.Contains(string(b), `Sum \u009d0;x\u009c`) {
+			t.Errorf("export %s: the title or summary is not escaped visibly:\n%s", to, b)
+		}
+	}
+
+	// JSON is lossless: the report's strings and an exported copy give back
+	// the data's own characters.
+	const title, summary = "Vote \x1b]0;PWNED\x07", "Sum \u009d0;x\u009c"
+	var doc struct {
+		Events []struct{ Title, Summary string } `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(runPlain(t, "list", "--format", "json", fixture).stdout), &doc); err != nil || len(doc.Events) != 1 {
+		t.Fatalf("list --format json: %v %v", err, doc)
+	}
+	if doc.Events[0].Title != title || doc.Events[0].Summary != summary {
+		t.Errorf("list --format json: %q, %q", doc.Events[0].Title, doc.Events[0].Summary)
+	}
+	out := filepath.Join(dir, "copy.json")
+	runPlain(t, "export", fixture, "--to", "json", "-o", out)
+	if l := data.LoadFile(out); l.Timeline == nil || l.Timeline.Event(0).Title != title || l.Timeline.Event(0).Summary != summary {
+		t.Errorf("export --to json does not load back the same text: %v", l.Problems)
 	}
 }

@@ -253,11 +253,19 @@ func NewSourcesJSON(tl *timeline.Timeline) SourcesJSON {
 
 // WriteJSON writes v as indented JSON followed by a newline. HTML escaping is
 // off: quotes with "<" or "&" stay readable.
+//
+// DEL and C1 controls, which encoding/json leaves raw, are written as \u
+// escapes: the JSON means the same, and a terminal shown it is not driven
+// by it.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	vw := visibleJSON(w)
+	enc := json.NewEncoder(vw)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return vw.Flush()
 }
 
 // HumanDate is d.Human(), or "undated" for the zero Date.

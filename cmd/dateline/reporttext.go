@@ -36,6 +36,20 @@ const maxDateColumn = 22
 //
 // l must have a Timeline.
 func WriteEventsText(w io.Writer, l *data.Loaded, idx []int) error {
+	return escaped(w, func(w io.Writer) error { return writeEventsText(w, l, idx) })
+}
+
+// escaped runs write on a writer that escapes control characters from the
+// data (timeline.VisibleControls) on their way to w.
+func escaped(w io.Writer, write func(io.Writer) error) error {
+	vw := visibleText(w)
+	if err := write(vw); err != nil {
+		return err
+	}
+	return vw.Flush()
+}
+
+func writeEventsText(w io.Writer, l *data.Loaded, idx []int) error {
 	tl := l.Timeline
 	bw := bufio.NewWriter(w)
 	header := fmt.Sprintf("%d events", tl.Len())
@@ -46,7 +60,7 @@ func WriteEventsText(w io.Writer, l *data.Loaded, idx []int) error {
 		header = fmt.Sprintf("%d of %d events", len(idx), tl.Len())
 	}
 	if t := tl.Title(); t != "" {
-		header = t + ": " + header
+		header = timeline.VisibleControls(t) + ": " + header
 	}
 	bw.WriteString(header + "\n")
 
@@ -64,15 +78,15 @@ func WriteEventsText(w io.Writer, l *data.Loaded, idx []int) error {
 		if e.Status != timeline.StatusOccurred {
 			title = "[" + e.Status.String() + "] " + title
 		}
-		lines := wrap(title, TextWidth-len(indent))
+		lines := wrap(timeline.VisibleControls(title), TextWidth-len(indent)) // wrapped as printed
 		if displayWidth(date) > col {
 			bw.WriteString(date + "\n")
 			date = ""
 		}
 		bw.WriteString(date + strings.Repeat(" ", col+2-displayWidth(date)) + lines[0] + "\n")
 		writeLines(bw, indent, lines[1:])
-		writeLabelled(bw, indent, "who:  ", tl.ActorsLine(e))
-		writeLabelled(bw, indent, "when: ", e.DateNote)
+		writeLabelled(bw, indent, "who:  ", timeline.VisibleControls(tl.ActorsLine(e)))
+		writeLabelled(bw, indent, "when: ", timeline.VisibleControls(e.DateNote))
 		writeLabelled(bw, indent, "cite: ", driftBrief(e))
 	}
 	return bw.Flush()
@@ -104,12 +118,16 @@ func WriteActorsText(w io.Writer, tl *timeline.Timeline) error {
 		rows = append(rows, []string{a.ID, a.Name, a.Kind.String(),
 			strconv.Itoa(tl.ActorEventCount(a.ID)), strings.Join(a.Aliases, ", ")})
 	}
-	return writeTable(w, rows, 3) // right-align the counts
+	return escaped(w, func(w io.Writer) error { return writeTable(w, rows, 3) }) // right-align the counts
 }
 
 // WriteSourcesText writes each source's metadata, the size of its text and
 // how many citations point into it; `sources --format json` has the text.
 func WriteSourcesText(w io.Writer, tl *timeline.Timeline) error {
+	return escaped(w, func(w io.Writer) error { return writeSourcesText(w, tl) })
+}
+
+func writeSourcesText(w io.Writer, tl *timeline.Timeline) error {
 	cited := map[string]int{}
 	for i := range tl.Len() {
 		for _, c := range tl.Event(i).Citations {
@@ -178,7 +196,8 @@ func writeTable(w io.Writer, rows [][]string, right int) error {
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(c))
+			r[i] = timeline.VisibleControls(c) // measured as printed
+			widths[i] = max(widths[i], displayWidth(r[i]))
 		}
 	}
 	bw := bufio.NewWriter(w)

@@ -45,6 +45,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 // run executes the command line and maps its outcome to an exit code. It is
 // the one place that prints an error and picks the code.
 func (a *app) run(args []string) int {
+	// Every message, whatever it quotes, is escaped (issue 17, item 10).
+	errOut := visibleText(a.stderr)
+	defer errOut.Flush()
+	a.stderr = errOut
 	root := a.newRootCmd()
 	// A nil slice would make cobra read os.Args, which under `go test` are
 	// the test binary's flags.

@@ -55,7 +55,16 @@ func Write(w io.Writer, l *schema.Loaded, idx []int, format string) error {
 	case SheetsCSV:
 		return writeSheetsCSV(w, l.Timeline, idx)
 	case Markdown:
-		return writeMarkdown(w, l.Timeline, idx)
+		// Markdown and CSV are text that people open in terminals and
+		// editors: control characters from the data are written as visible
+		// escapes (\x1b, \u0085) there, as in every text report. Markdown
+		// has none of its own but line breaks, so the whole is escaped.
+		var b strings.Builder
+		if err := writeMarkdown(&b, l.Timeline, idx); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, timeline.VisibleControls(b.String()))
+		return err
 	}
 	return fmt.Errorf("unknown export format %q (want %s)", format, strings.Join(Formats, ", "))
 }

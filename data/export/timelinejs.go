@@ -310,6 +310,11 @@ func writeSheetsCSV(w io.Writer, tl *timeline.Timeline, idx []int) error {
 	for k := range f.Eras {
 		rows = append(rows, sheetRow(&f.Eras[k], "era"))
 	}
+	for _, r := range rows {
+		for k := range r {
+			r[k] = timeline.VisibleControls(r[k]) // as Markdown, see Write
+		}
+	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}

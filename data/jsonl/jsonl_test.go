@@ -136,7 +136,7 @@ var jsonlFixtures = []struct {
 	}},
 	{file: "domain.jsonl", want: []string{
 		`2:53: error: unknown actor "clerk"`,
-		`3:8: error: duplicate event id "vote" (first used by events[0])`,
+		`3:8: error: duplicate event id "vote": used by 2 events (at events[0].id, events[1].id)`,
 		`3:60: error: unknown source "agenda"`,
 		`3:116: citation error: source "minutes": quote "The mayor spoke first." is ambiguous`,
 		`4:1: warning: event "quiet" has no citation`,

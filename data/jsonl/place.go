@@ -65,7 +65,9 @@ func (p *placer) all(diags []timeline.Diagnostic) []schema.Problem {
 		} else {
 			line, col = p.header.Locate(dg.Path)
 		}
-		out = append(out, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
+		// The uses are named by path (events[i] is the i-th event line):
+		// placing them would read blocks out of file order.
+		out = append(out, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Text(nil), Path: dg.Path})
 	}
 	return out
 }

@@ -104,16 +104,30 @@ func (im *importer) build() *schema.Loaded {
 	sourceIDs := newIDSet()
 	actorIDs := newIDSet()
 	owner := map[string]*slide{} // unique_id → the first slide that gives it
+	// The slides of each repeated unique_id, in order of its second use:
+	// one warning each, not one per repeat (issue 17, item 12).
+	var repeated [][]*slide
+	repeatOf := map[string]int{}
 	for _, s := range im.events {
 		if s.uniqueID == "" {
 			continue
 		}
 		if first, dup := owner[s.uniqueID]; dup {
-			im.warnf(s.idAt, "unique_id %s is already used by the slide at line %d; this slide gets an id made from its headline", schema.Clip(s.uniqueID), first.at.line)
+			k, ok := repeatOf[s.uniqueID]
+			if !ok {
+				k = len(repeated)
+				repeatOf[s.uniqueID] = k
+				repeated = append(repeated, []*slide{first})
+			}
+			repeated[k] = append(repeated[k], s)
 			continue
 		}
 		owner[s.uniqueID] = s
 		ids.take(s.uniqueID)
+	}
+	for _, slides := range repeated {
+		im.warnf(slides[1].idAt, "unique_id %s is used by %s (%s); the slides after the first get ids made from their headlines",
+			schema.Clip(slides[0].uniqueID), timeline.Plural(len(slides), "slide"), usesAt(slides))
 	}
 	if t := im.title; t != nil {
 		ds.Title = OneLine(t.headline)
@@ -188,7 +202,8 @@ func (im *importer) finish(ds *timeline.Dataset) *schema.Loaded {
 	}
 	for _, dg := range diags {
 		at := im.locate(dg.Path)
-		im.probs = append(im.probs, schema.Problem{File: im.name, Line: at.line, Col: at.col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
+		msg := dg.Text(func(p timeline.Path) string { u := im.locate(p); return fmt.Sprintf("%d:%d", u.line, u.col) })
+		im.probs = append(im.probs, schema.Problem{File: im.name, Line: at.line, Col: at.col, Severity: dg.Severity, Message: msg, Path: dg.Path})
 		failed = failed || dg.Severity == timeline.SeverityError
 	}
 	l.Problems = im.probs
@@ -210,6 +225,26 @@ func (im *importer) locate(p timeline.Path) pos {
 		}
 	}
 	return pos{1, 1}
+}
+
+// usesAt lists where the first few slides give their unique_id, as
+// timeline.Diagnostic.Text does for ids used many times.
+func usesAt(slides []*slide) string {
+	var b strings.Builder
+	if len(slides) > timeline.MaxUses {
+		b.WriteString("first ")
+	}
+	b.WriteString("at ")
+	for k, s := range slides[:min(len(slides), timeline.MaxUses)] {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%d:%d", s.idAt.line, s.idAt.col)
+	}
+	if len(slides) > timeline.MaxUses {
+		b.WriteString(", …")
+	}
+	return b.String()
 }
 
 // slideTitle is the headline, or for a slide without one the first line of

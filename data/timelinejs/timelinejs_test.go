@@ -188,7 +188,7 @@ func TestTimelineJSMapping(t *testing.T) {
 		t.Errorf("imported events must have no citations")
 	}
 	warns := strings.Join(errorsOf(l, timeline.SeverityWarning), "\n")
-	if !strings.Contains(warns, "mapping.json:19:20: warning: unique_id \"board-meets\" is already used by the slide at line 6") {
+	if !strings.Contains(warns, "mapping.json:19:20: warning: unique_id \"board-meets\" is used by 2 slides (at 10:20, 19:20); the slides after the first get ids made from their headlines") {
 		t.Errorf("no warning for the repeated unique_id at its position:\n%s", warns)
 	}
 }

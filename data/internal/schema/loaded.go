@@ -164,7 +164,7 @@ func place(root *Node, ds *timeline.Dataset, diags []timeline.Diagnostic, d *Dec
 			continue
 		}
 		line, col := lc.Locate(dg.Path)
-		out = append(out, Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
+		out = append(out, Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Text(lc.At), Path: dg.Path})
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -75,8 +76,29 @@ func (f DiskFiles) Read(name string) ([]byte, error) {
 		return nil, ErrIsDir
 	case !info.Mode().IsRegular(): // a FIFO or device could block or never end
 		return nil, errSpecial
+	case info.Size() > MaxFileSize(): // before reading: a sparse file would exhaust memory
+		return nil, errTooBig
 	}
-	return os.ReadFile(real)
+	return readLimited(real)
+}
+
+// readLimited reads the file at p, refusing it with errTooBig if it holds
+// more than MaxFileSize, as it may when it grew since it was checked or
+// its size is not known (files in /proc say 0).
+func readLimited(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize()+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > MaxFileSize() {
+		return nil, errTooBig
+	}
+	return b, nil
 }
 
 // FsFiles reads text files from an fs.FS, such as the embedded dataset's.
@@ -96,6 +118,8 @@ func (f FsFiles) Read(name string) ([]byte, error) {
 		return nil, ErrIsDir
 	case !info.Mode().IsRegular():
 		return nil, errSpecial
+	case info.Size() > MaxFileSize():
+		return nil, errTooBig
 	}
 	return fs.ReadFile(f.FS, name)
 }
@@ -173,6 +197,9 @@ func (d *Decoder) textFile(n *Node, a at) (string, bool) {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist):
 		d.Errorf(n, a, "text_file %s not found", d.Files.display(name))
+		return "", false
+	case errors.Is(err, errTooBig):
+		d.Errorf(n, a, "%s", tooBigText(d.Files.display(name)))
 		return "", false
 	case errors.Is(err, errOutside), errors.Is(err, ErrIsDir), errors.Is(err, errSpecial):
 		d.Errorf(n, a, "text_file %s %v", d.Files.display(name), err)

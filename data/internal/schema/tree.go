@@ -116,6 +116,12 @@ func (lc *Locator) get(n *Node, name string) *Node {
 	return m[name]
 }
 
+// At is Locate written as "LINE:COL", for the uses a Diagnostic lists.
+func (lc *Locator) At(p timeline.Path) string {
+	line, col := lc.Locate(p)
+	return strconv.Itoa(line) + ":" + strconv.Itoa(col)
+}
+
 // Locate returns the position of the field a timeline.Path names, such as
 // "events[3].citations[0].quote". When the path leads somewhere the file does
 // not have (a field left out, or "sources[0].text" of a source that uses
