@@ -27,6 +27,7 @@ type loadState struct {
 	reloading bool
 	note      string
 	watch     fileStamp
+	texts     []string // the text files the last load named, which watch covers
 }
 
 // progressEvery is the shortest time between two progress messages: the
