@@ -233,6 +233,12 @@ func (m *timelinePane) ensureVisible() {
 	if m.top > m.cursor || !m.fits(m.top, m.cursor) {
 		m.top = m.topFor(m.cursor) // the pane is too short for the margin
 	}
+	if end := m.topFor(n - 1); m.top > end {
+		// The pane grew (a resize) or the list shrank: the events from
+		// end on fit, so scrolling further would leave rows empty below
+		// and hide events above. The cursor, at or after top, stays shown.
+		m.top = end
+	}
 	for _, l := range m.plan() {
 		if l.kind == lineEvent {
 			m.dateW = max(m.dateW, m.rows.get(m.idx[l.pos]).dateW)

@@ -236,3 +236,28 @@ func TestTimelinePosAt(t *testing.T) {
 		t.Fatal("posAt past the end found a row")
 	}
 }
+
+// TestTimelineResizeBackShowsAll: scrolled to the end in a short pane,
+// then made tall enough for every event, the pane shows them all from the
+// first rather than keeping the scroll (first year hidden, rows empty).
+func TestTimelineResizeBackShowsAll(t *testing.T) {
+	p := paneFor(t, mustTimeline(t, sampleDataset()), 60, 6)
+	p.Select(p.Len() - 1)
+	if p.top == 0 {
+		t.Fatal("the short pane did not scroll")
+	}
+	p.SetSize(60, 30)
+	if p.top != 0 {
+		t.Errorf("after growing to fit every event: top %d, want 0", p.top)
+	}
+	if p.Cursor() != p.Len()-1 {
+		t.Errorf("cursor %d, want it kept on the last event", p.Cursor())
+	}
+	// Growing only part of the way keeps the last event at the bottom.
+	p.SetSize(60, 6)
+	p.Select(p.Len() - 1)
+	p.SetSize(60, 10)
+	if want := p.topFor(p.Len() - 1); p.top != want {
+		t.Errorf("grown to 10 lines: top %d, want %d (the last event on the last line)", p.top, want)
+	}
+}
