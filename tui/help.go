@@ -27,6 +27,8 @@ func (m *Model) shortHelp() []key.Binding {
 	switch m.over {
 	case overPicker:
 		return []key.Binding{k.PickDown, k.PickUp, k.Toggle, k.AnyAll, k.Apply, k.Back}
+	case overProblems:
+		return []key.Binding{k.ProblemGo, k.Back, k.Down, k.PageDown, k.Help}
 	case overReader:
 		return []key.Binding{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage, k.Citing,
 			k.Back, k.Help, k.Down, k.PageDown}

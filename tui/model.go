@@ -47,6 +47,7 @@ const (
 	overDates                 // the date-range input
 	overReader                // the source reader
 	overExport                // the export input
+	overProblems              // the list of the load's problems
 )
 
 // Model is the root model. It owns the children and the layout and only
@@ -75,6 +76,9 @@ type Model struct {
 	reader sourceView
 	strip  densityStrip
 	flash  string // a one-key notice for the status bar
+
+	problems problemsList
+	failed   *data.Loaded // the last reload, when it failed (the dataset shown is older)
 
 	loading loadingScreen
 	load    loadState
@@ -106,6 +110,7 @@ func New(cfg Config) *Model {
 	m.search = newSearchPrompt(st, &m.keys)
 	m.dates = newDatesPrompt(st, &m.keys)
 	m.export = newExportPrompt(st, &m.keys)
+	m.problems = newProblemsList(st, &m.keys)
 	return m
 }
 
@@ -163,6 +168,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onCiteIndex(msg)
 	case eventChosenMsg:
 		cmd = m.onEventChosen(msg.event)
+	case problemJumpMsg:
+		m.flash = msg.note
 	}
 	m.updateKeys()
 	return m, cmd
@@ -202,6 +209,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	m.flash = ""
 	if m.over == overReader {
 		return m.readerKey(msg)
+	}
+	if m.over == overProblems {
+		return m.problemsKey(msg)
 	}
 	return m.browseKey(msg)
 }
@@ -244,6 +254,8 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		m.openPrompt(overExport)
 	case key.Matches(msg, m.keys.Edit):
 		cmd = m.editDataset()
+	case key.Matches(msg, m.keys.Problems):
+		m.openProblems()
 	default:
 		m.routeToChild(msg)
 	}
@@ -453,6 +465,7 @@ func (m *Model) relayout() {
 		m.detail.SetSize(inner(m.lay.detail))
 		m.picker.SetSize(inner(m.lay.main))
 		m.reader.SetSize(inner(m.lay.main))
+		m.problems.SetSize(inner(m.lay.main))
 		m.recomputeStrip()
 	case stateFailed, stateEmpty:
 		m.notice.SetSize(inner(m.lay.main))

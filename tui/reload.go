@@ -155,15 +155,25 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 	}
 	m.load.reloading = false
 	l := msg.loaded
+	if l != nil && l.Timeline != nil {
+		m.failed = nil
+	}
 	if m.state == stateReady && (l == nil || l.Timeline == nil) {
 		n := 0
 		if l != nil {
 			n = l.Count(timeline.SeverityError)
 		}
-		m.flash = "reload failed (" + timeline.Plural(n, "error") + "): still showing the previous version"
+		// The first problem comes first, so a narrow status bar still
+		// says where to look; p lists the others.
+		m.flash = "reload failed (" + timeline.Plural(n, "error") + ")"
 		if p, ok := firstError(l); ok {
-			m.flash += " · " + clean(p)
+			m.flash += ": " + clean(p)
 		}
+		if l != nil && len(l.Problems) > 0 {
+			m.failed = l
+			m.flash += " · p lists all"
+		}
+		m.flash += " · still showing the previous version"
 		if m.reader.cites == nil {
 			// The reload began before the indexes of the version still
 			// shown were started (see onBuildIndexes): start them now.
