@@ -41,13 +41,13 @@ const (
 type overlay uint8
 
 const (
-	overNone   overlay = iota // browsing the panes
-	overPicker                // the actor picker
-	overSearch                // the search input
-	overDates                 // the date-range input
-	overReader                // the source reader
-	overExport                // the export input
-	overProblems              // the list of the load's problems
+	overNone     overlay = iota // browsing the panes
+	overPicker                  // the actor picker
+	overSearch                  // the search input
+	overDates                   // the date-range input
+	overReader                  // the source reader
+	overExport                  // the export input
+	overProblems                // the list of the load's problems
 )
 
 // Model is the root model. It owns the children and the layout and only
