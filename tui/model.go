@@ -82,6 +82,7 @@ type Model struct {
 
 	loading loadingScreen
 	load    loadState
+	pending []tea.KeyMsg // keys typed while loading, replayed once loaded
 
 	testPanic bool // see panicHookEnv
 }
@@ -133,6 +134,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onEditorDone(msg)
 	case loadedMsg:
 		cmd = m.onLoadedMsg(msg)
+		if m.state != stateLoading && len(m.pending) > 0 {
+			cmd = tea.Batch(cmd, m.replayPending())
+		}
 	case progressMsg:
 		if m.load.feed != nil && msg.seq == m.load.feed.seq {
 			m.loading, _ = m.loading.Update(msg)
@@ -183,7 +187,18 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	}
 	burst := msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
-	if m.lay.tooSmall || m.state == stateLoading {
+	if m.state == stateLoading {
+		// q still quits; other keys wait for the dataset, so that what
+		// was typed at a slow start is not lost.
+		if !burst && key.Matches(msg, m.keys.Quit) {
+			return tea.Quit
+		}
+		if len(m.pending) < maxPendingKeys {
+			m.pending = append(m.pending, msg)
+		}
+		return nil
+	}
+	if m.lay.tooSmall {
 		switch {
 		case burst:
 			return m.replayRunes(msg)
@@ -260,6 +275,22 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		m.routeToChild(msg)
 	}
 	return cmd
+}
+
+// maxPendingKeys bounds the keys kept while loading: a held-down key
+// should not queue minutes of scrolling.
+const maxPendingKeys = 256
+
+// replayPending applies the keys typed while the dataset loaded, in order.
+func (m *Model) replayPending() tea.Cmd {
+	keys := m.pending
+	m.pending = nil
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		_, c := m.Update(k)
+		cmds = append(cmds, c)
+	}
+	return tea.Batch(cmds...)
 }
 
 // replayRunes feeds the letters of a burst to Update one at a time. When

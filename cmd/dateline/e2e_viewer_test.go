@@ -5,8 +5,10 @@ package main_test
 // span without colour, and copying inside tmux.
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestE2EResizeKeepsNoStaleScroll: scrolled to the last event in a small
@@ -32,4 +34,23 @@ func TestE2EResizeKeepsNoStaleScroll(t *testing.T) {
 	if code := s.quitAndWait(); code != 0 {
 		t.Errorf("exit status %d", code)
 	}
+}
+
+// TestE2EKeysWhileLoading: keys typed while the big file's progress bar
+// shows are applied once it is loaded: G lands on the last event.
+func TestE2EKeysWhileLoading(t *testing.T) {
+	file := bigFile(t)
+	s := startE2E(t, e2eOptions{args: []string{file}})
+	s.waitFor(" MB of ", e2eWait)
+	s.keys("G")
+	bar := func(p int) string { return fmt.Sprintf("#%d · %d of %d events", p, bigEvents, bigEvents) }
+	scr := s.waitUntil("the timeline", 60*time.Second, func(scr string) bool { return strings.Contains(scr, " of "+fmt.Sprint(bigEvents)+" events") })
+	if !strings.Contains(scr, bar(bigEvents)) {
+		// The key may be applied a frame after the timeline shows.
+		s.waitFor(bar(bigEvents), e2eWait)
+	}
+	if code := s.quitAndWait(); code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+	s.checkRestored()
 }
