@@ -54,3 +54,35 @@ func TestE2EKeysWhileLoading(t *testing.T) {
 	}
 	s.checkRestored()
 }
+
+// TestE2ECopyInTmux runs dateline knowing it is inside tmux: with tmux's
+// default set-clipboard external, y says the quote was not copied (and
+// tmux has no buffer); after set-clipboard on, the next y says it was,
+// and tmux's buffer holds the quote, even with TERM=screen, for which
+// termenv would wrap the sequence in a DCS that tmux drops.
+func TestE2ECopyInTmux(t *testing.T) {
+	t.Parallel()
+	bar, _ := embeddedStatus(t)
+	s := startE2E(t, e2eOptions{inTmux: true, env: []string{"TERM=screen-256color"}})
+	s.waitFor(bar(1), e2eWait)
+	if v := strings.TrimSpace(s.mustTmux("show-options", "-gv", "set-clipboard")); v != "external" {
+		t.Fatalf("the private tmux server's set-clipboard is %q; the test expects tmux's default, external", v)
+	}
+	s.keys("y")
+	s.waitFor("quote not copied: tmux ignores programs' clipboard writes while set-clipboard is external", e2eWait)
+	if buf, err := s.tmuxRun("show-buffer"); err == nil {
+		t.Errorf("with set-clipboard external tmux has a buffer: %q", buf)
+	}
+	s.mustTmux("set-option", "-s", "set-clipboard", "on")
+	s.keys("j", "y")
+	s.waitFor("quote copied to tmux's buffer and sent to the terminal's clipboard (", e2eWait)
+	s.poll(func() string { buf, _ := s.tmuxRun("show-buffer"); return buf }, e2eWait, func(b string) error {
+		if !strings.HasPrefix(b, "“") || !strings.Contains(b, "\n— ") {
+			return fmt.Errorf("tmux's buffer holds %q, want the quote", b)
+		}
+		return nil
+	})
+	if code := s.quitAndWait(); code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+}

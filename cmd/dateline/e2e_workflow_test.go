@@ -23,7 +23,9 @@ func TestE2ECopyQuote(t *testing.T) {
 	s.mustTmux("set-option", "-s", "set-clipboard", "on")
 	s.waitFor(bar(1), e2eWait)
 	s.keys("y")
-	s.waitFor("quote copied (", e2eWait)
+	// dateline does not know it runs in tmux (the harness hides TMUX), so
+	// it says only what it sent.
+	s.waitFor("quote sent to the terminal's clipboard (OSC 52, ", e2eWait)
 	var buf string
 	s.poll(func() string { buf, _ = s.tmuxRun("show-buffer"); return buf }, e2eWait, func(b string) error {
 		if !strings.HasPrefix(b, "“") || !strings.Contains(b, "\n— ") || !strings.Contains(b, "paragraph ") {
