@@ -2,10 +2,11 @@ package main_test
 
 // End-to-end tests of the viewer's layout and feedback in a real
 // terminal: scrolling across resizes, keys typed while loading, the cited
-// span without colour, and copying inside tmux.
+// span without colour, copying inside tmux, and the problems list.
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -82,6 +83,33 @@ func TestE2ECopyInTmux(t *testing.T) {
 		}
 		return nil
 	})
+	if code := s.quitAndWait(); code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+}
+
+// TestE2EProblemsList opens the drift fixture, marks its drifted and
+// orphaned events in their rows, lists its problems with p and goes to the
+// orphaned citation's event with enter.
+func TestE2EProblemsList(t *testing.T) {
+	t.Parallel()
+	file, err := filepath.Abs(driftFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startE2E(t, e2eOptions{args: []string{file}})
+	scr := s.waitFor("#1 · 3 of 3 events", e2eWait)
+	rows := strings.Join(s.mustPane(scr, "Timeline").rows, "\n")
+	if !strings.Contains(rows, "≈ The budget passes") || !strings.Contains(rows, "✗ The harbour wall") {
+		t.Errorf("the drifted and orphaned rows are not marked ≈ and ✗:\n%s", scr)
+	}
+	s.keys("p")
+	scr = s.waitFor("Problems (3)", e2eWait)
+	if !strings.Contains(scr, "drift.yaml:49:16: citation error: orphaned citation") {
+		t.Errorf("the list lacks the orphaned citation at its line and column:\n%s", scr)
+	}
+	s.keys("G", "Enter")
+	s.waitFor("#3 · 3 of 3 events", e2eWait)
 	if code := s.quitAndWait(); code != 0 {
 		t.Errorf("exit code %d", code)
 	}
