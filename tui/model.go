@@ -276,22 +276,6 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// maxPendingKeys bounds the keys kept while loading: a held-down key
-// should not queue minutes of scrolling.
-const maxPendingKeys = 256
-
-// replayPending applies the keys typed while the dataset loaded, in order.
-func (m *Model) replayPending() tea.Cmd {
-	keys := m.pending
-	m.pending = nil
-	cmds := make([]tea.Cmd, 0, len(keys))
-	for _, k := range keys {
-		_, c := m.Update(k)
-		cmds = append(cmds, c)
-	}
-	return tea.Batch(cmds...)
-}
-
 // replayRunes feeds the letters of a burst to Update one at a time. When
 // one of them opens an input, the rest is typed into it in one piece.
 func (m *Model) replayRunes(msg tea.KeyMsg) tea.Cmd {
