@@ -1,13 +1,11 @@
 package tui
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/muesli/termenv"
 
 	"dateline/timeline"
 )
@@ -15,12 +13,14 @@ import (
 // clipboardWrite sends text to the terminal's clipboard with OSC 52. It
 // writes the sequence in one write(2), which the tty never interleaves with
 // a frame the renderer writes. Tests replace it.
-var clipboardWrite = func(text string) {
-	termenv.NewOutput(os.Stdout).Copy(text)
-}
+var clipboardWrite = writeOSC52
 
-// copiedMsg reports that a quote went to the clipboard.
-type copiedMsg struct{ chars int }
+// copiedMsg reports that a quote was sent to the clipboard, and note says
+// where it went (see copyNote).
+type copiedMsg struct {
+	chars int
+	note  string
+}
 
 // copyQuote copies the quote in front (y): the selected event's first
 // citation in the panes, the open one in the source reader.
@@ -41,7 +41,8 @@ func (m *Model) copyQuote() tea.Cmd {
 	text := quoteWithCitation(m.tl, m.tl.Event(ev), m.tl.Event(ev).Citations[c])
 	return func() tea.Msg {
 		clipboardWrite(text)
-		return copiedMsg{chars: utf8.RuneCountInString(text)}
+		n := utf8.RuneCountInString(text)
+		return copiedMsg{chars: n, note: copyNote(n, tmuxSetClipboard())}
 	}
 }
 

@@ -63,7 +63,7 @@ func (p period) start(k int64, origin timeline.Day) timeline.Day {
 	return timeline.DayOf(k*p.years, 1, 1)
 }
 
-// label names the bucket starting at d as precisely as the period needs.
+// label names day d as precisely as the period needs.
 func (p period) label(d timeline.Day) string {
 	y, mo, day := d.Civil()
 	switch {
@@ -138,7 +138,9 @@ func computeStrip(tl *timeline.Timeline, idx []int, w int, clamp timeline.Date) 
 	// Labels take room from the bars; try each period with its own labels.
 	for _, p := range periodLadder {
 		nb := p.index(hi, lo) - p.index(lo, lo) + 1
-		loL, hiL := p.label(p.start(p.index(lo, lo), lo)), p.label(p.start(p.index(hi, lo), lo))
+		// The ends' own days, not their buckets' starts: data to 20 Feb
+		// 2024 in quarters ends "Feb 2024", not "Jan 2024".
+		loL, hiL := p.label(lo), p.label(hi)
 		cw := w - textWidth(loL) - textWidth(hiL) - 2
 		if cw < 8 { // too narrow for labels: bars only
 			loL, hiL, cw = "", "", w

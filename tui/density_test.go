@@ -32,13 +32,16 @@ func TestStripPeriodBySpan(t *testing.T) {
 	}{
 		{"two days", []string{"2024-02-01", "2024-02-01", "2024-02-02"}, 60, "day", "1 Feb 2024", "2 Feb 2024", 28},
 		{"two months", []string{"2024-01-01", "2024-02-28"}, 100, "day", "1 Jan 2024", "28 Feb 2024", 59},
-		{"two months narrow", []string{"2024-01-01", "2024-02-28"}, 40, "week", "1 Jan 2024", "26 Feb 2024", 9},
-		{"seven years", []string{"2017", "2021", "2023-09", "2024-02-20"}, 80, "quarter", "Jan 2017", "Jan 2024", 29},
-		{"two thousand years", []string{"-0044-03-15", "0800-12-25", "1969-07-20", "2024"}, 80, "50 years", "51 BCE", "2000", 42},
-		{"two thousand years wide", []string{"-0044-03-15", "0800-12-25", "1969-07-20", "2024"}, 300, "decade", "51 BCE", "2020", 208},
-		{"long years", []string{"Y-170000002", "2024"}, 80, "5000000 years", "175000001 BCE", "1 BCE", 36},
+		{"two months narrow", []string{"2024-01-01", "2024-02-28"}, 40, "week", "1 Jan 2024", "28 Feb 2024", 9},
+		{"seven years", []string{"2017", "2021", "2023-09", "2024-02-20"}, 80, "quarter", "Jan 2017", "Feb 2024", 29},
+		{"two thousand years", []string{"-0044-03-15", "0800-12-25", "1969-07-20", "2024"}, 80, "50 years", "45 BCE", "2024", 42},
+		{"two thousand years wide", []string{"-0044-03-15", "0800-12-25", "1969-07-20", "2024"}, 300, "decade", "45 BCE", "2024", 208},
+		{"long years", []string{"Y-170000002", "2024"}, 80, "5000000 years", "170000003 BCE", "2024", 36},
 		{"one day", []string{"2024-02-20"}, 60, "day", "20 Feb 2024", "20 Feb 2024", 1},
 	}
+	// The labels are the first and last days shown, at the period's
+	// precision, not the starts of the first and last buckets: data to
+	// 20 Feb 2024 in quarters ends "Feb 2024", not "Jan 2024".
 	st := newStyles("")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

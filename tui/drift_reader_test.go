@@ -5,14 +5,16 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"dateline/timeline"
 )
 
 // readerRows splits a reader view into its notice lines and the text
-// rows after them, and collects the text of the rows whose gutter is mark.
+// rows after them, and collects the text of the rows whose gutter is mark,
+// without the reverse and underline that mark spans under Ascii.
 func readerRows(sv sourceView, mark string) (notice string, rows []string, marked string) {
-	lines := strings.Split(sv.View(), "\n")
+	lines := strings.Split(ansi.Strip(sv.View()), "\n")
 	n := len(sv.noticeLines())
 	notice = strings.Join(lines[:n], " ")
 	var m []string
@@ -118,5 +120,42 @@ func TestDriftReaderKeys(t *testing.T) {
 	clipboard.Unlock()
 	if !strings.Contains(got, "orphaned") || strings.Contains(got, "harbour master") {
 		t.Fatalf("y in the reader copied %q", got)
+	}
+}
+
+// spanIn is the text of view drawn between on and off, the rest dropped.
+func spanIn(view, on, off string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(view, on)
+		if i < 0 {
+			return b.String()
+		}
+		view = view[i+len(on):]
+		j := strings.Index(view, off)
+		if j < 0 {
+			return b.String()
+		}
+		b.WriteString(view[:j] + " ")
+		view = view[j+len(off):]
+	}
+}
+
+// TestReaderSpanWithoutColour: under the Ascii profile (NO_COLOR), which
+// drops all styling, the open citation's span is in reverse video and an
+// orphan's closest passage underlined, exactly over their text, so they
+// stand out from the rest of their lines.
+func TestReaderSpanWithoutColour(t *testing.T) {
+	l := driftLoaded(t)
+	tl := l.Timeline
+	sv := newSourceView(tl, newStyles("dark"), keyTable())
+	sv.SetSize(60, 30)
+	sv.Open(eventIndex(t, tl, "budget"), 0)
+	if got := spanIn(sv.View(), sgrReverse, sgrReverseOff); squash(got) != squash(driftNow) {
+		t.Errorf("reverse video over %q, want the passage %q", got, driftNow)
+	}
+	sv.Open(eventIndex(t, tl, "harbour"), 0)
+	if got := spanIn(sv.View(), sgrUnderline, sgrUnderlineOff); squash(got) != squash(driftClosest) {
+		t.Errorf("underline over %q, want the closest passage %q", got, driftClosest)
 	}
 }

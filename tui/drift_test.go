@@ -225,3 +225,36 @@ func TestDriftCopy(t *testing.T) {
 		t.Errorf("orphaned copy without a match: %q", cite)
 	}
 }
+
+// TestDriftRowMarks: the timeline marks an event whose citation was not
+// found (orphaned, or plain unresolved) with ✗ and one whose citation was
+// re-anchored with ≈, so they can be found without opening each event;
+// the marks are glyphs, so they show without colour too.
+func TestDriftRowMarks(t *testing.T) {
+	l := driftLoaded(t)
+	m := readyModel(t, l, 120, 40)
+	rows := map[string]string{}
+	for _, line := range strings.Split(m.timeline.View(), "\n") {
+		for _, id := range []string{"budget", "harbour"} {
+			title := clean(l.Timeline.Event(eventIndex(t, l.Timeline, id)).Title)
+			if strings.Contains(line, title[:min(len(title), 12)]) {
+				rows[id] = line
+			}
+		}
+	}
+	for id, mark := range map[string]string{"budget": citeDrifted + " ", "harbour": citeFailed + " "} {
+		if !strings.Contains(rows[id], mark) {
+			t.Errorf("row of %s is %q, want the mark %q", id, rows[id], mark)
+		}
+	}
+	if got := citeMark(l.Timeline.Event(eventIndex(t, l.Timeline, "budget")).Citations); got != citeDrifted {
+		t.Errorf("citeMark(budget) = %q", got)
+	}
+	unresolved := []timeline.Citation{{Span: timeline.Span{Resolved: true, Reanchored: true}}, {}}
+	if got := citeMark(unresolved); got != citeFailed {
+		t.Errorf("a failed citation after a re-anchored one: %q, want %q", got, citeFailed)
+	}
+	if got := citeMark([]timeline.Citation{{Span: timeline.Span{Resolved: true}}}); got != "" {
+		t.Errorf("a resolved citation: %q, want none", got)
+	}
+}

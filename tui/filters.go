@@ -72,6 +72,8 @@ func (m *Model) backLabel() string {
 		return "cancel export"
 	case m.over == overPicker:
 		return "cancel"
+	case m.over == overProblems:
+		return "close problems"
 	case m.over == overReader:
 		if m.reader.list.open {
 			return "back to source"

@@ -27,6 +27,8 @@ func (m *Model) shortHelp() []key.Binding {
 	switch m.over {
 	case overPicker:
 		return []key.Binding{k.PickDown, k.PickUp, k.Toggle, k.AnyAll, k.Apply, k.Back}
+	case overProblems:
+		return []key.Binding{k.ProblemGo, k.Back, k.Down, k.PageDown, k.Help}
 	case overReader:
 		return []key.Binding{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage, k.Citing,
 			k.Back, k.Help, k.Down, k.PageDown}
@@ -154,5 +156,42 @@ func (p helpPanel) Full(w int) string {
 	if v := h.FullHelpView(cur); v != "" {
 		rows = append(rows, v)
 	}
+	rows = append(rows, p.legend(w)...)
 	return strings.Join(rows, "\n")
 }
+
+// rowMarks are the glyphs of timeline rows, with what each means, for the
+// legend under the full help. They are glyphs, not colours, so that they
+// read the same under NO_COLOR.
+var rowMarks = [][2]string{
+	{"~", "approximate date"}, {"?", "uncertain date"},
+	{"!", "alleged"}, {"»", "expected"},
+	{citeFailed, "a quote not found in its source"}, {citeDrifted, "a quote re-anchored after its source changed"},
+	{"•", "search match"},
+}
+
+// legend lays rowMarks out after "Marks:" in lines no wider than w.
+func (p helpPanel) legend(w int) []string {
+	sepW := textWidth(helpSepText)
+	var lines []string
+	line, lineW := p.st.helpKey.Render("Marks:"), textWidth("Marks:")
+	for k, mk := range rowMarks {
+		sep, sw := p.st.helpSep.Render(helpSepText), sepW
+		if k == 0 {
+			sep, sw = " ", 1
+		}
+		iw := textWidth(mk[0] + " " + mk[1])
+		if lineW+sw+iw > w && k > 0 {
+			lines = append(lines, fit(line, w))
+			line, lineW, sep = "", 0, "" // a continuation line starts with its item
+			sw = 0
+		}
+		line += sep + p.st.helpKey.Render(mk[0]) + " " + p.st.helpDesc.Render(mk[1])
+		lineW += sw + iw
+	}
+	return append(lines, fit(line, w))
+}
+
+// helpSepText separates the items of the legend: spaces, since "•" is
+// one of the marks.
+const helpSepText = "   "

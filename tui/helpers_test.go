@@ -232,6 +232,9 @@ var clipboard struct {
 }
 
 func init() {
+	// Not inside tmux, whatever terminal runs the tests; TestCopyInTmux
+	// sets it.
+	tmuxSetClipboard = func() string { return "" }
 	clipboardWrite = func(s string) {
 		clipboard.Lock()
 		clipboard.last = s

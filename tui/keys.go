@@ -31,6 +31,8 @@ type keyMap struct {
 	Reload               key.Binding
 	Export               key.Binding // the shown events, to a file
 	Edit                 key.Binding // the dataset in $VISUAL/$EDITOR, at the selected event
+	Problems             key.Binding // the list of the load's problems
+	ProblemGo            key.Binding // in that list: the problem's event
 
 	// The source reader.
 	NextCite, PrevCite       key.Binding
@@ -81,6 +83,8 @@ func defaultKeyMap() keyMap {
 		Reload:    b([]string{"r"}, "r", "reload"),
 		Export:    b([]string{"e"}, "e", "export"),
 		Edit:      b([]string{"E"}, "E", "edit"),
+		Problems:  b([]string{"p"}, "p", "problems"),
+		ProblemGo: b([]string{"enter"}, "enter", "go to event"),
 
 		NextCite:    b([]string{"]"}, "]", "next citation"),
 		PrevCite:    b([]string{"["}, "[", "prev citation"),
@@ -126,6 +130,8 @@ func (k keyMap) rows() []keyRow {
 		{k.Reload, "Reload the file, keeping the selected event (--watch does it when the file or a source text file changes)"},
 		{k.Export, "Export the shown events: type a path and a format (timelinejs, sheets-csv, markdown or json; .md, .csv and .json imply theirs); end with `!` to replace an existing file; reopens on the last line, selected, like `t`"},
 		{k.Edit, "Edit the YAML or JSON dataset in `$VISUAL`, else `$EDITOR`, else `vi`, at the selected event; it reloads when the editor exits, keeping the event"},
+		{k.Problems, "List the dataset's problems (FILE:LINE:COL, severity, message), or the failed reload's; rows with ✗ or ≈ have citation problems"},
+		{k.ProblemGo, "Problems list: go to the problem's event (filters are cleared when they hide it)"},
 		{k.NextCite, "Source: the event's next citation"},
 		{k.PrevCite, "Source: the event's previous citation"},
 		{k.NextPassage, "Source: move the passage cursor to the next cited passage"},
@@ -159,10 +165,10 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.PageDown, k.PageUp, k.Top, k.Bottom},
 		{k.NextPane, k.PrevPane, k.Open},
 		{k.Actors, k.Search, k.Dates},
-		{k.Copy, k.Reload, k.Export, k.Edit},
+		{k.Copy, k.Reload, k.Export, k.Edit, k.Problems},
 		{k.NextMatch, k.PrevMatch},
 		{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage},
-		{k.Citing},
+		{k.Citing, k.ProblemGo},
 		{k.Help, k.Back, k.Quit, k.ForceQuit},
 	}
 }

@@ -72,3 +72,21 @@ func TestShortHelpFromBindings(t *testing.T) {
 		t.Error("esc is shown although no help is open")
 	}
 }
+
+// TestHelpLegend: the full help explains the glyphs of the timeline rows,
+// at any width, each item whole on one line.
+func TestHelpLegend(t *testing.T) {
+	l := loadedFor(t, sampleDataset())
+	for _, w := range []int{60, 80, 200} {
+		m := readyModel(t, l, w, 50)
+		m = update(t, m, runes("?"))
+		view := m.View()
+		checkFrame(t, view, w, 50)
+		for _, want := range []string{"Marks: ~ approximate date", "? uncertain date", "! alleged", "» expected",
+			"✗ a quote not found in its source", "≈ a quote re-anchored after its source changed", "• search match"} {
+			if !strings.Contains(view, want) {
+				t.Errorf("%d columns: the full help has no %q:\n%s", w, want, view)
+			}
+		}
+	}
+}

@@ -30,6 +30,8 @@ func (m *Model) updateKeys() {
 	set(reader && m.reader.pcur >= 0 || reader && m.reader.list.open, &k.Citing)
 	set(picker, &k.PickUp, &k.PickDown, &k.Toggle, &k.AnyAll, &k.Apply)
 	set(m.over == overSearch || m.over == overDates || m.over == overExport, &k.Accept)
+	set(browse, &k.Problems)
+	set(ready && m.over == overProblems, &k.ProblemGo)
 	if reader && m.reader.list.open {
 		k.Citing.SetHelp("enter", "go to event")
 	} else {

@@ -27,6 +27,7 @@ type loadState struct {
 	reloading bool
 	note      string
 	watch     fileStamp
+	texts     []string // the text files the last load named, which watch covers
 }
 
 // progressEvery is the shortest time between two progress messages: the
@@ -120,4 +121,20 @@ func startLoad(cfg Config, feed *progressFeed, reload bool) (load, wait tea.Cmd)
 		return loadedMsg{loaded: l, seq: seq, reload: reload, stamp: stamp}
 	}
 	return load, feed.wait()
+}
+
+// maxPendingKeys bounds the keys kept while loading: a held-down key
+// should not queue minutes of scrolling.
+const maxPendingKeys = 256
+
+// replayPending applies the keys typed while the dataset loaded, in order.
+func (m *Model) replayPending() tea.Cmd {
+	keys := m.pending
+	m.pending = nil
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		_, c := m.Update(k)
+		cmds = append(cmds, c)
+	}
+	return tea.Batch(cmds...)
 }

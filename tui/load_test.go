@@ -3,6 +3,10 @@ package tui
 import (
 	"testing"
 	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"dateline/data"
 )
 
 // TestProgressFeed: the callback never blocks, keeps only the latest
@@ -26,5 +30,31 @@ func TestProgressFeed(t *testing.T) {
 	f.report(100, 100) // after close: ignored, no panic
 	if msg := f.wait()(); msg != nil {
 		t.Fatalf("wait after close returned %v", msg)
+	}
+}
+
+// TestKeysWhileLoading: keys typed on the loading screen are applied, in
+// order, once the dataset is in; q still quits at once.
+func TestKeysWhileLoading(t *testing.T) {
+	l := loadedFor(t, sampleDataset())
+	m := New(Config{Load: func() *data.Loaded { return l }})
+	m = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = drive(t, m, runes("jj"), keyOf(tea.KeyDown), runes("/"), runes("Putin"))
+	if m.state != stateLoading {
+		t.Fatal("not loading")
+	}
+	m = drive(t, m, loadedMsg{loaded: l})
+	if m.over != overSearch || m.search.typed != "Putin" {
+		t.Fatalf("after the load: overlay %d, search %q; want the search typed while loading", m.over, m.search.typed)
+	}
+	m = drive(t, m, keyOf(tea.KeyEnter))
+	if c := m.timeline.Cursor(); c < 3 {
+		t.Errorf("cursor %d: the moves typed while loading were lost", c)
+	}
+
+	m = New(Config{Load: func() *data.Loaded { return l }})
+	m = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	if _, cmd := m.Update(runes("q")); cmd == nil || cmd() != tea.Quit() {
+		t.Error("q while loading does not quit")
 	}
 }

@@ -6,7 +6,6 @@ package tui
 
 import (
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -41,12 +40,13 @@ const (
 type overlay uint8
 
 const (
-	overNone   overlay = iota // browsing the panes
-	overPicker                // the actor picker
-	overSearch                // the search input
-	overDates                 // the date-range input
-	overReader                // the source reader
-	overExport                // the export input
+	overNone     overlay = iota // browsing the panes
+	overPicker                  // the actor picker
+	overSearch                  // the search input
+	overDates                   // the date-range input
+	overReader                  // the source reader
+	overExport                  // the export input
+	overProblems                // the list of the load's problems
 )
 
 // Model is the root model. It owns the children and the layout and only
@@ -76,8 +76,12 @@ type Model struct {
 	strip  densityStrip
 	flash  string // a one-key notice for the status bar
 
+	problems problemsList
+	failed   *data.Loaded // the last reload, when it failed (the dataset shown is older)
+
 	loading loadingScreen
 	load    loadState
+	pending []tea.KeyMsg // keys typed while loading, replayed once loaded
 
 	testPanic bool // see panicHookEnv
 }
@@ -106,6 +110,7 @@ func New(cfg Config) *Model {
 	m.search = newSearchPrompt(st, &m.keys)
 	m.dates = newDatesPrompt(st, &m.keys)
 	m.export = newExportPrompt(st, &m.keys)
+	m.problems = newProblemsList(st, &m.keys)
 	return m
 }
 
@@ -128,6 +133,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onEditorDone(msg)
 	case loadedMsg:
 		cmd = m.onLoadedMsg(msg)
+		if m.state != stateLoading && len(m.pending) > 0 {
+			cmd = tea.Batch(cmd, m.replayPending())
+		}
 	case progressMsg:
 		if m.load.feed != nil && msg.seq == m.load.feed.seq {
 			m.loading, _ = m.loading.Update(msg)
@@ -141,7 +149,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportedMsg:
 		m.onExported(msg)
 	case copiedMsg:
-		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
+		m.flash = msg.note
 	case spinner.TickMsg:
 		if m.state == stateLoading {
 			m.loading, cmd = m.loading.Update(msg)
@@ -163,6 +171,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onCiteIndex(msg)
 	case eventChosenMsg:
 		cmd = m.onEventChosen(msg.event)
+	case problemJumpMsg:
+		m.flash = msg.note
 	}
 	m.updateKeys()
 	return m, cmd
@@ -176,7 +186,18 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	}
 	burst := msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste
-	if m.lay.tooSmall || m.state == stateLoading {
+	if m.state == stateLoading {
+		// q still quits; other keys wait for the dataset, so that what
+		// was typed at a slow start is not lost.
+		if !burst && key.Matches(msg, m.keys.Quit) {
+			return tea.Quit
+		}
+		if len(m.pending) < maxPendingKeys {
+			m.pending = append(m.pending, msg)
+		}
+		return nil
+	}
+	if m.lay.tooSmall {
 		switch {
 		case burst:
 			return m.replayRunes(msg)
@@ -202,6 +223,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	m.flash = ""
 	if m.over == overReader {
 		return m.readerKey(msg)
+	}
+	if m.over == overProblems {
+		return m.problemsKey(msg)
 	}
 	return m.browseKey(msg)
 }
@@ -244,6 +268,8 @@ func (m *Model) browseKey(msg tea.KeyMsg) tea.Cmd {
 		m.openPrompt(overExport)
 	case key.Matches(msg, m.keys.Edit):
 		cmd = m.editDataset()
+	case key.Matches(msg, m.keys.Problems):
+		m.openProblems()
 	default:
 		m.routeToChild(msg)
 	}
@@ -453,6 +479,7 @@ func (m *Model) relayout() {
 		m.detail.SetSize(inner(m.lay.detail))
 		m.picker.SetSize(inner(m.lay.main))
 		m.reader.SetSize(inner(m.lay.main))
+		m.problems.SetSize(inner(m.lay.main))
 		m.recomputeStrip()
 	case stateFailed, stateEmpty:
 		m.notice.SetSize(inner(m.lay.main))

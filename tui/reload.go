@@ -2,6 +2,7 @@ package tui
 
 import (
 	"os"
+	"slices"
 	"strconv"
 	"time"
 
@@ -24,8 +25,12 @@ type fileStamp struct {
 	ok    bool // the files could be stat'ed
 }
 
-// watchMsg is one look at the watched file.
-type watchMsg struct{ stamp fileStamp }
+// watchMsg is one look at the watched file and the text files it named
+// when the look was scheduled.
+type watchMsg struct {
+	stamp fileStamp
+	texts []string
+}
 
 // watchCmd is the next look at Config.File and the source text files it
 // named when last loaded, a second from now; nil without --watch or
@@ -34,16 +39,16 @@ func (m *Model) watchCmd() tea.Cmd {
 	if !m.cfg.Watch || m.cfg.File == "" {
 		return nil
 	}
-	file := m.cfg.File
-	var texts []string
-	if m.loaded != nil {
-		texts = m.loaded.TextFiles
-	}
+	file, texts := m.cfg.File, m.textFiles()
 	return tea.Tick(watchEvery, func(time.Time) tea.Msg {
 		// In the command, off the event loop.
-		return watchMsg{statFile(file).and(statFiles(texts))}
+		return watchMsg{statFile(file).and(statFiles(texts)), texts}
 	})
 }
+
+// textFiles are the source text files the last load named, failed or
+// not: those its stamp covers.
+func (m *Model) textFiles() []string { return m.load.texts }
 
 // statFiles is the combined stamp of files; ok when there are none.
 func statFiles(files []string) fileStamp {
@@ -86,6 +91,11 @@ func statFile(file string) fileStamp {
 func (m *Model) onWatch(msg watchMsg) tea.Cmd {
 	next := m.watchCmd()
 	switch {
+	case !slices.Equal(msg.texts, m.textFiles()):
+		// A look scheduled before the load named the text files (the
+		// first one, from Init) stamps fewer files than the load did:
+		// that is no change. The next look stamps the same files.
+		return next
 	case !msg.stamp.ok, msg.stamp == m.load.watch:
 		return next
 	case !m.load.watch.ok:
@@ -136,21 +146,34 @@ func (m *Model) onLoadedMsg(msg loadedMsg) tea.Cmd {
 		// What was loaded, even if it failed: --watch waits for the next
 		// change rather than retrying a broken file every second.
 		m.load.watch = msg.stamp
+		if msg.loaded != nil {
+			m.load.texts = msg.loaded.TextFiles
+		}
 	}
 	if !msg.reload {
 		return m.onLoaded(msg.loaded)
 	}
 	m.load.reloading = false
 	l := msg.loaded
+	if l != nil && l.Timeline != nil {
+		m.failed = nil
+	}
 	if m.state == stateReady && (l == nil || l.Timeline == nil) {
 		n := 0
 		if l != nil {
 			n = l.Count(timeline.SeverityError)
 		}
-		m.flash = "reload failed (" + timeline.Plural(n, "error") + "): still showing the previous version"
+		// The first problem comes first, so a narrow status bar still
+		// says where to look; p lists the others.
+		m.flash = "reload failed (" + timeline.Plural(n, "error") + ")"
 		if p, ok := firstError(l); ok {
-			m.flash += " · " + clean(p)
+			m.flash += ": " + clean(p)
 		}
+		if l != nil && len(l.Problems) > 0 {
+			m.failed = l
+			m.flash += " · p lists all"
+		}
+		m.flash += " · still showing the previous version"
 		if m.reader.cites == nil {
 			// The reload began before the indexes of the version still
 			// shown were started (see onBuildIndexes): start them now.

@@ -44,7 +44,7 @@ events:
 	if len(l.TextFiles) != 1 || l.TextFiles[0] != src {
 		t.Fatalf("TextFiles = %v, want [%s]", l.TextFiles, src)
 	}
-	m := &Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, load: loadState{feed: newProgressFeed(0)}}
+	m := &Model{cfg: Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }}, loaded: l, state: stateReady, load: loadState{feed: newProgressFeed(0), texts: l.TextFiles}}
 	m.load.watch = statFile(ds).and(statFiles(l.TextFiles))
 	// Each tick waits watchEvery.
 	if msg, ok := m.watchCmd()().(watchMsg); !ok || msg.stamp != m.load.watch {
@@ -125,5 +125,42 @@ func TestReloadProgress(t *testing.T) {
 	m = update(t, m, progressMsg{seq: m.load.feed.seq, done: 100e6, total: 100e6})
 	if got := statusOf(t, m); !strings.Contains(got, "reloading… building the timeline") {
 		t.Errorf("status %q once read", got)
+	}
+}
+
+// TestWatchNoReloadAtStart: the first look of --watch is taken before the
+// dataset has loaded, so it cannot see the source text files; that must
+// not read as a change once the load (which stamps them too) is in.
+func TestWatchNoReloadAtStart(t *testing.T) {
+	dir := t.TempDir()
+	ds := filepath.Join(dir, "ds.yaml")
+	if err := os.WriteFile(filepath.Join(dir, "src.txt"), []byte("The council met on Monday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(ds, []byte(`dateline: 1
+sources:
+  - {id: s, title: minutes, text_file: src.txt}
+events:
+  - {id: e, date: 2024, title: met, citations: [{source: s, quote: "The council met on Monday."}]}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }})
+	first := m.watchCmd() // as Init issues it, before the load
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	load, _ := startLoad(m.cfg, m.load.feed, false)
+	m = drive(t, m, load())
+	if m.state != stateReady {
+		t.Fatalf("state %d", m.state)
+	}
+	for look := range 2 {
+		msg, ok := first().(watchMsg)
+		if !ok {
+			t.Fatal("watchCmd did not produce a watchMsg")
+		}
+		first = m.onWatch(msg)
+		if m.load.reloading {
+			t.Fatalf("look %d with nothing changed started a reload (flash %q)", look+1, m.flash)
+		}
 	}
 }

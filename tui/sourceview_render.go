@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // Mark classes of the reader, weakest first.
@@ -99,9 +100,14 @@ func (m sourceView) renderLine(i int) string {
 	b.WriteString(gutter)
 	var seg strings.Builder
 	class, cp := -1, l.c0
+	mono := lipgloss.ColorProfile() == termenv.Ascii
 	flush := func() {
 		if seg.Len() > 0 {
-			b.WriteString(m.classStyle(class).Render(seg.String()))
+			if mono {
+				b.WriteString(monoMark(class, seg.String()))
+			} else {
+				b.WriteString(m.classStyle(class).Render(seg.String()))
+			}
 			seg.Reset()
 		}
 	}
@@ -128,6 +134,21 @@ func (m sourceView) renderLine(i int) string {
 	}
 	flush()
 	return cut(b.String(), m.width)
+}
+
+// monoMark marks s as a passage of class without colour (NO_COLOR,
+// --color never), where lipgloss drops every attribute: the open
+// citation in reverse video, the passage cursor and an orphan's closest
+// passage underlined, so the span stands out from the rest of its line
+// and not only by its gutter glyph. NO_COLOR forbids colour only.
+func monoMark(class int, s string) string {
+	switch class {
+	case markCurrent:
+		return sgrReverse + s + sgrReverseOff
+	case markClosest, markCursor:
+		return sgrUnderline + s + sgrUnderlineOff
+	}
+	return s
 }
 
 // classStyle is the text style of a mark class.

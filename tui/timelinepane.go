@@ -47,7 +47,7 @@ type timelinePane struct {
 	width   int // inner size
 	height  int
 	focused bool
-	dateW   int    // date column width: grows to the widest date seen, capped
+	dateW   int    // the widest date on screen (see dateCol)
 	empty   string // shown when idx is empty
 	query   string // the search whose matches are highlighted
 	hits    []int  // positions of the matching events, ascending
@@ -233,6 +233,13 @@ func (m *timelinePane) ensureVisible() {
 	if m.top > m.cursor || !m.fits(m.top, m.cursor) {
 		m.top = m.topFor(m.cursor) // the pane is too short for the margin
 	}
+	if end := m.topFor(n - 1); m.top > end {
+		// The pane grew (a resize) or the list shrank: the events from
+		// end on fit, so scrolling further would leave rows empty below
+		// and hide events above. The cursor, at or after top, stays shown.
+		m.top = end
+	}
+	m.dateW = 0
 	for _, l := range m.plan() {
 		if l.kind == lineEvent {
 			m.dateW = max(m.dateW, m.rows.get(m.idx[l.pos]).dateW)
@@ -327,44 +334,62 @@ func rule(head, glyph string, w int) string {
 	return cut(head, w)
 }
 
-// Column widths of a row: the selection glyph, the date qualifier mark and
-// the status mark, each followed by a space.
+// Column widths of a row: the selection glyph, the date qualifier mark,
+// the status mark and the citation mark, each followed by a space.
 const (
 	glyphW  = 2 // "▸ "
 	markW   = 2 // "~?"
 	statusW = 1 // "!" or "»"
+	citeW   = 1 // "✗" or "≈"
+	// fixedW is what a row takes besides its date, title and actors.
+	fixedW = glyphW + 1 + markW + 1 + statusW + 1 + citeW + 1
 	// actorsMinPane is the inner width from which rows show actors: below
 	// it the title needs the room.
 	actorsMinPane = 60
-	// maxDateW caps the date column ("until 20 Feb 2024" is 17 cells).
-	maxDateW = 18
+	// minActorsW is the least room worth showing cut actors in ("Puti…").
+	minActorsW = 6
 )
+
+// minTitleW is the room a row keeps for its title whatever the date: two
+// fifths of the row.
+func minTitleW(w int) int { return (2*w + 4) / 5 }
+
+// dateCol is the date column's width: the widest date among the rows on
+// screen, so no date there is cut, unless that would leave the title less
+// than minTitleW (a narrow terminal: the date is cut instead).
+func (m timelinePane) dateCol() int {
+	return max(4, min(max(m.dateW, 4), m.width-fixedW-minTitleW(m.width)))
+}
 
 // row draws the event at position pos as one line of exactly width cells.
 // Unselected rows are memoized per width and date column in the row cache,
 // so scrolling redraws only the rows that came into view.
 func (m timelinePane) row(pos int, selected bool) string {
 	r := m.rows.get(m.idx[pos])
-	dw := min(max(m.dateW, 4), maxDateW, max(4, m.width*3/10))
+	dw := m.dateCol()
 	hit := m.query != "" && m.isHit(pos)
 	if !selected && r.lineW == m.width && r.lineDW == dw && r.lineHit == hit && r.lineGen == m.rows.gen {
 		return r.line
 	}
-	rest := m.width - glyphW - dw - 1 - markW - 1 - statusW - 1
+	rest := m.width - fixedW - dw
 	actors := ""
 	if m.width >= actorsMinPane && r.actors != "" {
-		aw := min(textWidth(r.actors), m.width/5)
-		actors = fit(r.actors, aw)
-		rest -= aw + 2
+		// Actors take what the date and the title's share leave.
+		full := textWidth(r.actors)
+		if aw := min(full, m.width/5, rest-2-minTitleW(m.width)); aw >= min(full, minActorsW) {
+			actors = fit(r.actors, aw)
+			rest -= aw + 2
+		}
 	}
 	date, mark, st := fit(r.date, dw), fit(r.mark, markW), fit(statusMark(r.status), statusW)
+	cite := fit(r.cite, citeW)
 	title := fit(r.title, max(0, rest))
 	if selected {
 		style := &m.st.selBlur
 		if m.focused {
 			style = &m.st.sel
 		}
-		line := "▸ " + date + " " + mark + " " + st + " "
+		line := "▸ " + date + " " + mark + " " + st + " " + cite + " "
 		if m.query == "" {
 			line += title
 			if actors != "" {
@@ -403,6 +428,15 @@ func (m timelinePane) row(pos int, selected bool) string {
 		b.WriteString(m.pc.render(&m.st.expected, st))
 	default:
 		b.WriteString(st)
+	}
+	b.WriteByte(' ')
+	switch r.cite {
+	case citeFailed:
+		b.WriteString(m.pc.render(&m.st.unresolved, cite))
+	case citeDrifted:
+		b.WriteString(m.pc.render(&m.st.drift, cite))
+	default:
+		b.WriteString(cite)
 	}
 	b.WriteByte(' ')
 	b.WriteString(m.paintMatches(title, &m.st.title, &m.st.match))

@@ -236,3 +236,72 @@ func TestTimelinePosAt(t *testing.T) {
 		t.Fatal("posAt past the end found a row")
 	}
 }
+
+// TestTimelineResizeBackShowsAll: scrolled to the end in a short pane,
+// then made tall enough for every event, the pane shows them all from the
+// first rather than keeping the scroll (first year hidden, rows empty).
+func TestTimelineResizeBackShowsAll(t *testing.T) {
+	p := paneFor(t, mustTimeline(t, sampleDataset()), 60, 6)
+	p.Select(p.Len() - 1)
+	if p.top == 0 {
+		t.Fatal("the short pane did not scroll")
+	}
+	p.SetSize(60, 30)
+	if p.top != 0 {
+		t.Errorf("after growing to fit every event: top %d, want 0", p.top)
+	}
+	if p.Cursor() != p.Len()-1 {
+		t.Errorf("cursor %d, want it kept on the last event", p.Cursor())
+	}
+	// Growing only part of the way keeps the last event at the bottom.
+	p.SetSize(60, 6)
+	p.Select(p.Len() - 1)
+	p.SetSize(60, 10)
+	if want := p.topFor(p.Len() - 1); p.top != want {
+		t.Errorf("grown to 10 lines: top %d, want %d (the last event on the last line)", p.top, want)
+	}
+}
+
+// TestTimelineDateColumnFitsScreen: the date column is as wide as the
+// widest date on screen, at 120 and 200 columns, while the title keeps two
+// fifths of the row; it narrows again when the long date scrolls away, and
+// cuts dates only in a pane too narrow for them.
+func TestTimelineDateColumnFitsScreen(t *testing.T) {
+	const long = "Sep 2023 – 20 Feb 2024"
+	ds := datedDataset("2017", "2023-09/2024-02-20", "2024-02-20")
+	for i := range 30 {
+		ds.Events = append(ds.Events, timeline.Event{ID: "late" + itoa(i), Title: "later", Date: timeline.MustParseDate("2030-01-0" + itoa(1+i%9))})
+	}
+	tl := mustTimeline(t, ds)
+	for _, termW := range []int{120, 200} {
+		m := readyModel(t, loadedFor(t, ds), termW, 40)
+		view := m.timeline.View()
+		if !strings.Contains(view, long) {
+			t.Errorf("%d columns: the date is cut:\n%s", termW, view)
+		}
+		for _, line := range strings.Split(view, "\n") {
+			if strings.Contains(line, "event 2023-09/2024-02-20") {
+				goto ok
+			}
+		}
+		t.Errorf("%d columns: the title is gone:\n%s", termW, view)
+	ok:
+	}
+	p := paneFor(t, tl, 58, 6)
+	if got := p.dateCol(); got != textWidth(long) {
+		t.Errorf("date column %d, want %d for %q", got, textWidth(long), long)
+	}
+	p.Select(p.Len() - 1) // only 2030 dates on screen
+	if got := p.dateCol(); got != textWidth("1 Jan 2030") {
+		t.Errorf("with the long date scrolled away the column is %d, want %d", got, textWidth("1 Jan 2030"))
+	}
+	p = paneFor(t, tl, 40, 10)
+	if got, max := p.dateCol(), 40-fixedW-minTitleW(40); got != max {
+		t.Errorf("40 cells: date column %d, want it capped at %d", got, max)
+	}
+	for _, line := range strings.Split(p.View(), "\n") {
+		if strings.Contains(line, "Sep 2023") && !strings.Contains(line, "…") {
+			t.Errorf("40 cells: the long date should be cut: %q", line)
+		}
+	}
+}

@@ -15,6 +15,7 @@ type rowInfo struct {
 	dateW  int    // cells of date
 	mark   string // date qualifier mark: "~", "?" or "~?"
 	status timeline.Status
+	cite   string // citation mark: citeFailed, citeDrifted or ""
 	title  string
 	actors string // the actors in brief: "Putin, Kim +2"
 	year   int64  // year of the event's sort key
@@ -84,6 +85,7 @@ func (c *rowCache) get(i int) *rowInfo {
 		date:   clean(ev.Date.Human()),
 		mark:   dateMark(ev.Date),
 		status: ev.Status,
+		cite:   citeMark(ev.Citations),
 		title:  clean(ev.Title),
 		actors: c.actorsBrief(ev.Actors),
 	}
@@ -120,6 +122,27 @@ func statusMark(s timeline.Status) string {
 		return "»"
 	}
 	return ""
+}
+
+// The citation marks of a row, which the detail pane explains.
+const (
+	citeFailed  = "✗" // a quote not found in its source (unresolved or orphaned)
+	citeDrifted = "≈" // a quote re-anchored after its source changed
+)
+
+// citeMark flags an event whose citations need a look: citeFailed when
+// any is not found, else citeDrifted when any was re-anchored.
+func citeMark(cs []timeline.Citation) string {
+	mark := ""
+	for _, c := range cs {
+		switch {
+		case !c.Span.Resolved:
+			return citeFailed
+		case c.Span.Reanchored:
+			mark = citeDrifted
+		}
+	}
+	return mark
 }
 
 // yearOf is the year a timeline row is filed under: that of its earliest

@@ -40,6 +40,8 @@ func (m *Model) panesView() string {
 		return m.frame(true, m.reader.Title(), m.reader.Footer(), m.reader.View(), true, m.lay.main)
 	case overPicker:
 		return m.frame(true, m.picker.Title(), "", m.picker.View(), true, m.lay.main)
+	case overProblems:
+		return m.frame(true, m.problems.Title(), m.problems.Footer(), m.problems.View(), true, m.lay.main)
 	}
 	tl := m.frame(m.timeline.Focused(), timelineTitle(m.tl), "",
 		m.stripView()+m.timeline.View(), true, m.lay.timeline)

@@ -29,11 +29,11 @@ func TestCopyQuote(t *testing.T) {
 		want   string // copied text; "" when nothing is copied
 		status string
 	}{
-		{"timeline", []tea.Msg{runes("jjy")}, summit, "quote copied (" + itoa(len([]rune(summit))) + " chars)"},
-		{"detail pane", []tea.Msg{runes("jj"), keyOf(tea.KeyTab), runes("y")}, summit, "quote copied"},
+		{"timeline", []tea.Msg{runes("jjy")}, summit, "quote sent to the terminal's clipboard (OSC 52, " + itoa(len([]rune(summit))) + " chars)"},
+		{"detail pane", []tea.Msg{runes("jj"), keyOf(tea.KeyTab), runes("y")}, summit, "quote sent to the terminal's clipboard"},
 		{"reader, second citation", []tea.Msg{runes("jjjj"), keyOf(tea.KeyEnter), runes("]y")},
 			"“a sentence that the article does not contain”\n— Putin gifts Kim a car — 연합뉴스 报道. " +
-				"Event: Putin gives Kim a Russian-made car 🚗🎁 (../2024-02-20).", "quote copied"},
+				"Event: Putin gives Kim a Russian-made car 🚗🎁 (../2024-02-20).", "quote sent to the terminal's clipboard"},
 		{"uncited event", []tea.Msg{runes("jjjjjjy")}, "", "this event cites no source"},
 	}
 	for _, tt := range tests {
@@ -165,6 +165,26 @@ func TestEventIDScrollsWithMargin(t *testing.T) {
 		checkFrame(t, m.View(), 120, 40)
 		if strings.Count(m.View(), "Event ") < 10 {
 			t.Errorf("%s: the timeline shows too few events:\n%s", tt.id, m.View())
+		}
+	}
+}
+
+// TestCopyInTmux: inside tmux the status bar says whether the quote
+// arrived, from tmux's set-clipboard option, read when y is pressed.
+func TestCopyInTmux(t *testing.T) {
+	saved := tmuxSetClipboard
+	t.Cleanup(func() { tmuxSetClipboard = saved })
+	l := loadedFor(t, sampleDataset())
+	for opt, want := range map[string]string{
+		"on":       "quote copied to tmux's buffer and sent to the terminal's clipboard (",
+		"external": "quote not copied: tmux ignores programs' clipboard writes while set-clipboard is external; run tmux set -g set-clipboard on",
+		"off":      "set-clipboard is off",
+		"?":        "it arrives only with tmux set -g set-clipboard on",
+	} {
+		tmuxSetClipboard = func() string { return opt }
+		m := drive(t, readyDriven(t, l, 200, 40), runes("jjy"))
+		if st := statusOf(t, m); !strings.Contains(st, want) {
+			t.Errorf("set-clipboard %s: status %q, want %q", opt, st, want)
 		}
 	}
 }

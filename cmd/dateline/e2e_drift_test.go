@@ -11,8 +11,10 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -89,7 +91,7 @@ func driftFlow(t *testing.T, env []string, noColor bool) {
 	s.keys("Enter")
 	s.waitFor("citation 1/1", e2eWait)
 	s.waitFor("≈ re-anchored at "+pct(budget.Span.Score), e2eWait)
-	checkDriftPassage(t, s, "▌ ", now, noColor)
+	checkDriftPassage(t, s, "▌ ", now, noColor, sgrReverse)
 	s.keys("q")
 	s.waitFor(bar(bi+1), e2eWait)
 
@@ -119,7 +121,7 @@ func driftFlow(t *testing.T, env []string, noColor bool) {
 	}
 	if harbour.Span.Score > 0 {
 		s.waitFor("closest passage "+pct(harbour.Span.Score), e2eWait)
-		checkDriftPassage(t, s, "? ", st.Slice(harbour.Span.Start, harbour.Span.End), noColor)
+		checkDriftPassage(t, s, "? ", st.Slice(harbour.Span.Start, harbour.Span.End), noColor, sgrUnderline)
 	}
 	s.keys("q")
 	s.waitFor(bar(hi+1), e2eWait)
@@ -143,20 +145,28 @@ func citationText(p paneBox, bar string) string {
 }
 
 // checkDriftPassage fails unless the reader rows marked with gutter read
-// text and are styled, in colour, or carry no styling at all under
-// NO_COLOR.
-func checkDriftPassage(t *testing.T, s *e2eTerm, gutter, text string, noColor bool) {
+// text and are styled, in colour; under NO_COLOR they carry no colour,
+// and text alone is in the attribute that marks the span without colour
+// (attr: reverse video for the passage, underline for an orphan's
+// closest one), so it can be told from the rest of its lines.
+func checkDriftPassage(t *testing.T, s *e2eTerm, gutter, text string, noColor bool, attr sgrAttr) {
 	t.Helper()
 	s.poll(s.screenANSI, e2eWait, func(scr string) error {
-		var got []string
+		var got, marked []string
 		for _, row := range strings.Split(scr, "\n") {
 			plain := ansi.Strip(row)
 			i := strings.Index(plain, "┃"+gutter)
 			if i < 0 {
 				continue
 			}
-			if styled := sgrRE.MatchString(row); styled == noColor {
-				return fmt.Errorf("marked row styled %v under NO_COLOR %v: %q", styled, noColor, row)
+			if !noColor && !sgrRE.MatchString(row) {
+				return fmt.Errorf("marked row not styled: %q", row)
+			}
+			if noColor {
+				if err := noColourSGR(row); err != nil {
+					return err
+				}
+				marked = append(marked, attrText(row, attr))
 			}
 			got = append(got, strings.TrimSuffix(strings.TrimRight(plain[i+len("┃"+gutter):], " "), "┃"))
 		}
@@ -164,8 +174,65 @@ func checkDriftPassage(t *testing.T, s *e2eTerm, gutter, text string, noColor bo
 			return errors.New("the " + strings.TrimSpace(gutter) + " rows read " + fmt.Sprintf("%q", strings.Join(got, "|")) +
 				", not " + fmt.Sprintf("%q", text))
 		}
+		if m := squash(strings.Join(marked, " ")); noColor && m != squash(text) {
+			return fmt.Errorf("under NO_COLOR the span marked by SGR %d reads %q, want exactly %q", attr, m, text)
+		}
 		return nil
 	})
+}
+
+// sgrAttr is an SGR attribute that marks a span without colour.
+type sgrAttr int
+
+const (
+	sgrUnderline sgrAttr = 4
+	sgrReverse   sgrAttr = 7
+)
+
+// noColourSGR fails for a row with any colour (foreground, background or
+// underline colour) in its SGR sequences: NO_COLOR allows attributes only.
+// The params are read one by one, so a 38;5;N colour is caught by its 38.
+func noColourSGR(row string) error {
+	for _, seq := range sgrRE.FindAllString(row, -1) {
+		for _, p := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(seq, "\x1b["), "m"), ";") {
+			n, _ := strconv.Atoi(p)
+			// 39 and 49 are the default colours: tmux writes them as resets.
+			if (n >= 30 && n <= 48 && n != 39) || (n >= 90 && n <= 107) || n == 58 {
+				return fmt.Errorf("colour under NO_COLOR: %q in %q", seq, row)
+			}
+		}
+	}
+	return nil
+}
+
+// attrText is the text of row drawn with attribute a on, tracking the
+// SGR sequences as tmux writes them back (one attribute per sequence, or
+// a reset).
+func attrText(row string, a sgrAttr) string {
+	var b strings.Builder
+	on := false
+	for row != "" {
+		if loc := sgrRE.FindStringIndex(row); loc != nil && loc[0] == 0 {
+			for _, p := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(row[:loc[1]], "\x1b["), "m"), ";") {
+				switch n, _ := strconv.Atoi(p); n {
+				case 0:
+					on = false
+				case int(a):
+					on = true
+				case int(a) + 20:
+					on = false
+				}
+			}
+			row = row[loc[1]:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(row)
+		if on {
+			b.WriteRune(r)
+		}
+		row = row[size:]
+	}
+	return b.String()
 }
 
 // eventIndex returns the chronological index of the event with id.

@@ -3,7 +3,8 @@ package main_test
 // End-to-end flows of exploring in a real terminal: the actor filter, the
 // search, the date range, the source reader with its highlighted passage,
 // stepping through citations and the events citing a passage, in colour
-// and again under NO_COLOR, where only the gutter glyphs show the marks.
+// and again under NO_COLOR, where the gutter glyphs and, for the passage,
+// reverse video (an attribute, not a colour) show the marks.
 // The harness is in e2e_harness_test.go.
 
 import (
@@ -176,24 +177,28 @@ var sgrRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 // checkPassage fails unless citation c's quote is on screen on the rows
 // marked ▌, and, in colour, those rows carry a background highlight while
-// under NO_COLOR the screen has no styling at all.
+// under NO_COLOR they carry no colour and the quote alone is in reverse
+// video.
 func checkPassage(t *testing.T, s *e2eTerm, c timeline.Citation, noColor bool) {
 	t.Helper()
 	if !c.Span.Resolved {
 		s.waitFor("unresolved", e2eWait)
 		return
 	}
-	var text []string
+	var text, marked []string
 	s.poll(s.screenANSI, e2eWait, func(scr string) error {
-		text = text[:0]
+		text, marked = text[:0], marked[:0]
 		for _, row := range strings.Split(scr, "\n") {
 			plain := ansi.Strip(row)
 			i := strings.Index(plain, "▌ ")
 			if i < 0 {
 				continue
 			}
-			if noColor && sgrRE.MatchString(row) {
-				return fmt.Errorf("styling under NO_COLOR: %q", row)
+			if noColor {
+				if err := noColourSGR(row); err != nil {
+					return err
+				}
+				marked = append(marked, attrText(row, sgrReverse))
 			}
 			if !noColor && !strings.Contains(row, "\x1b[48;2;") && !strings.Contains(row, ";48;2;") {
 				return fmt.Errorf("passage row without a background highlight: %q", row)
@@ -201,8 +206,13 @@ func checkPassage(t *testing.T, s *e2eTerm, c timeline.Citation, noColor bool) {
 			text = append(text, strings.TrimRight(strings.TrimSuffix(strings.TrimRight(plain[i+len("▌ "):], " "), "┃"), " "))
 		}
 		got := strings.Join(strings.Fields(strings.Join(text, " ")), " ")
-		if quote := strings.Join(strings.Fields(c.Quote), " "); !strings.Contains(got, quote) {
+		quote := strings.Join(strings.Fields(c.Quote), " ")
+		if !strings.Contains(got, quote) {
 			return fmt.Errorf("the ▌ rows read %q, not the quote %q", got, quote)
+		}
+		// Without colour the passage is in reverse video, and only it.
+		if m := strings.Join(strings.Fields(strings.Join(marked, " ")), " "); noColor && m != quote {
+			return fmt.Errorf("under NO_COLOR the reverse video reads %q, want the quote %q", m, quote)
 		}
 		return nil
 	})

@@ -117,6 +117,9 @@ type e2eOptions struct {
 	dir    string   // working directory; a new temporary directory when ""
 	width  int      // terminal size; 120×40 when 0
 	height int
+	// inTmux leaves TMUX as tmux set it in the pane, so that dateline
+	// knows it runs inside tmux (the private server) and can ask it.
+	inTmux bool
 }
 
 // e2eTerm is dateline running in a tmux pane of its own server.
@@ -172,6 +175,9 @@ func startE2E(t *testing.T, o e2eOptions) *e2eTerm {
 	env := []string{"env", "-u", "NO_COLOR", "-u", "CLICOLOR", "-u", "CLICOLOR_FORCE",
 		"-u", "CI", "-u", "LC_ALL", "-u", "LC_CTYPE", "-u", "TMUX",
 		"TERM=xterm-256color", "COLORTERM=truecolor", "LANG=C.UTF-8"}
+	if i := slices.Index(env, "TMUX"); o.inTmux && i > 0 {
+		env = slices.Delete(env, i-1, i+1) // the "-u", "TMUX" pair
+	}
 	env = append(env, o.env...)
 	env = append(env, bin)
 	env = append(env, o.args...)
