@@ -139,7 +139,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchMsg:
 		cmd = m.onWatch(msg)
 	case exportedMsg:
-		m.onExported(msg)
+		cmd = m.onExported(msg)
 	case copiedMsg:
 		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
 	case spinner.TickMsg:

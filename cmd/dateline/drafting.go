@@ -5,12 +5,17 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"dateline/data"
 	"dateline/data/article"
+	"dateline/data/atomicfile"
 	"dateline/timeline"
 	"dateline/timeline/draft"
 )
@@ -160,4 +165,111 @@ func errProblem(path string, err error) data.Problem {
 		p.File, p.Line, p.Col, p.Message = ae.File, ae.Line, ae.Col, ae.Msg
 	}
 	return p
+}
+
+// articleView is the viewer's side of an opened article: each load drafts
+// it afresh (r and --watch re-read it), and the last draft shown is the
+// one the yaml export saves.
+type articleView struct {
+	path, published string
+	mu              sync.Mutex
+	last            *drafted
+}
+
+// load drafts the article into a dataset the viewer can show.
+func (v *articleView) load() *data.Loaded {
+	d, err := draftArticles([]string{v.path}, v.published, "")
+	if err != nil {
+		return &data.Loaded{File: v.path, Problems: []data.Problem{errProblem(v.path, err)}}
+	}
+	v.mu.Lock()
+	v.last = d
+	v.mu.Unlock()
+	return d.loaded()
+}
+
+// loaded builds the timeline straight from the drafted dataset, with the
+// drafting warnings as its problems: no file is written or parsed. A
+// dataset that timeline.New has anything to say about (a bug of the
+// drafter) is loaded through its YAML instead, so that each problem gets
+// a line and column, in the YAML that saving it would write.
+func (d *drafted) loaded() *data.Loaded {
+	file := d.paths[0]
+	tl, diags := timeline.New(d.ds)
+	if len(diags) == 0 {
+		return &data.Loaded{File: file, Dataset: d.ds, Timeline: tl, Problems: d.warnings}
+	}
+	b, err := data.MarshalDataset(d.ds, "yaml", nil)
+	if err != nil {
+		return &data.Loaded{File: file, Problems: []data.Problem{errProblem(file, err)}}
+	}
+	l := data.LoadBytes(file+" (draft as YAML)", b, filepath.Dir(file))
+	l.Problems = append(slices.Clone(d.warnings), l.Problems...)
+	return l
+}
+
+// save writes the last draft as a YAML dataset at out, as extract would
+// write it, except that an article text extract writes inline (Markdown,
+// HTML, or a text file in another folder) goes into OUT-STEM.txt beside
+// it, named by text_file: the dataset stays short to edit, and --watch
+// sees the text. It returns the files written, the dataset last. Nothing
+// is written when out, or a text file that differs, exists and force is
+// not set; an article itself is never written.
+func (v *articleView) save(out string, force bool) ([]string, error) {
+	v.mu.Lock()
+	d := v.last
+	v.mu.Unlock()
+	if d == nil {
+		return nil, errors.New("nothing drafted yet")
+	}
+	for _, p := range d.paths {
+		if atomicfile.SameFile(p, out) {
+			return nil, fmt.Errorf("%s is the article; save the draft under another name", out)
+		}
+	}
+	// The checked form: exactly what `dateline extract ARTICLE -o OUT` writes.
+	if _, err := d.marshal("yaml", out, d.besideOut(out)); err != nil {
+		return nil, err
+	}
+	if !force {
+		if _, err := os.Lstat(out); err == nil {
+			return nil, &fs.PathError{Op: "write", Path: out, Err: fs.ErrExist}
+		}
+	}
+	files := d.besideOut(out)
+	type textCopy struct{ path, text string }
+	var copies []textCopy
+	stem := strings.TrimSuffix(out, filepath.Ext(out))
+	for _, s := range d.ds.Sources {
+		if _, ok := files[s.ID]; ok {
+			continue
+		}
+		name := stem + ".txt"
+		if len(d.ds.Sources) > 1 {
+			name = stem + "-" + s.ID + ".txt"
+		}
+		if atomicfile.SameFile(name, out) || slices.ContainsFunc(d.paths, func(p string) bool { return atomicfile.SameFile(p, name) }) {
+			return nil, fmt.Errorf("the article text would go to %s, which is the dataset or an article; save the draft under another name", name)
+		}
+		files[s.ID] = filepath.Base(name)
+		copies = append(copies, textCopy{name, s.Text})
+	}
+	b, err := data.MarshalDataset(d.ds, "yaml", files)
+	if err != nil {
+		return nil, err
+	}
+	var written []string
+	for _, c := range copies {
+		if old, err := os.ReadFile(c.path); err == nil && data.SourceFileText(old) == c.text {
+			continue // already there, as from an earlier save
+		}
+		if err := atomicfile.WriteFile(c.path, []byte(c.text), force); err != nil {
+			return written, err
+		}
+		written = append(written, c.path)
+	}
+	if err := atomicfile.WriteFile(out, b, force); err != nil {
+		return written, err
+	}
+	return append(written, out), nil
 }
