@@ -2,6 +2,7 @@ package draft
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -206,7 +207,9 @@ func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mentio
 				Title:    title,
 				Summary:  sentence,
 				Status:   statusOf(sentence, date, a.Published),
-				Actors:   actorRefs,
+				// A copy each: the ids are filled in later per event, and a
+				// sentence with two dates gives two events.
+				Actors: slices.Clone(actorRefs),
 				Citations: []timeline.Citation{
 					citation(a.SourceID, src, sentence, start),
 				},
