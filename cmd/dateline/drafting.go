@@ -189,15 +189,20 @@ func (v *articleView) load() *data.Loaded {
 }
 
 // loaded builds the timeline straight from the drafted dataset, with the
-// drafting warnings as its problems: no file is written or parsed. A
-// dataset that timeline.New has anything to say about (a bug of the
-// drafter) is loaded through its YAML instead, so that each problem gets
-// a line and column, in the YAML that saving it would write.
+// drafting warnings as its problems: no file is written or parsed. What
+// timeline.New says about an event is placed at its sentence in the
+// article. A dataset it cannot build (a bug of the drafter) is loaded
+// through its YAML instead, so that each error gets a line and column,
+// in the YAML that saving it would write.
 func (d *drafted) loaded() *data.Loaded {
 	file := d.paths[0]
 	tl, diags := timeline.New(d.ds)
-	if len(diags) == 0 {
-		return &data.Loaded{File: file, Dataset: d.ds, Timeline: tl, Problems: d.warnings}
+	if tl != nil {
+		probs := slices.Clone(d.warnings)
+		for _, dg := range diags {
+			probs = append(probs, d.place(dg))
+		}
+		return &data.Loaded{File: file, Dataset: d.ds, Timeline: tl, Problems: probs}
 	}
 	b, err := data.MarshalDataset(d.ds, "yaml", nil)
 	if err != nil {
@@ -206,6 +211,28 @@ func (d *drafted) loaded() *data.Loaded {
 	l := data.LoadBytes(file+" (draft as YAML)", b, filepath.Dir(file))
 	l.Problems = append(slices.Clone(d.warnings), l.Problems...)
 	return l
+}
+
+// place puts a diagnostic about the draft at the start of the sentence
+// its event cites, in the article that sentence is from; one about
+// anything else names the first article without a position.
+func (d *drafted) place(dg timeline.Diagnostic) data.Problem {
+	p := data.Problem{File: d.paths[0], Severity: dg.Severity, Message: dg.Message, Path: dg.Path}
+	var ev int
+	if _, err := fmt.Sscanf(string(dg.Path), "events[%d]", &ev); err != nil || ev < 0 || ev >= len(d.ds.Events) {
+		return p
+	}
+	cs := d.ds.Events[ev].Citations
+	if len(cs) == 0 {
+		return p
+	}
+	for i, s := range d.ds.Sources {
+		if s.ID == cs[0].Source {
+			p.File = d.paths[i]
+			p.Line, p.Col = d.read[i].Position(cs[0].Start)
+		}
+	}
+	return p
 }
 
 // save writes the last draft as a YAML dataset at out, as extract would
