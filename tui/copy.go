@@ -19,8 +19,38 @@ var clipboardWrite = func(text string) {
 	termenv.NewOutput(os.Stdout).Copy(text)
 }
 
-// copiedMsg reports that a quote went to the clipboard.
-type copiedMsg struct{ chars int }
+// copiedMsg reports that a quote (or, with what set, something else)
+// went to the clipboard.
+type copiedMsg struct {
+	chars int
+	what  string
+}
+
+// note is the status bar's notice of the copy.
+func (c copiedMsg) note() string {
+	what := c.what
+	if what == "" {
+		what = "quote"
+	}
+	return what + " copied (" + strconv.Itoa(c.chars) + " chars)"
+}
+
+// copySentenceCitation copies the citation of the reader's sentence (c),
+// by the same path as y.
+func (m *Model) copySentenceCitation() tea.Cmd {
+	if m.state != stateReady || m.over != overReader {
+		return nil
+	}
+	text, ok := m.reader.sentenceCitation()
+	if !ok {
+		m.flash = "no sentence under the cursor: move to one with ) or ("
+		return nil
+	}
+	return func() tea.Msg {
+		clipboardWrite(text)
+		return copiedMsg{chars: utf8.RuneCountInString(text), what: "citation"}
+	}
+}
 
 // copyQuote copies the quote in front (y): the selected event's first
 // citation in the panes, the open one in the source reader.

@@ -6,7 +6,6 @@ package tui
 
 import (
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -141,7 +140,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case exportedMsg:
 		cmd = m.onExported(msg)
 	case copiedMsg:
-		m.flash = "quote copied (" + strconv.Itoa(msg.chars) + " chars)"
+		m.flash = msg.note()
 	case spinner.TickMsg:
 		if m.state == stateLoading {
 			m.loading, cmd = m.loading.Update(msg)
