@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"io"
 
 	"dateline/data/export"
@@ -45,6 +46,29 @@ func SourceFileText(b []byte) string { return schema.SourceFileText(b) }
 // head as a comment above it and sourceNote as a comment after its source.
 func MarshalCitation(c timeline.Citation, head, sourceNote string) ([]byte, error) {
 	return schema.MarshalCitation(c, head, sourceNote)
+}
+
+// citationIndent is where MarshalDataset puts the items of an event's
+// "citations:" list: events are items of a top-level list (two spaces),
+// their fields four spaces in, the citations' items six.
+const citationIndent = "      "
+
+// MarshalCitationIndented is MarshalCitation indented to paste as it is
+// under an event's "citations:" in a YAML dataset laid out as
+// MarshalDataset writes one.
+func MarshalCitationIndented(c timeline.Citation, head, sourceNote string) ([]byte, error) {
+	b, err := schema.MarshalCitation(c, head, sourceNote)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(b, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) > 0 {
+			out.WriteString(citationIndent)
+		}
+		out.Write(line)
+	}
+	return out.Bytes(), nil
 }
 
 // MarshalDataset writes ds as a complete dataset file in format "yaml" or

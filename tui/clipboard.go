@@ -59,18 +59,19 @@ var tmuxSetClipboard = func() string {
 	return strings.TrimSpace(string(out))
 }
 
-// copyNote is the status bar's account of a copy of chars characters,
+// copyNote is the status bar's account of a copy of chars characters of
+// what ("quote", "citation"),
 // given tmux's set-clipboard option as tmuxSetClipboard returns it.
-func copyNote(chars int, setClipboard string) string {
+func copyNote(what string, chars int, setClipboard string) string {
 	n := strconv.Itoa(chars) + " chars"
 	switch setClipboard {
 	case "":
-		return "quote sent to the terminal's clipboard (OSC 52, " + n + ")"
+		return what + " sent to the terminal's clipboard (OSC 52, " + n + ")"
 	case "on":
-		return "quote copied to tmux's buffer and sent to the terminal's clipboard (" + n + ")"
+		return what + " copied to tmux's buffer and sent to the terminal's clipboard (" + n + ")"
 	case "external", "off":
-		return "quote not copied: tmux ignores programs' clipboard writes while set-clipboard is " +
+		return what + " not copied: tmux ignores programs' clipboard writes while set-clipboard is " +
 			setClipboard + "; run tmux set -g set-clipboard on"
 	}
-	return "quote sent through tmux (OSC 52, " + n + "); it arrives only with tmux set -g set-clipboard on"
+	return what + " sent through tmux (OSC 52, " + n + "); it arrives only with tmux set -g set-clipboard on"
 }

@@ -15,11 +15,29 @@ import (
 // a frame the renderer writes. Tests replace it.
 var clipboardWrite = writeOSC52
 
-// copiedMsg reports that a quote was sent to the clipboard, and note says
-// where it went (see copyNote).
+// copiedMsg reports that a quote or a citation was sent to the clipboard,
+// and note says where it went (see copyNote).
 type copiedMsg struct {
 	chars int
 	note  string
+}
+
+// copySentenceCitation copies the citation of the reader's sentence (c),
+// by the same path as y.
+func (m *Model) copySentenceCitation() tea.Cmd {
+	if m.state != stateReady || m.over != overReader {
+		return nil
+	}
+	text, ok := m.reader.sentenceCitation()
+	if !ok {
+		m.flash = "no sentence under the cursor: move to one with ) or ("
+		return nil
+	}
+	return func() tea.Msg {
+		clipboardWrite(text)
+		n := utf8.RuneCountInString(text)
+		return copiedMsg{chars: n, note: copyNote("citation", n, tmuxSetClipboard())}
+	}
 }
 
 // copyQuote copies the quote in front (y): the selected event's first
@@ -42,7 +60,7 @@ func (m *Model) copyQuote() tea.Cmd {
 	return func() tea.Msg {
 		clipboardWrite(text)
 		n := utf8.RuneCountInString(text)
-		return copiedMsg{chars: n, note: copyNote(n, tmuxSetClipboard())}
+		return copiedMsg{chars: n, note: copyNote("quote", n, tmuxSetClipboard())}
 	}
 }
 

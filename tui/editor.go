@@ -23,6 +23,9 @@ func (m *Model) editable() (ok bool, why string) {
 	if m.cfg.File == "" {
 		return false, "the embedded dataset has no file to edit"
 	}
+	if m.cfg.Draft != nil {
+		return false, "save the draft first (e, then a path ending .yaml); E then edits it"
+	}
 	switch strings.ToLower(filepath.Ext(m.cfg.File)) {
 	case ".yaml", ".yml", ".json":
 		return true, ""

@@ -25,6 +25,7 @@ type exportPrompt struct {
 	st      *styles
 	keys    *keyMap
 	in      lineInput
+	draft   bool   // the dataset is an unsaved draft: the yaml format saves it
 	err     string // why the typed line cannot be exported, or the write failed
 	running bool
 
@@ -69,7 +70,7 @@ func (p exportPrompt) Update(msg tea.Msg) (exportPrompt, tea.Cmd) {
 				return p, nil
 			}
 			p.in.Deselect() // a line refused is fixed, not replaced
-			r, err := parseExport(p.in.Value())
+			r, err := parseExport(p.in.Value(), p.draft)
 			if err != nil {
 				p.err = err.Error()
 				return p, nil
@@ -84,7 +85,12 @@ func (p exportPrompt) Update(msg tea.Msg) (exportPrompt, tea.Cmd) {
 		p.running = false
 		switch {
 		case errors.Is(msg.err, fs.ErrExist):
-			p.err = clean(msg.path) + " exists: change the path, or end with ! to replace it"
+			path := msg.path
+			var pe *fs.PathError
+			if errors.As(msg.err, &pe) {
+				path = pe.Path // a saved draft's text file may be the one that exists
+			}
+			p.err = clean(path) + " exists: change the path, or end with ! to replace it"
 		case msg.err != nil:
 			p.err = clean(msg.err.Error())
 		default:
@@ -101,7 +107,7 @@ func (p exportPrompt) View(w int) string {
 		line := p.in.View(max(w/3, w-textWidth(reason)))
 		return fit(line+p.st.inputErr.Render(reason), w)
 	}
-	hint := "   PATH [" + strings.Join(data.ExportFormats, "|") + "] · ! replaces · enter export · esc cancel"
+	hint := "   PATH [" + strings.Join(exportFormats(p.draft), "|") + "] · ! replaces · enter export · esc cancel"
 	switch {
 	case p.running:
 		hint = "   exporting…"
@@ -111,11 +117,26 @@ func (p exportPrompt) View(w int) string {
 	return fit(p.in.View(w)+p.st.muted.Render(hint), w)
 }
 
-// exportedMsg reports the end of an export.
+// exportedMsg reports the end of an export, or of a draft's save: then
+// written lists the files written and saved is the dataset loaded back
+// from path, stamp the files as they were just before it was read.
 type exportedMsg struct {
 	path, format string
 	events       int
 	err          error
+
+	written []string
+	saved   *data.Loaded
+	stamp   fileStamp
+}
+
+// exportFormats are the formats the export input takes: a draft's first
+// is yaml, which saves it.
+func exportFormats(draft bool) []string {
+	if draft {
+		return append([]string{formatYAML}, data.ExportFormats...)
+	}
+	return data.ExportFormats
 }
 
 // exportRequest is a parsed export line.
@@ -124,8 +145,9 @@ type exportRequest struct {
 	force        bool
 }
 
-// parseExport reads "PATH [FORMAT][!]".
-func parseExport(line string) (exportRequest, error) {
+// parseExport reads "PATH [FORMAT][!]"; yaml (or a .yaml or .yml PATH)
+// is taken only for a draft.
+func parseExport(line string, draft bool) (exportRequest, error) {
 	var r exportRequest
 	line = strings.TrimSpace(line)
 	if strings.HasSuffix(line, "!") {
@@ -135,11 +157,13 @@ func parseExport(line string) (exportRequest, error) {
 		return r, errors.New("type a path, then a format")
 	}
 	r.path = line
-	if i := strings.LastIndexByte(line, ' '); i > 0 && slices.Contains(data.ExportFormats, line[i+1:]) {
+	if i := strings.LastIndexByte(line, ' '); i > 0 && slices.Contains(exportFormats(true), line[i+1:]) {
 		r.path, r.format = strings.TrimSpace(line[:i]), line[i+1:]
 	}
 	if r.format == "" {
 		switch strings.ToLower(filepath.Ext(r.path)) {
+		case ".yaml", ".yml":
+			r.format = formatYAML
 		case ".md", ".markdown":
 			r.format = data.FormatMarkdown
 		case ".csv":
@@ -147,8 +171,11 @@ func parseExport(line string) (exportRequest, error) {
 		case ".json":
 			r.format = data.FormatJSON
 		default:
-			return r, errors.New("add a format: " + strings.Join(data.ExportFormats, "|"))
+			return r, errors.New("add a format: " + strings.Join(exportFormats(draft), "|"))
 		}
+	}
+	if r.format == formatYAML && !draft {
+		return r, errors.New("yaml saves a draft opened from an article; this dataset is a file already (json writes a copy)")
 	}
 	return r, nil
 }
@@ -169,14 +196,19 @@ func exportCmd(l *data.Loaded, idx []int, r exportRequest) tea.Cmd {
 }
 
 // onExported closes the input on success and says so; on failure the
-// input stays open with the reason.
-func (m *Model) onExported(msg exportedMsg) {
+// input stays open with the reason. A saved draft puts the viewer on its
+// file.
+func (m *Model) onExported(msg exportedMsg) tea.Cmd {
 	m.export, _ = m.export.Update(msg)
 	if msg.err != nil {
-		return
+		return nil
 	}
 	if m.over == overExport {
 		m.closePrompt()
 	}
+	if msg.saved != nil && m.cfg.Draft != nil {
+		return m.onDraftSaved(msg)
+	}
 	m.flash = "exported " + timeline.Plural(msg.events, "event") + " as " + msg.format + " to " + clean(msg.path)
+	return nil
 }

@@ -121,9 +121,10 @@ func datesNote(f timeline.Filter) string {
 }
 
 // filterNotes are the status bar notes for the active filters and search,
-// then the one-key notice, then the load problems.
+// then the one-key notice, then the load problems; an unsaved draft
+// says so first.
 func (m *Model) filterNotes() []string {
-	notes := []string{actorNote(m.tl, m.filter), datesNote(m.filter), m.search.Note(m.timeline.Cursor()), m.flash}
+	notes := []string{m.draftNote(), actorNote(m.tl, m.filter), datesNote(m.filter), m.search.Note(m.timeline.Cursor()), m.flash}
 	return append(notes, m.notes...)
 }
 

@@ -38,6 +38,9 @@ type keyMap struct {
 	NextCite, PrevCite       key.Binding
 	NextPassage, PrevPassage key.Binding
 	Citing                   key.Binding // events citing the passage under the cursor
+	// The sentence cursor, and a citation of its sentence to paste.
+	NextSentence, PrevSentence key.Binding
+	CiteSentence               key.Binding
 
 	// The actor picker (its other keys are typed into its filter).
 	PickUp, PickDown key.Binding
@@ -91,6 +94,10 @@ func defaultKeyMap() keyMap {
 		NextPassage: b([]string{"}"}, "}", "next passage"),
 		PrevPassage: b([]string{"{"}, "{", "prev passage"),
 		Citing:      b([]string{"enter"}, "enter", "citing events"),
+		// ( and ) as vim's sentence motions; c for "cite".
+		NextSentence: b([]string{")"}, ")", "next sentence"),
+		PrevSentence: b([]string{"("}, "(", "prev sentence"),
+		CiteSentence: b([]string{"c"}, "c", "copy citation"),
 
 		PickUp:   b([]string{"up"}, "↑", "up"),
 		PickDown: b([]string{"down"}, "↓", "down"),
@@ -128,7 +135,7 @@ func (k keyMap) rows() []keyRow {
 		{k.Dates, "Restrict to a date or interval (EDTF, e.g. 2023-09, 2023/2024, ../2021); reopens on the last one, selected: typing replaces it, `←`/`→` keep it to edit"},
 		{k.Copy, "Copy the quote with its citation (source, date, paragraph) to the clipboard (OSC 52): the selected event's first, or the one open in the source"},
 		{k.Reload, "Reload the file, keeping the selected event (--watch does it when the file or a source text file changes)"},
-		{k.Export, "Export the shown events: type a path and a format (timelinejs, sheets-csv, markdown or json; .md, .csv and .json imply theirs); end with `!` to replace an existing file; reopens on the last line, selected, like `t`"},
+		{k.Export, "Export the shown events: type a path and a format (timelinejs, sheets-csv, markdown or json; .md, .csv and .json imply theirs); end with `!` to replace an existing file; reopens on the last line, selected, like `t`. On a draft opened from an article, `yaml` (or a .yaml path) saves the draft as a dataset, its article text beside it, and the viewer moves onto the file"},
 		{k.Edit, "Edit the YAML or JSON dataset in `$VISUAL`, else `$EDITOR`, else `vi`, at the selected event; it reloads when the editor exits, keeping the event"},
 		{k.Problems, "List the dataset's problems (FILE:LINE:COL, severity, message), or the failed reload's; rows with ✗ or ≈ have citation problems"},
 		{k.ProblemGo, "Problems list: go to the problem's event (filters are cleared when they hide it)"},
@@ -137,6 +144,9 @@ func (k keyMap) rows() []keyRow {
 		{k.NextPassage, "Source: move the passage cursor to the next cited passage"},
 		{k.PrevPassage, "Source: move the passage cursor to the previous cited passage"},
 		{k.Citing, "Source: list the events citing the passage under the cursor"},
+		{k.NextSentence, "Source: move the sentence cursor to the next sentence (as in vim; it starts at the passage in view), marked `›`"},
+		{k.PrevSentence, "Source: move the sentence cursor to the previous sentence"},
+		{k.CiteSentence, "Source: copy a citation of the sentence under the cursor, YAML to paste under an event's `citations:` (the source's id, the quote, a prefix or suffix where it repeats, its position), through OSC 52 as `y`"},
 		{k.PickDown, "Actor picker: next actor (typing narrows the list)"},
 		{k.PickUp, "Actor picker: previous actor"},
 		{k.Toggle, "Actor picker: toggle the highlighted actor"},
@@ -169,6 +179,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.NextMatch, k.PrevMatch},
 		{k.NextCite, k.PrevCite, k.NextPassage, k.PrevPassage},
 		{k.Citing, k.ProblemGo},
+		{k.NextSentence, k.PrevSentence, k.CiteSentence},
 		{k.Help, k.Back, k.Quit, k.ForceQuit},
 	}
 }

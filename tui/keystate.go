@@ -27,6 +27,8 @@ func (m *Model) updateKeys() {
 	set(m.over == overNone && (ready || m.state == stateFailed || m.state == stateEmpty), &k.Reload)
 	set(browse && m.search.active(), &k.NextMatch, &k.PrevMatch)
 	set(reader, &k.NextCite, &k.PrevCite, &k.NextPassage, &k.PrevPassage)
+	set(reader && !m.reader.list.open, &k.NextSentence, &k.PrevSentence)
+	set(reader && !m.reader.list.open && m.reader.scur >= 0, &k.CiteSentence)
 	set(reader && m.reader.pcur >= 0 || reader && m.reader.list.open, &k.Citing)
 	set(picker, &k.PickUp, &k.PickDown, &k.Toggle, &k.AnyAll, &k.Apply)
 	set(m.over == overSearch || m.over == overDates || m.over == overExport, &k.Accept)

@@ -147,7 +147,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchMsg:
 		cmd = m.onWatch(msg)
 	case exportedMsg:
-		m.onExported(msg)
+		cmd = m.onExported(msg)
 	case copiedMsg:
 		m.flash = msg.note
 	case spinner.TickMsg:

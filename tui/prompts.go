@@ -21,6 +21,7 @@ func (m *Model) openPrompt(which overlay) {
 	case overDates:
 		m.dates.Focus()
 	case overExport:
+		m.export.draft = m.cfg.Draft != nil
 		m.export.Focus()
 	}
 	m.relayout()
@@ -59,6 +60,9 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 			m.closePrompt()
 		}
 		if r, ok := m.export.Submitted(); ok {
+			if r.format == formatYAML {
+				return saveDraftCmd(m.cfg.Draft, m.tl.Len(), r)
+			}
 			return exportCmd(m.loaded, m.timeline.idx, r)
 		}
 	}

@@ -36,6 +36,8 @@ func (m *Model) readerKey(msg tea.KeyMsg) tea.Cmd {
 		m.toggleHelp()
 	case key.Matches(msg, m.keys.Copy):
 		return m.copyQuote()
+	case key.Matches(msg, m.keys.CiteSentence):
+		return m.copySentenceCitation()
 	case key.Matches(msg, m.keys.Back, m.keys.Quit):
 		switch {
 		case m.help.full:

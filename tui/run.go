@@ -43,6 +43,8 @@ type Config struct {
 	Color string
 	// EventID, when set, selects that event at start.
 	EventID string
+	// Draft is set when File is an article that Load drafts (see Draft).
+	Draft *Draft
 }
 
 // ErrLoad is wrapped by the error Run returns when the user quit from the

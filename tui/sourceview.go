@@ -8,29 +8,34 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dateline/timeline"
+	"dateline/timeline/timex"
 )
 
 // sourceView is the full-screen reader: one source text wrapped to the
 // width, scrolled so the open citation's passage is in view with context
 // above it and highlighted in place, with gutter marks that survive
 // NO_COLOR: ▌ the open citation, ▸ the passage cursor, ┆ any other
-// passage an event cites, ? an orphaned citation's closest passage.
+// passage an event cites, ? an orphaned citation's closest passage; in
+// the gutter's second column, › the sentence cursor (see sentences.go).
 type sourceView struct {
 	tl    *timeline.Timeline
 	st    *styles
 	keys  *keyMap
 	cites citeIndex // nil until built; then every cited passage is marked
 
-	event int // chronological index of the event whose citations we step
-	cite  int // index into its citations
-	src   string
-	title string // the source's title
-	wrap  *wrappedText
-	marks *sourcePassages // cited passages of src
-	cur   [2]int          // the open citation's span; cur[0] < 0 when unresolved
-	near  [2]int          // an orphaned citation's closest passage; near[0] < 0 when none
-	pcur  int             // passage cursor: index into marks.list, -1 for none
-	top   int             // first text line shown
+	event   int // chronological index of the event whose citations we step
+	cite    int // index into its citations
+	src     string
+	title   string // the source's title
+	wrap    *wrappedText
+	marks   *sourcePassages // cited passages of src
+	cur     [2]int          // the open citation's span; cur[0] < 0 when unresolved
+	near    [2]int          // an orphaned citation's closest passage; near[0] < 0 when none
+	pcur    int             // passage cursor: index into marks.list, -1 for none
+	scur    int             // sentence cursor: index into sents, -1 for none
+	sents   []timex.Span    // the sentences of sentsOf, nil until split
+	sentsOf string
+	top     int // first text line shown
 
 	notice string // unresolved, re-anchored or orphaned citation, missing source
 	warn   bool   // the notice is a warning (re-anchored), not an error
@@ -50,7 +55,7 @@ const maxMeasure = 100
 const gutterW = 2
 
 func newSourceView(tl *timeline.Timeline, st *styles, keys *keyMap) sourceView {
-	return sourceView{tl: tl, st: st, keys: keys, pcur: -1, cur: [2]int{-1, -1}, near: [2]int{-1, -1},
+	return sourceView{tl: tl, st: st, keys: keys, pcur: -1, scur: -1, cur: [2]int{-1, -1}, near: [2]int{-1, -1},
 		list: citingList{keys: keys}}
 }
 
@@ -116,7 +121,7 @@ func (m *sourceView) Open(ev, c int) {
 	m.list.Close()
 	cit := e.Citations[c]
 	if cit.Source != m.src || m.wrap == nil {
-		m.src = cit.Source
+		m.src, m.scur = cit.Source, -1
 		m.title = cit.Source
 		if s, ok := m.tl.Source(cit.Source); ok && s.Title != "" {
 			m.title = s.Title
@@ -235,12 +240,15 @@ func (m sourceView) Footer() string {
 		return ""
 	}
 	s := ""
+	if _, ok := m.sentenceSpan(); ok {
+		s = "sentence " + strconv.Itoa(m.scur+1) + "/" + strconv.Itoa(len(m.sents)) + " · "
+	}
 	if m.marks != nil && len(m.marks.list) > 0 {
 		p := "-"
 		if m.pcur >= 0 {
 			p = strconv.Itoa(m.pcur + 1)
 		}
-		s = "passage " + p + "/" + strconv.Itoa(len(m.marks.list)) + " · "
+		s += "passage " + p + "/" + strconv.Itoa(len(m.marks.list)) + " · "
 	}
 	n := 0
 	if m.wrap != nil {
@@ -299,6 +307,10 @@ func (m sourceView) Update(msg tea.Msg) (sourceView, tea.Cmd) {
 		m.movePassage(1)
 	case key.Matches(k, m.keys.PrevPassage):
 		m.movePassage(-1)
+	case key.Matches(k, m.keys.NextSentence):
+		m.moveSentence(1)
+	case key.Matches(k, m.keys.PrevSentence):
+		m.moveSentence(-1)
 	case key.Matches(k, m.keys.Citing):
 		if m.pcur >= 0 {
 			m.list.Show(m.marks.list[m.pcur].events, m.event)

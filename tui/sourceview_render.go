@@ -95,18 +95,33 @@ func (m sourceView) renderLine(i int) string {
 		gutter = m.st.citedBar.Render("┆") + " "
 	}
 	l := m.wrap.lines[i]
+	// The sentence cursor has the second column, so it shows beside any
+	// passage mark, and its text is underlined over the text's own style.
+	sent, hasSent := m.sentenceSpan()
+	if hasSent && (sent.Start >= max(l.c1, l.c0+1) || sent.End <= l.c0) {
+		hasSent = false // not on this line
+	}
+	if hasSent {
+		gutter = gutter[:len(gutter)-1] + m.st.sentenceBar.Render("›")
+	}
 	text := m.wrap.text[l.b0:l.b1]
 	var b strings.Builder
 	b.WriteString(gutter)
 	var seg strings.Builder
-	class, cp := -1, l.c0
+	class, inSent, cp := -1, false, l.c0
 	mono := lipgloss.ColorProfile() == termenv.Ascii
 	flush := func() {
 		if seg.Len() > 0 {
 			if mono {
+				// The sentence cursor shows as › in the gutter; the
+				// attributes stay the passages'.
 				b.WriteString(monoMark(class, seg.String()))
 			} else {
-				b.WriteString(m.classStyle(class).Render(seg.String()))
+				st := m.classStyle(class)
+				if inSent {
+					st = st.Inherit(m.st.sentence)
+				}
+				b.WriteString(st.Render(seg.String()))
 			}
 			seg.Reset()
 		}
@@ -119,9 +134,10 @@ func (m sourceView) renderLine(i int) string {
 				c = max(c, s.class)
 			}
 		}
-		if c != class {
+		in := hasSent && cp >= sent.Start && cp < sent.End
+		if c != class || in != inSent {
 			flush()
-			class = c
+			class, inSent = c, in
 		}
 		if isControl(r) {
 			r = ' '

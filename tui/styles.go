@@ -109,7 +109,10 @@ type styles struct {
 	// an orphaned citation's closest rejected passage, which is not the
 	// passage: its own colour and gutter glyph
 	closest, closestBar lipgloss.Style
-	notice, driftNotice lipgloss.Style // the reader's notice line
+	// the sentence cursor: added to the text's own style, with a glyph in
+	// the gutter's second column
+	sentence, sentenceBar lipgloss.Style
+	notice, driftNotice   lipgloss.Style // the reader's notice line
 
 	// the density strip
 	stripBar, stripMark, stripLabel lipgloss.Style
@@ -191,6 +194,8 @@ func newStyles(mode string) *styles {
 		citedBar:      fg(t.Faint),
 		closest:       fg(t.Warn).Underline(true),
 		closestBar:    fg(t.Warn).Bold(true),
+		sentence:      lipgloss.NewStyle().Bold(true).Underline(true),
+		sentenceBar:   fg(t.Accent).Bold(true),
 		notice:        fg(t.Error).Bold(true),
 		driftNotice:   fg(t.Warn).Bold(true),
 

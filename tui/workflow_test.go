@@ -55,20 +55,26 @@ func TestParseExport(t *testing.T) {
 		line, path, format string
 		force              bool
 		err                string
+		draft              bool // the dataset is an unsaved draft
 	}{
-		{"out.md", "out.md", data.FormatMarkdown, false, ""},
-		{"out.csv", "out.csv", data.FormatSheetsCSV, false, ""},
-		{" out.json ", "out.json", data.FormatJSON, false, ""},
-		{"tl.json timelinejs", "tl.json", data.FormatTimelineJS, false, ""},
-		{"my file.txt markdown!", "my file.txt", data.FormatMarkdown, true, ""},
-		{"out.md !", "out.md", data.FormatMarkdown, true, ""},
-		{"notes.txt", "", "", false, "add a format"},
-		{"out.md yaml", "", "", false, "add a format"},
-		{"", "", "", false, "type a path"},
-		{"!", "", "", false, "type a path"},
+		{"out.md", "out.md", data.FormatMarkdown, false, "", false},
+		{"out.csv", "out.csv", data.FormatSheetsCSV, false, "", false},
+		{" out.json ", "out.json", data.FormatJSON, false, "", false},
+		{"tl.json timelinejs", "tl.json", data.FormatTimelineJS, false, "", false},
+		{"my file.txt markdown!", "my file.txt", data.FormatMarkdown, true, "", false},
+		{"out.md !", "out.md", data.FormatMarkdown, true, "", false},
+		{"notes.txt", "", "", false, "add a format", false},
+		{"out.md yaml", "", "", false, "yaml saves a draft", false},
+		{"out.yaml", "", "", false, "yaml saves a draft", false},
+		{"out.yaml", "out.yaml", "yaml", false, "", true},
+		{"out.yml!", "out.yml", "yaml", true, "", true},
+		{"my draft yaml", "my draft", "yaml", false, "", true},
+		{"notes.txt", "", "", false, "add a format: yaml|timelinejs", true},
+		{"", "", "", false, "type a path", false},
+		{"!", "", "", false, "type a path", false},
 	}
 	for _, tt := range tests {
-		r, err := parseExport(tt.line)
+		r, err := parseExport(tt.line, tt.draft)
 		if tt.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tt.err) {
 				t.Errorf("%q: error %v, want %q", tt.line, err, tt.err)

@@ -19,8 +19,15 @@ import (
 // maxPlaces bounds how many places of a repeated quote cite writes blocks for.
 const maxPlaces = 10
 
+// citeOptions are the flags of cite.
+type citeOptions struct {
+	dataset string // the dataset the citation goes into: its source's id, indented
+	source  string // the source's id, given
+}
+
 func (a *app) newCiteCmd() *cobra.Command {
-	return &cobra.Command{
+	var opts citeOptions
+	cmd := &cobra.Command{
 		Use:   "cite SOURCE-FILE QUOTE",
 		Short: "Print a ready citation for a quote from a source text",
 		Long: `Find QUOTE in the text file SOURCE-FILE (the file a source's text_file names)
@@ -37,12 +44,18 @@ standard error says so. When
 it is absent, standard error says how much of it was found and where the
 source differs.
 
-"source:" is a placeholder made from the file's name: use the source's id.
+With --dataset FILE the citation is indented to paste as it is under an
+event's "citations:" in FILE, and names the source of FILE whose text_file
+is SOURCE-FILE (a dataset without one is an error that lists its sources);
+--source ID names the source instead, and indents the same way. With
+neither, "source:" is a placeholder made from the file's name: use the
+source's id.
 
 Exit status: 0 when the quote was found, 1 when it was not or the file
 cannot be read, 2 for bad usage.`,
 		Example: `  dateline cite article.txt "gifted a Russian-made car"
-  dateline cite article.txt 'He said "no"' >> snippets.yaml`,
+  dateline cite article.txt 'He said "no"' >> snippets.yaml
+  dateline cite article.txt "gifted a Russian-made car" --dataset timeline.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 2 {
 				return usagef("%s takes SOURCE-FILE and QUOTE, got %d arguments", cmd.CommandPath(), len(args))
@@ -56,15 +69,69 @@ cannot be read, 2 for bad usage.`,
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			return a.cite(args[0], args[1])
+			return a.cite(args[0], args[1], opts)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&opts.dataset, "dataset", "", "the dataset `FILE` to paste into: the id of its source whose text_file is SOURCE-FILE, indented for an event's citations")
+	f.StringVar(&opts.source, "source", "", "the source's `ID`, indented for an event's citations")
+	return cmd
+}
+
+// citeSource is the source id and the comment after it for a citation of
+// the file at path: --source's, else the source of --dataset whose
+// text_file is path, else a placeholder made from the file's name.
+// indent says whether the citation is for a dataset (pasted under an
+// event's citations) rather than the placeholder form at column 0.
+func (a *app) citeSource(path string, opts citeOptions) (id, note string, indent bool, err error) {
+	if opts.source != "" {
+		return opts.source, "", true, nil
+	}
+	if opts.dataset == "" {
+		return placeholderID(path), "placeholder: the id of this source in your dataset", false, nil
+	}
+	l := loadArgs([]string{opts.dataset})
+	if l.Dataset == nil {
+		return "", "", false, a.loadFailed(l)
+	}
+	want, err := filepath.Abs(path)
+	if err != nil {
+		return "", "", false, err
+	}
+	var have []string
+	for _, s := range l.Dataset.Sources {
+		file, ok := l.SourceFiles[s.ID]
+		if !ok {
+			have = append(have, fmt.Sprintf("  %s: text inline, no text_file", s.ID))
+			continue
+		}
+		if abs, err := filepath.Abs(file); err == nil && filepath.Clean(abs) == filepath.Clean(want) {
+			return s.ID, "", true, nil
+		}
+		have = append(have, fmt.Sprintf("  %s: text_file %s", s.ID, file))
+	}
+	if len(have) == 0 {
+		have = append(have, "  (none)")
+	}
+	return "", "", false, usagef("no source of %s has %s as its text_file; pass --source ID. Its sources:\n%s",
+		opts.dataset, path, strings.Join(have, "\n"))
 }
 
 // cite finds quote in the text file at path and prints its citations.
-func (a *app) cite(path, quote string) error {
+func (a *app) cite(path, quote string, opts citeOptions) error {
 	if strings.TrimSpace(quote) == "" {
 		return usagef("the quote is empty")
+	}
+	if opts.dataset != "" && opts.source != "" {
+		return usagef("give --dataset or --source, not both")
+	}
+	id, sourceNote, indent, err := a.citeSource(path, opts)
+	if err != nil {
+		return err
+	}
+	marshal := data.MarshalCitation
+	if indent {
+		marshal = data.MarshalCitationIndented
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -85,13 +152,12 @@ func (a *app) cite(path, quote string) error {
 		quote = own
 	}
 	places := st.Occurrences(quote)
-	id := placeholderID(path)
 	var out bytes.Buffer
 	for k, start := range places[:min(len(places), maxPlaces)] {
 		prefix, suffix, unique := st.ShortestContext(quote, start)
 		c := timeline.Citation{Source: id, Quote: quote, Prefix: prefix, Suffix: suffix,
 			Start: start, End: start + utf8.RuneCountInString(quote)}
-		b, err := data.MarshalCitation(c, placeComment(st, start, k, len(places), unique), "placeholder: the id of this source in your dataset")
+		b, err := marshal(c, placeComment(st, start, k, len(places), unique), sourceNote)
 		if err != nil {
 			return err
 		}

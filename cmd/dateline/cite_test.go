@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -156,5 +157,94 @@ func TestPlaceholderID(t *testing.T) {
 		if got := placeholderID(in); got != want {
 			t.Errorf("placeholderID(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// citeDataset writes a dataset beside a copy of the cite source, with the
+// source as its text_file, and returns the dataset's path.
+func citeDataset(t *testing.T) (dir, dataset string) {
+	t.Helper()
+	dir = t.TempDir()
+	text, err := os.ReadFile(citeSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "texts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "texts", "minutes.txt"), text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ds := "dateline: 1\nsources:\n  - id: other\n    title: Another\n    text: Nothing here.\n" +
+		"  - id: council-minutes\n    title: The minutes\n    text_file: texts/./minutes.txt\n" +
+		"events:\n  - id: e\n    title: An event\n    citations:\n"
+	dataset = filepath.Join(dir, "timeline.yaml")
+	if err := os.WriteFile(dataset, []byte(ds), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return dir, dataset
+}
+
+// TestCiteDataset: with --dataset the citation names the source whose
+// text_file is SOURCE-FILE, however the paths are written, and is indented
+// to paste under the dataset's last event's citations, where it loads
+// without a problem and resolves where cite said.
+func TestCiteDataset(t *testing.T) {
+	dir, dataset := citeDataset(t)
+	// Written otherwise than the dataset writes it: "..", and no "./".
+	other := dir + "/texts/../texts/minutes.txt"
+	r := runPlain(t, "cite", other, "The council met on Monday.", "--dataset", dataset)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	bs := blocks(r.stdout)
+	if len(bs) != 2 {
+		t.Fatalf("want a block for each of the 2 places:\n%s", r.stdout)
+	}
+	for _, b := range bs {
+		if !strings.Contains(b, "\n      - source: council-minutes\n        quote: The council met on Monday.\n") {
+			t.Errorf("block not indented for citations:, or with the wrong source:\n%s", b)
+		}
+		if strings.Contains(b, "placeholder") {
+			t.Errorf("a block for a dataset has no placeholder:\n%s", b)
+		}
+	}
+	orig, _ := os.ReadFile(dataset)
+	for _, b := range bs {
+		l := data.LoadBytes(dataset, append(orig, b+"\n"...), dir)
+		if l.Timeline == nil || len(l.Problems) > 0 {
+			t.Fatalf("the pasted citation has problems: %v\n%s%s", l.Problems, orig, b)
+		}
+		if sp := l.Timeline.Event(0).Citations[0].Span; !sp.Resolved || !strings.Contains(b, "start: "+strconv.Itoa(sp.Start)+"\n") {
+			t.Errorf("pasted, the citation resolves to %+v:\n%s", sp, b)
+		}
+	}
+}
+
+// TestCiteSource: --source names the source and indents the same way.
+func TestCiteSource(t *testing.T) {
+	r := runPlain(t, "cite", citeSource, "We will build it.", "--source", "minutes")
+	want := "      # paragraph 2 (line 3, column 18)\n      - source: minutes\n        quote: We will build it.\n        start: 78\n        end: 95\n"
+	if r.code != exitOK || r.stdout != want {
+		t.Errorf("exit %d, printed\n%s\nwant\n%s\n%s", r.code, r.stdout, want, r.stderr)
+	}
+}
+
+// TestCiteDatasetNoSource: a dataset without a source for the file is a
+// usage error that lists its sources and their text files.
+func TestCiteDatasetNoSource(t *testing.T) {
+	_, dataset := citeDataset(t)
+	r := runPlain(t, "cite", citeSource, "The council met on Monday.", "--dataset", dataset)
+	if r.code != exitUsage || r.stdout != "" {
+		t.Errorf("exit %d, stdout %q; want %d and nothing", r.code, r.stdout, exitUsage)
+	}
+	for _, want := range []string{"no source of " + dataset + " has " + citeSource + " as its text_file; pass --source ID",
+		"  other: text inline, no text_file", "  council-minutes: text_file " + filepath.Join(filepath.Dir(dataset), "texts", "minutes.txt")} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r := runPlain(t, "cite", citeSource, "x", "--dataset", dataset, "--source", "a"); r.code != exitUsage {
+		t.Errorf("--dataset with --source: exit %d, want %d", r.code, exitUsage)
 	}
 }

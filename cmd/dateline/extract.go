@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,11 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"dateline/data"
-	"dateline/data/article"
 	"dateline/data/atomicfile"
 	"dateline/timeline"
-	"dateline/timeline/draft"
 	"dateline/timeline/timex"
 )
 
@@ -115,7 +110,7 @@ func (a *app) extract(paths []string, opts extractOptions) error {
 		return a.extractTE3(paths[0], ref)
 	}
 	a.started = true
-	b, err := a.draftDataset(paths, opts, ref, format)
+	b, err := a.draftDataset(paths, opts, format)
 	if err != nil {
 		return err
 	}
@@ -154,79 +149,19 @@ func (a *app) extractTE3(path string, ref time.Time) error {
 
 // draftDataset reads the articles, drafts them and returns the dataset
 // file, checked by loading it back.
-func (a *app) draftDataset(paths []string, opts extractOptions, ref time.Time, format string) ([]byte, error) {
-	var (
-		arts    []draft.Article
-		sources []timeline.Source
-		read    []*article.Article
-	)
-	ids := map[string]bool{}
-	textFiles := map[string]string{}
-	for _, p := range paths {
-		art, err := article.Read(p)
-		if err != nil {
-			return nil, err
-		}
-		pub := ref
-		if opts.published == "" {
-			if !art.Published.Known() {
-				return nil, usagef("cannot tell when %s was published; pass --published DATE", p)
-			}
-			t, err := time.Parse("2006-01-02", art.Published.Date)
-			if err != nil {
-				return nil, fmt.Errorf("%s: publication date %q: %v", p, art.Published.Date, err)
-			}
-			pub = t
-			fmt.Fprintf(a.stderr, "%s: published %s, from %s\n", p, art.Published.Date, art.Published.From)
-			if art.Published.Note != "" {
-				fmt.Fprintf(a.stderr, "%s:%d:1: warning: %s\n", p, art.Published.Line, timeline.VisibleControls(art.Published.Note))
-			}
-		}
-		title := art.Title
-		if opts.title != "" {
-			title = opts.title
-		}
-		id := draft.Unique(draft.Slug(title, 8), ids)
-		sum := sha256.Sum256([]byte(art.Text))
-		sources = append(sources, timeline.Source{ID: id, Title: title, Publisher: art.Publisher, URL: art.URL,
-			Published: timeline.MustParseDate(pub.Format("2006-01-02")), Text: art.Text, SHA256: hex.EncodeToString(sum[:])})
-		arts = append(arts, draft.Article{SourceID: id, Text: art.Text, Published: pub})
-		// A plain-text article beside OUT is named, not copied: offsets
-		// index that file's text (the other formats' index the extracted text).
-		if opts.out != "" && art.Format == article.PlainText && sameDir(p, opts.out) {
-			textFiles[id] = filepath.Base(p)
-		}
-		read = append(read, art)
-	}
-	res := draft.Draft(arts)
-	for _, w := range res.Warnings {
-		for i, s := range sources {
-			if s.ID == w.SourceID {
-				line, col := read[i].Position(w.Offset)
-				fmt.Fprintf(a.stderr, "%s:%d:%d: warning: %s\n", paths[i], line, col, timeline.VisibleControls(w.Message))
-			}
-		}
-	}
-	title := "Draft chronology"
-	if len(sources) == 1 {
-		title = "Draft: " + sources[0].Title
-	}
-	ds := &timeline.Dataset{Title: title, Sources: sources, Actors: res.Actors, Events: res.Events}
-	b, err := data.MarshalDataset(ds, format, textFiles)
+func (a *app) draftDataset(paths []string, opts extractOptions, format string) ([]byte, error) {
+	d, err := draftArticles(paths, opts.published, opts.title)
 	if err != nil {
 		return nil, err
 	}
-	// The draft must load as a valid dataset; a problem here is a bug of
-	// the drafter, said as such rather than written.
-	dir := "."
-	if opts.out != "" {
-		dir = filepath.Dir(opts.out)
+	for _, line := range d.log {
+		fmt.Fprintln(a.stderr, line)
 	}
-	l := data.LoadBytes("draft."+format, b, dir)
-	if err := l.Err(); err != nil {
-		return nil, fmt.Errorf("the draft does not validate (a bug in dateline): %v", err)
+	b, err := d.marshal(format, opts.out, d.besideOut(opts.out))
+	if err != nil {
+		return nil, err
 	}
-	fmt.Fprintf(a.stderr, "dateline: drafted %s and %s from %s\n", timeline.Plural(len(ds.Events), "event"), timeline.Plural(len(ds.Actors), "actor"), timeline.Plural(len(sources), "article"))
+	fmt.Fprintf(a.stderr, "dateline: %s\n", d.summary())
 	return b, nil
 }
 

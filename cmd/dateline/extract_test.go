@@ -178,3 +178,19 @@ func TestExtractTextFile(t *testing.T) {
 		t.Error("the article was modified")
 	}
 }
+
+// TestRootArticlePiped: `dateline ARTICLE` piped prints the draft's list
+// (the events the viewer would show), and --published is refused for a
+// dataset.
+func TestRootArticlePiped(t *testing.T) {
+	r := runPlain(t, "../../timeline/draft/testdata/seed_kim_car.txt")
+	if r.code != exitOK || !strings.Contains(r.stdout, ": 11 events") || !strings.Contains(r.stdout, "Putin invited him to ride") {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "seed_kim_car.txt:3:137: warning: 'Tuesday (Jan 20)'") {
+		t.Errorf("the drafting warnings should be on stderr at FILE:LINE:COL:\n%s", r.stderr)
+	}
+	if r := runPlain(t, "--published", "2024-02-20", "testdata/small.yaml"); r.code != exitUsage {
+		t.Errorf("--published with a dataset: exit %d, want %d", r.code, exitUsage)
+	}
+}

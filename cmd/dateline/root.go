@@ -91,29 +91,35 @@ func (e *exitError) Error() string { return fmt.Sprintf("exit status %d", e.code
 
 // rootOptions are the flags of the bare `dateline` command.
 type rootOptions struct {
-	mouse   bool
-	theme   string
-	color   string
-	eventID string
-	watch   bool
+	mouse     bool
+	theme     string
+	color     string
+	eventID   string
+	watch     bool
+	published string
 }
 
 func (a *app) newRootCmd() *cobra.Command {
 	var opts rootOptions
 	root := &cobra.Command{
-		Use:   "dateline [FILE]",
+		Use:   "dateline [FILE|ARTICLE]",
 		Short: "Read a chronology of dated, sourced events in the terminal",
 		Long: `dateline shows a chronology: dated events, who took part and the verbatim
 source quotes behind every claim. With no FILE it opens the dataset built
 into dateline (the 2024 report of Putin's car gift to Kim Jong-un).
 
 In a terminal, dateline starts a keyboard-driven viewer. When standard output
-is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
+is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.
+
+A file named .txt, .md, .markdown, .html or .htm is an ARTICLE: dateline
+drafts a chronology from it as "dateline extract" does and shows the draft,
+unsaved; the export key (e) saves it as YAML. Any other name is a dataset.`,
 		Example: `  dateline                         # the built-in dataset in the viewer
   dateline events.yaml             # your own dataset
   dateline --event car-gift        # start on one event
   dateline --theme light --mouse   # light colours, mouse on
   dateline --watch events.yaml     # reload when the file changes
+  dateline article.txt             # draft a chronology from an article, to check and save
   dateline | less                  # piped: the plain list`,
 		Args:              maxArgs(1),
 		ValidArgsFunction: fileCompletion(1),
@@ -137,6 +143,7 @@ is not a terminal, or TERM is "dumb", it prints what "dateline list" prints.`,
 	f.StringVar(&opts.color, "color", "auto", "use colour: `auto|always|never` (NO_COLOR is honoured)")
 	f.StringVar(&opts.eventID, "event", "", "start with the event `ID` selected")
 	f.BoolVar(&opts.watch, "watch", false, "reload FILE when it or a source text file it names changes (checked every second), keeping the selection")
+	f.StringVar(&opts.published, "published", "", "an ARTICLE's publication date, YYYY-MM-DD, when it does not say (as extract's --published)")
 	completeWords(root, "theme", "light", "dark")
 	completeWords(root, "color", "auto", "always", "never")
 	root.AddCommand(a.newListCmd(), a.newActorsCmd(), a.newSourcesCmd(), a.newValidateCmd())
@@ -173,7 +180,14 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 			return err
 		}
 	}
+	article := len(args) == 1 && isArticle(args[0])
+	if opts.published != "" && !article {
+		return usagef("--published dates an ARTICLE (.txt, .md, .markdown, .html, .htm), not a dataset")
+	}
 	if !a.isTerminal(a.stdout) || a.getenv("TERM") == "dumb" {
+		if article {
+			return a.listDraft(args[0], opts.published)
+		}
 		return a.list(args, listOptions{format: "text"})
 	}
 	var loads lastLoad
@@ -181,7 +195,7 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 	if len(args) == 1 {
 		file = args[0]
 	}
-	err := a.runTUI(tui.Config{
+	cfg := tui.Config{
 		Load: func() *data.Loaded { return loads.do(func() *data.Loaded { return loadArgs(args) }) },
 		LoadProgress: func(progress func(done, total int64)) *data.Loaded {
 			return loads.do(func() *data.Loaded { return loadArgsProgress(args, progress) })
@@ -192,7 +206,19 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 		Theme:   opts.theme,
 		Color:   opts.color,
 		EventID: opts.eventID,
-	})
+	}
+	if article {
+		v := &articleView{path: args[0], published: opts.published}
+		cfg.Load = func() *data.Loaded { return loads.do(v.load) }
+		cfg.LoadProgress = nil
+		cfg.Draft = &tui.Draft{
+			Save: v.save,
+			Open: func(path string) *data.Loaded {
+				return loads.do(func() *data.Loaded { return loadArgs([]string{path}) })
+			},
+		}
+	}
+	err := a.runTUI(cfg)
 	// The TUI showed any problem on screen; the alternate screen is gone
 	// now, so say it again where it stays visible.
 	l := loads.result()
@@ -236,4 +262,17 @@ func hasEvent(tl *timeline.Timeline, id string) bool {
 		}
 	}
 	return false
+}
+
+// listDraft prints the draft of an article as `dateline list` prints a
+// dataset: what the viewer would show, for a pipe.
+func (a *app) listDraft(path, published string) error {
+	l := (&articleView{path: path, published: published}).load()
+	if l.Timeline == nil {
+		return a.loadFailed(l)
+	}
+	for _, p := range l.Problems {
+		fmt.Fprintln(a.stderr, p)
+	}
+	return WriteEventsText(a.stdout, l, l.Timeline.Apply(timeline.Filter{}, nil))
 }

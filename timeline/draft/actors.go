@@ -371,9 +371,10 @@ func (s *actorSet) findActors(text string, ws []word) []mention {
 		descr = nil // lower-casing moved bytes: offsets would not hold
 	}
 	for d, i := range descr {
+		cps := cpOffsets(text)
 		for _, at := range allIndex(low, strings.ToLower(d)) {
 			s.alias(i, d)
-			st := utf8.RuneCountInString(text[:at])
+			st := cps(at)
 			out = append(out, mention{st, st + utf8.RuneCountInString(d), i})
 		}
 	}
@@ -382,19 +383,33 @@ func (s *actorSet) findActors(text string, ws []word) []mention {
 		for _, a := range s.actors {
 			if a.Kind == timeline.KindState && strings.HasPrefix(a.Name, cardinal+" ") {
 				i := s.byName[a.Name]
+				cps := cpOffsets(text)
 				for _, at := range allIndex(text, phrase) {
 					rest := text[at+len(phrase):]
 					if r, _ := utf8.DecodeRuneInString(rest); r == ' ' && len(rest) > 1 && capital(rest[1:]) {
 						continue // "the North Korean leader"
 					}
 					s.alias(i, phrase)
-					st := utf8.RuneCountInString(text[:at])
+					st := cps(at)
 					out = append(out, mention{st, st + utf8.RuneCountInString(phrase), i})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// cpOffsets returns a function that turns byte offsets of text, given in
+// ascending order, into code-point offsets, counting each stretch of text
+// once: counting from the start for every match made long articles
+// quadratic.
+func cpOffsets(text string) func(at int) int {
+	b, cp := 0, 0
+	return func(at int) int {
+		cp += utf8.RuneCountInString(text[b:at])
+		b = at
+		return cp
+	}
 }
 
 func text2(text string, ws []word, a, b int) string {

@@ -2,6 +2,7 @@ package draft
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -47,14 +48,14 @@ func Draft(arts []Article) *Result {
 	}
 	var all []perArticle
 	for _, a := range arts {
-		sents := timex.Sentences(a.Text)
+		tx, sents := timex.TagSentences(a.Text, a.Published)
 		starts := map[int]bool{}
 		for _, s := range sents {
 			starts[s.Start] = true
 		}
 		ws := words(a.Text, starts)
 		ms := actors.findActors(a.Text, ws)
-		all = append(all, perArticle{a, sents, timex.Tag(a.Text, a.Published), ms})
+		all = append(all, perArticle{a, sents, tx, ms})
 	}
 	for _, p := range all {
 		res.Events = append(res.Events, draftArticle(p.a, p.sents, p.tx, p.ms, eventIDs, res)...)
@@ -206,7 +207,9 @@ func draftArticle(art Article, sents []timex.Span, tx []timex.Timex, ms []mentio
 				Title:    title,
 				Summary:  sentence,
 				Status:   statusOf(sentence, date, a.Published),
-				Actors:   actorRefs,
+				// A copy each: the ids are filled in later per event, and a
+				// sentence with two dates gives two events.
+				Actors: slices.Clone(actorRefs),
 				Citations: []timeline.Citation{
 					citation(a.SourceID, src, sentence, start),
 				},

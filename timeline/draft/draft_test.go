@@ -131,3 +131,36 @@ func TestUndatedStatements(t *testing.T) {
 		t.Errorf("undated events: %v", got)
 	}
 }
+
+// TestTwoDatesKeepTheirActors: a sentence with two dates gives two events,
+// each naming the sentence's actors. They once shared one list, whose ids
+// were then filled in twice, so the second event named the first actor
+// of the dataset three times instead.
+func TestTwoDatesKeepTheirActors(t *testing.T) {
+	text := "Talks\n\nPresident Anna Berg met Canada's envoy on 3 March 2024. " +
+		"Canada's prime minister is due to visit Santiago in May, officials in Ottawa said, and Vial is expected to travel to Toronto next week."
+	pub := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+	r := Draft([]Article{{SourceID: "article", Text: text, Published: pub}})
+	build(t, text, pub, r)
+	names := map[string]string{}
+	for _, a := range r.Actors {
+		names[a.ID] = a.Name
+	}
+	twoDates := 0
+	for _, e := range r.Events {
+		if !strings.Contains(e.Summary, "Santiago") {
+			continue
+		}
+		twoDates++
+		var got []string
+		for _, a := range e.Actors {
+			got = append(got, names[a.Actor])
+		}
+		if strings.Join(got, ", ") != "Canada, Chile" { // Santiago and Ottawa are their capitals
+			t.Errorf("event %s (%s) names %v", e.ID, e.Date, got)
+		}
+	}
+	if twoDates != 2 {
+		t.Errorf("the sentence with two dates gave %d events, want 2", twoDates)
+	}
+}

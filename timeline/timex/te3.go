@@ -35,8 +35,10 @@ type Span struct{ Start, End int }
 // Sentences splits text into sentences the way the tagger reads them: a
 // blank line ends a paragraph (a headline, a date line), and ., ! or ?
 // end a sentence unless they end an abbreviation ("Mr.", "Feb.", "p.m.").
-func Sentences(text string) []Span {
-	toks := tokenize(text)
+func Sentences(text string) []Span { return sentences(tokenize(text)) }
+
+// sentences is Sentences on the tokens of a text.
+func sentences(toks []token) []Span {
 	var out []Span
 	for i := range toks {
 		if toks[i].sentStart {

@@ -35,8 +35,20 @@ type Timex struct {
 // Tag returns the temporal expressions of text in text order, resolved
 // against ref (the publication date; only its year, month and day count).
 func Tag(text string, ref time.Time) []Timex {
-	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	return tag(text, tokenize(text), ref)
+}
+
+// TagSentences is Tag and Sentences of one text, which it reads once: the
+// drafter needs both, and reading the text is a good part of either.
+func TagSentences(text string, ref time.Time) ([]Timex, []Span) {
 	toks := tokenize(text)
+	sents := sentences(toks) // before tagging, which reads the tokens only
+	return tag(text, toks, ref), sents
+}
+
+// tag is Tag on the tokens of text.
+func tag(text string, toks []token, ref time.Time) []Timex {
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 	exprs := find(toks)
 	r := newResolver(text, toks, ref)
 	r.story = storyMode(exprs, ref)

@@ -29,6 +29,9 @@ type Decoder struct {
 	// NoText holds the ids of sources whose text could not be read; quotes
 	// cannot be found in them, which says nothing new.
 	NoText map[string]bool
+	// SourceFiles, when not nil, collects the path each source's
+	// text_file names, as TextFiles shows it (Loaded.SourceFiles).
+	SourceFiles map[string]string
 }
 
 // RecPath is the path of a record, such as events[3] or

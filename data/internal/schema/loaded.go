@@ -44,6 +44,10 @@ type Loaded struct {
 	// TextFiles are the paths of the source text files the dataset names
 	// (text_file), read or not: what --watch looks at besides File.
 	TextFiles []string
+	// SourceFiles maps the id of each source whose text is a text_file to
+	// that file's path (the dataset's folder joined to it), read or not;
+	// nil for formats that do not record it (JSON Lines).
+	SourceFiles map[string]string
 }
 
 // Err returns an error naming the first problem when the Timeline is nil.
@@ -129,8 +133,9 @@ func LoadTree(name string, b []byte, files TextFiles) *Loaded {
 		l.Problems = []Problem{{File: name, Line: serr.Line, Col: serr.Col, Severity: timeline.SeverityError, Message: serr.Msg}}
 		return l
 	}
-	d := &Decoder{AnyText: !json, Files: files, Probs: probs, NoText: map[string]bool{}}
+	d := &Decoder{AnyText: !json, Files: files, Probs: probs, NoText: map[string]bool{}, SourceFiles: map[string]string{}}
 	l.Dataset = d.Dataset(root)
+	l.SourceFiles = d.SourceFiles
 	tl, diags := timeline.New(l.Dataset)
 	l.Problems = append(d.Probs, place(root, l.Dataset, diags, d)...)
 	failed := false

@@ -160,7 +160,11 @@ func (d *Decoder) Source(n *Node, r RecPath) timeline.Source {
 	case !absent(text):
 		s.Text, haveText = d.word(text, r.At("text"))
 	default:
-		s.Text, haveText = d.textFile(file, r.At("text_file"))
+		var path string
+		s.Text, path, haveText = d.textFile(file, r.At("text_file"))
+		if path != "" && s.ID != "" && d.SourceFiles != nil {
+			d.SourceFiles[s.ID] = path
+		}
 	}
 	if !haveText && s.ID != "" {
 		d.NoText[s.ID] = true
@@ -173,46 +177,49 @@ func (d *Decoder) Source(n *Node, r RecPath) timeline.Source {
 }
 
 // textFile reads the text a source names by text_file, relative to the
-// dataset's folder; ok is false when it could not (which is reported).
-func (d *Decoder) textFile(n *Node, a at) (string, bool) {
+// dataset's folder, and the file's path as TextFiles shows it ("" when
+// the name is not a valid one); ok is false when it could not (which is
+// reported).
+func (d *Decoder) textFile(n *Node, a at) (text, shown string, ok bool) {
 	name, ok := d.word(n, a)
 	if !ok {
-		return "", false
+		return "", "", false
 	}
 	local := filepath.FromSlash(name)
 	switch {
 	case name == "":
 		d.Errorf(n, a, "text_file is empty")
-		return "", false
+		return "", shown, false
 	case filepath.IsAbs(local) || path.IsAbs(name) || filepath.VolumeName(local) != "":
 		d.Errorf(n, a, "text_file %s must be a path relative to the dataset's folder", Clip(name))
-		return "", false
+		return "", shown, false
 	case !filepath.IsLocal(local):
 		d.Errorf(n, a, "text_file %s is outside the dataset's folder", Clip(name))
-		return "", false
+		return "", shown, false
 	}
 	name = filepath.ToSlash(filepath.Clean(local))
+	shown = d.Files.display(name)
 	b, err := d.Files.Read(name)
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist):
 		d.Errorf(n, a, "text_file %s not found", d.Files.display(name))
-		return "", false
+		return "", shown, false
 	case errors.Is(err, errTooBig):
 		d.Errorf(n, a, "%s", tooBigText(d.Files.display(name)))
-		return "", false
+		return "", shown, false
 	case errors.Is(err, errOutside), errors.Is(err, ErrIsDir), errors.Is(err, errSpecial):
 		d.Errorf(n, a, "text_file %s %v", d.Files.display(name), err)
-		return "", false
+		return "", shown, false
 	default:
 		d.Errorf(n, a, "cannot read text_file %s: %v", d.Files.display(name), atomicfile.WithoutPath(err))
-		return "", false
+		return "", shown, false
 	}
 	if !utf8.Valid(b) {
 		d.Errorf(n, a, "text_file %s is not valid UTF-8", d.Files.display(name))
-		return "", false
+		return "", shown, false
 	}
-	return SourceFileText(b), true
+	return SourceFileText(b), shown, true
 }
 
 // SourceFileText is a source's text as dateline reads it from a file: a
