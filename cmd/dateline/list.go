@@ -19,6 +19,9 @@ type listOptions struct {
 	statuses  []string
 	grep      string
 	format    string
+	// event is the viewer's --event, when the viewer prints the list
+	// instead (stdout not a terminal): an unknown id is still bad usage.
+	event string
 }
 
 func (a *app) newListCmd() *cobra.Command {
@@ -78,6 +81,9 @@ func (a *app) list(args []string, opts listOptions) error {
 	l, err := a.load(args)
 	if err != nil {
 		return err
+	}
+	if opts.event != "" && !hasEvent(l.Timeline, opts.event) {
+		return usagef("--event %q: no event has that id", opts.event)
 	}
 	if filter.Actors, err = lookupActors(l.Timeline, opts.actors); err != nil {
 		return err

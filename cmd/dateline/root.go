@@ -188,7 +188,7 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 		if article {
 			return a.listDraft(args[0], opts.published)
 		}
-		return a.list(args, listOptions{format: "text"})
+		return a.list(args, listOptions{format: "text", event: opts.eventID})
 	}
 	var loads lastLoad
 	file := ""

@@ -157,6 +157,14 @@ func TestUsageRefusals(t *testing.T) {
 	if r.code != exitUsage || !strings.Contains(r.stderr, `--event "nosuch": no event has that id`) {
 		t.Errorf("--event nosuch: exit %d, %q", r.code, r.stderr)
 	}
+	// Piped, the viewer prints the list instead; the id is still checked.
+	r = runPlain(t, "--event", "nosuch")
+	if r.code != exitUsage || !strings.Contains(r.stderr, `--event "nosuch": no event has that id`) || r.stdout != "" {
+		t.Errorf("--event nosuch, piped: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r = runPlain(t, "--event", "car-gift"); r.code != 0 || r.stdout == "" {
+		t.Errorf("--event car-gift, piped: exit %d, stderr %q", r.code, r.stderr)
+	}
 	for _, args := range [][]string{{"completion", "tcsh"}, {"completion"}} {
 		r := runPlain(t, args...)
 		if r.code != exitUsage {
