@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // keyMap is the one binding table of the program: Update dispatches on it
@@ -212,4 +213,31 @@ func KeymapMarkdown() string {
 		b.WriteString("| " + strings.Join(names, ", ") + " | " + r.action + " |\n")
 	}
 	return b.String()
+}
+
+// moveByKey is where the navigation keys take a cursor (or a top line) at
+// cur in a list of n with page rows on screen, as a pager moves: the
+// timeline, the problems list and the source reader move alike. ok is
+// false for any other key. The result is not clamped; callers clamp.
+func moveByKey(keys *keyMap, k tea.KeyMsg, cur, page, n int) (next int, ok bool) {
+	page = max(1, page)
+	switch {
+	case key.Matches(k, keys.Down):
+		return cur + 1, true
+	case key.Matches(k, keys.Up):
+		return cur - 1, true
+	case key.Matches(k, keys.HalfDown):
+		return cur + max(1, page/2), true
+	case key.Matches(k, keys.HalfUp):
+		return cur - max(1, page/2), true
+	case key.Matches(k, keys.PageDown):
+		return cur + page, true
+	case key.Matches(k, keys.PageUp):
+		return cur - page, true
+	case key.Matches(k, keys.Top):
+		return 0, true
+	case key.Matches(k, keys.Bottom):
+		return n - 1, true
+	}
+	return cur, false
 }

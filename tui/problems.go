@@ -66,22 +66,8 @@ func (l problemsList) Update(k tea.KeyMsg) (problemsList, data.Problem, bool) {
 		if len(l.probs) > 0 {
 			return l, l.probs[l.cursor], true
 		}
-	case key.Matches(k, l.keys.Down):
-		l.cursor++
-	case key.Matches(k, l.keys.Up):
-		l.cursor--
-	case key.Matches(k, l.keys.HalfDown):
-		l.cursor += max(1, page/2)
-	case key.Matches(k, l.keys.HalfUp):
-		l.cursor -= max(1, page/2)
-	case key.Matches(k, l.keys.PageDown):
-		l.cursor += page
-	case key.Matches(k, l.keys.PageUp):
-		l.cursor -= page
-	case key.Matches(k, l.keys.Top):
-		l.cursor = 0
-	case key.Matches(k, l.keys.Bottom):
-		l.cursor = len(l.probs) - 1
+	default:
+		l.cursor, _ = moveByKey(l.keys, k, l.cursor, page, len(l.probs))
 	}
 	l.scroll()
 	return l, data.Problem{}, false

@@ -281,24 +281,13 @@ func (m sourceView) Update(msg tea.Msg) (sourceView, tea.Cmd) {
 		}
 		return m, nil
 	}
-	th := max(1, m.textHeight())
+	// The keys scroll the text; clampTop stops "end" at the last page.
+	if top, ok := moveByKey(m.keys, k, m.top, m.textHeight(), 1<<30); ok {
+		m.top = top
+		m.clampTop()
+		return m, nil
+	}
 	switch {
-	case key.Matches(k, m.keys.Down):
-		m.top++
-	case key.Matches(k, m.keys.Up):
-		m.top--
-	case key.Matches(k, m.keys.HalfDown):
-		m.top += max(1, th/2)
-	case key.Matches(k, m.keys.HalfUp):
-		m.top -= max(1, th/2)
-	case key.Matches(k, m.keys.PageDown):
-		m.top += th
-	case key.Matches(k, m.keys.PageUp):
-		m.top -= th
-	case key.Matches(k, m.keys.Top):
-		m.top = 0
-	case key.Matches(k, m.keys.Bottom):
-		m.top = 1 << 30
 	case key.Matches(k, m.keys.NextCite):
 		m.step(1)
 	case key.Matches(k, m.keys.PrevCite):

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -130,24 +129,8 @@ func (m timelinePane) Update(msg tea.Msg) (timelinePane, tea.Cmd) {
 	if !ok || !m.focused || len(m.idx) == 0 {
 		return m, nil
 	}
-	page := func() int { return max(1, m.visibleEvents()) }
-	switch {
-	case key.Matches(k, m.keys.Down):
-		m.Select(m.cursor + 1)
-	case key.Matches(k, m.keys.Up):
-		m.Select(m.cursor - 1)
-	case key.Matches(k, m.keys.HalfDown):
-		m.Select(m.cursor + max(1, page()/2))
-	case key.Matches(k, m.keys.HalfUp):
-		m.Select(m.cursor - max(1, page()/2))
-	case key.Matches(k, m.keys.PageDown):
-		m.Select(m.cursor + page())
-	case key.Matches(k, m.keys.PageUp):
-		m.Select(m.cursor - page())
-	case key.Matches(k, m.keys.Top):
-		m.Select(0)
-	case key.Matches(k, m.keys.Bottom):
-		m.Select(len(m.idx) - 1)
+	if next, ok := moveByKey(m.keys, k, m.cursor, m.visibleEvents(), len(m.idx)); ok {
+		m.Select(next)
 	}
 	return m, nil
 }
