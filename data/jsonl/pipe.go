@@ -57,6 +57,8 @@ type job struct {
 	broken []int // events whose line is not a JSON object of ours at all
 	failed error // a panic while decoding
 	done   chan struct{}
+
+	scan *scanJob // a Scan's results, instead of events
 }
 
 // decodeEvents runs the pipeline over the rest of the file, from offset
@@ -278,8 +280,10 @@ func IsBlankLine(b []byte) bool {
 
 // slowEvent decodes a line the fast path refused with the tree decoder,
 // which reports every problem; k is the event's index in the job.
-func slowEvent(b []byte, line, k int, j *job) {
-	e := &j.out[k]
+func slowEvent(b []byte, line, k int, j *job) { slowEventInto(b, line, k, j, &j.out[k]) }
+
+// slowEventInto is slowEvent decoding into e.
+func slowEventInto(b []byte, line, k int, j *job, e *timeline.Event) {
 	*e = timeline.Event{}
 	if est, limit := schema.EstimateValues(b), schema.MaxValues(len(b)); est > limit {
 		j.probs = append(j.probs, schema.Problem{Line: line, Col: 1, Severity: timeline.SeverityError, Message: fmt.Sprintf(
