@@ -59,11 +59,13 @@ func (c *Checker) CheckID(i int, id string) (Diagnostic, bool) {
 	return v.diags[0], true
 }
 
-// ExpectEvents sizes the table of ids for about n events, sparing the
-// table's growth; a guess, made before the first CheckID.
-func (c *Checker) ExpectEvents(n int) {
+// ExpectEvents sizes the table of ids for about n events of ids about
+// idBytes long, sparing its growth; a guess, made before the first CheckID.
+func (c *Checker) ExpectEvents(n, idBytes int) {
 	if c.ids.n == 0 && n > len(c.ids.table)/2 {
 		c.ids = newIDSet(n, nil)
+		c.ids.buf = make([]byte, 0, n*idBytes)
+		c.ids.ends = make([]int, 0, n)
 	}
 }
 

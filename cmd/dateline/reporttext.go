@@ -279,6 +279,10 @@ func wrap(text string, w int) []string {
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			n++ // ASCII is never wide; the common case, without the table
+			continue
+		}
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
 			n += 2

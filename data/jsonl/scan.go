@@ -410,7 +410,8 @@ func (sc *scanner) collect(j *job) {
 		// Size the ids' table from the events per byte of the first block,
 		// as the loader sizes its list.
 		perByte := float64(len(s.events)) / float64(len(j.data))
-		sc.checker.ExpectEvents(min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64))
+		idBytes := len(s.idBuf)/max(1, len(s.events)) + 1
+		sc.checker.ExpectEvents(min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64), idBytes)
 	}
 	for _, k := range j.broken {
 		st.broken[base+k] = true
