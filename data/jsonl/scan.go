@@ -311,6 +311,10 @@ func (w *scanWorker) block(j *job) {
 			s.hits = append(s.hits, scanHit{k, first, second})
 		}
 	}
+	if j.tooLong > 0 {
+		s.events = append(s.events, scanEvent{line: line, start: len(j.data), end: len(j.data), idEnd: len(s.idBuf)})
+		j.refuseLine(line, len(s.events)-1)
+	}
 }
 
 // count adds an event's actors (their indexes, -1 for unknown ones) to
