@@ -146,7 +146,7 @@ func hostileGenerated() []generatedCase {
 		{"json-50mb-line.json", func() []byte { return []byte(`{"dateline": 1, "title": "` + strings.Repeat("x", fiftyMB) + `"}`) }, 0, nil},
 		{"jsonl-50mb-line.jsonl", func() []byte {
 			return []byte(header + `{"id": "e", "title": "` + strings.Repeat("x", fiftyMB) + `", "citations": [{"source": "s", "quote": "some"}]}` + "\n")
-		}, 0, nil},
+		}, 1, []string{"2:1: error: a JSON Lines record may have at most 16777216"}},
 		{"yaml-50mb-garbage.yaml", func() []byte { return []byte(strings.Repeat("x", fiftyMB)) }, 1,
 			[]string{"1:1: error: dataset must be a mapping, got a string"}},
 		{"yaml-deep.yaml", func() []byte { return []byte(strings.Repeat("[", deep) + strings.Repeat("]", deep)) }, 1,

@@ -106,3 +106,16 @@ func load(name string, b []byte, files schema.TextFiles) *Loaded {
 	}
 	return schema.LoadTree(name, b, files)
 }
+
+// IsJSONLinesFile reports whether LoadFile would stream path as JSON
+// Lines: a regular file named .jsonl, or one whose start is JSON Lines.
+func IsJSONLinesFile(path string) bool {
+	if path == "-" || path == "/dev/stdin" {
+		return false
+	}
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	return strings.EqualFold(filepath.Ext(path), ".jsonl") || jsonl.Sniff(path)
+}

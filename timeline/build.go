@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Building a Timeline: validation of the events, split between the cores,
@@ -163,40 +164,119 @@ func checkEvents(t *Timeline, src, events []Event, perm []int32, own bool, refs 
 		})
 	}
 	parallel(jobs...)
-	return mergeDiagnostics(parts)
+	return mergeDiagnostics(t, parts)
 }
 
-// checkIDs reports empty event ids and, once each, duplicate ones. The
-// set of ids seen is an open-addressing table of (hash, index) pairs, a
-// third of the memory of a map[string]int32 of a million ids and one
-// cache miss per id; the ids themselves are compared only when hashes agree.
+// checkIDs reports empty event ids in dataset order and, once each,
+// duplicate ones.
 func (v *validator) checkIDs(src []Event) {
-	size := 16
-	for size < 2*len(src) {
-		size *= 2
-	}
-	mask := uint64(size - 1)
-	table := make([]uint64, size) // hash<<32 | index+1; 0 is empty
-	seed := maphash.MakeSeed()
+	ids := newIDSet(len(src), src)
 	dups := dupIDs{list: "events", noun: "event"}
 	defer dups.report(v)
 	for i := range src {
-		id := src[i].ID
 		v.cur = i
-		if strings.TrimSpace(id) == "" {
-			v.add(SeverityError, FieldPath("events", i, "id"), "event id is empty")
+		ids.check(v, &dups, i, src[i].ID)
+	}
+}
+
+// idSet is the set of event ids seen, to report empty and duplicate ones:
+// an open-addressing table of (hash, index) pairs, a third of the memory
+// of a map[string]int32 of a million ids and one cache miss per id; the
+// ids themselves are compared only when hashes agree. It grows as ids come
+// when their number is not known beforehand.
+type idSet struct {
+	table []uint64 // hash<<32 | index+1; 0 is empty
+	n     int
+	seed  maphash.Seed
+	src   []Event // the events, when they are all at hand (New)
+	// Otherwise the ids are copied, one after the other, into buf: id i
+	// is buf[ends[i-1]:ends[i]] ("" for one not in the table).
+	buf  []byte
+	ends []int
+}
+
+func newIDSet(hint int, src []Event) *idSet {
+	size := 16
+	for size < 2*hint {
+		size *= 2
+	}
+	return &idSet{table: make([]uint64, size), seed: maphash.MakeSeed(), src: src}
+}
+
+// id is the id of event i, which must have been added.
+func (s *idSet) id(i int) string {
+	if s.src != nil {
+		return s.src[i].ID
+	}
+	start := 0
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return unsafe.String(unsafe.SliceData(s.buf[start:]), s.ends[i]-start)
+}
+
+// keep records the id of the event added (or "" for one not in the table).
+func (s *idSet) keep(id string) {
+	if s.src != nil {
+		return
+	}
+	s.buf = append(s.buf, id...)
+	s.ends = append(s.ends, len(s.buf))
+}
+
+// check adds event i's id (events come in dataset order: i is the number
+// of ids added before) and reports it to v when empty, or to dups when a
+// duplicate (which reports each repeated id once).
+func (s *idSet) check(v *validator, dups *dupIDs, i int, id string) {
+	if strings.TrimSpace(id) == "" {
+		s.keep("")
+		v.add(SeverityError, FieldPath("events", i, "id"), "event id is empty")
+		return
+	}
+	if 2*(s.n+1) > len(s.table) {
+		s.grow()
+	}
+	h := maphash.String(s.seed, id)
+	if first, dup := s.insert(h, i, id); dup {
+		s.keep("")
+		dups.add(id, first, i)
+		return
+	}
+	s.keep(id)
+	s.n++
+}
+
+// insert puts (h, i) in the table unless an equal id is there, whose index
+// it returns with dup true. The strings id returns are compared at once,
+// never kept: buf may move when it grows.
+func (s *idSet) insert(h uint64, i int, id string) (first int, dup bool) {
+	mask := uint64(len(s.table) - 1)
+	tag := h >> 32
+	for slot := h & mask; ; slot = (slot + 1) & mask {
+		e := s.table[slot]
+		if e == 0 {
+			s.table[slot] = tag<<32 | uint64(i+1)
+			return 0, false
+		}
+		if first := int(uint32(e)) - 1; e>>32 == tag && s.id(first) == id {
+			return first, true
+		}
+	}
+}
+
+// grow doubles the table, placing every id again.
+func (s *idSet) grow() {
+	old := s.table
+	s.table = make([]uint64, 2*len(old))
+	mask := uint64(len(s.table) - 1)
+	for _, e := range old {
+		if e == 0 {
 			continue
 		}
-		h := maphash.String(seed, id)
-		tag := h >> 32
+		h := maphash.String(s.seed, s.id(int(uint32(e))-1))
 		for slot := h & mask; ; slot = (slot + 1) & mask {
-			e := table[slot]
-			if e == 0 {
-				table[slot] = tag<<32 | uint64(i+1)
-				break
-			}
-			if first := int(uint32(e)) - 1; e>>32 == tag && src[first].ID == id {
-				dups.add(id, first, i)
+			if s.table[slot] == 0 {
+				s.table[slot] = e
 				break
 			}
 		}
@@ -205,19 +285,27 @@ func (v *validator) checkIDs(src []Event) {
 
 // mergeDiagnostics puts the parts' diagnostics in dataset order: by event,
 // and for one event the id's first (parts[0]), then the others in the
-// order they were found.
-func mergeDiagnostics(parts []*validator) ([]Diagnostic, bool) {
+// order they were found; then the first unknown ids in that order get
+// their "did you mean".
+func mergeDiagnostics(t *Timeline, parts []*validator) ([]Diagnostic, bool) {
 	type placed struct {
-		at   int
-		part int
-		d    Diagnostic
+		at      int
+		part    int
+		d       Diagnostic
+		pending *pendingSuggestion
 	}
 	var all []placed
 	failed := false
 	for p, v := range parts {
 		failed = failed || v.failed
+		next := 0
 		for k, d := range v.diags {
-			all = append(all, placed{v.at[k], min(p, 1), d})
+			pl := placed{at: v.at[k], part: min(p, 1), d: d}
+			if next < len(v.pending) && v.pending[next].diag == k {
+				pl.pending = &v.pending[next]
+				next++
+			}
+			all = append(all, pl)
 		}
 	}
 	if len(all) == 0 {
@@ -230,8 +318,12 @@ func mergeDiagnostics(parts []*validator) ([]Diagnostic, bool) {
 		return a.part - b.part
 	})
 	out := make([]Diagnostic, len(all))
+	sugg := suggestions{t: t}
 	for k := range all {
 		out[k] = all[k].d
+		if all[k].pending != nil {
+			sugg.apply(&out[k], *all[k].pending)
+		}
 	}
 	return out, failed
 }

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,12 +33,13 @@ func (f Filter) IsZero() bool {
 func (t *Timeline) Apply(f Filter, dst []int) []int {
 	dst = dst[:0]
 	needle := foldKey(f.Text)
+	contains := t.textMatcher(needle)
 	keep := func(i int) bool {
 		e := &t.events[i]
 		if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, e.Status) {
 			return false
 		}
-		return needle == "" || t.eventContains(e, needle)
+		return needle == "" || contains(e)
 	}
 	switch {
 	case len(f.Actors) == 0 && f.Dates.IsZero():
@@ -161,32 +163,35 @@ func unionSorted(a, b []int) []int {
 	return append(out, b[j:]...)
 }
 
-// eventContains reports whether needle (already folded by foldKey) occurs in
-// the event's searchable text.
-func (t *Timeline) eventContains(e *Event, needle string) bool {
-	if containsFold(e.Title, needle) || containsFold(e.Summary, needle) {
-		return true
+// textMatcher returns the test whether needle (already folded by foldKey)
+// occurs in an event's searchable text: its title, summary, quotes, and
+// the names and aliases of its actors. Which actors' names hold needle is
+// worked out once, not again for every reference.
+func (t *Timeline) textMatcher(needle string) func(e *Event) bool {
+	if needle == "" {
+		return func(*Event) bool { return true }
 	}
-	for k := range e.Citations {
-		if containsFold(e.Citations[k].Quote, needle) {
+	named := make([]bool, len(t.actors))
+	for i := range t.actors {
+		a := &t.actors[i]
+		named[i] = containsFold(a.Name, needle) || slices.ContainsFunc(a.Aliases, func(al string) bool { return containsFold(al, needle) })
+	}
+	return func(e *Event) bool {
+		if containsFold(e.Title, needle) || containsFold(e.Summary, needle) {
 			return true
 		}
-	}
-	for _, ref := range e.Actors {
-		a, ok := t.Actor(ref.Actor)
-		if !ok {
-			continue
-		}
-		if containsFold(a.Name, needle) {
-			return true
-		}
-		for _, al := range a.Aliases {
-			if containsFold(al, needle) {
+		for k := range e.Citations {
+			if containsFold(e.Citations[k].Quote, needle) {
 				return true
 			}
 		}
+		for _, ref := range e.Actors {
+			if i, ok := t.actorByID[ref.Actor]; ok && named[i] {
+				return true
+			}
+		}
+		return false
 	}
-	return false
 }
 
 // ContainsFold reports whether needle occurs in s, ignoring case and
@@ -194,11 +199,70 @@ func (t *Timeline) eventContains(e *Event, needle string) bool {
 func ContainsFold(s, needle string) bool { return containsFold(s, foldKey(needle)) }
 
 // containsFold is ContainsFold for a needle already normalised by foldKey.
+// It tries matchFoldAt at every code point of s that can match needle's
+// first one. When that is ASCII, the candidates are found with
+// strings.IndexByte: the byte in either case, and the lead byte of the only
+// non-ASCII letters that fold to an ASCII one (U+212A KELVIN SIGN to k,
+// U+017F LONG S to s); every other position could not match, so skipping
+// them changes no answer.
 func containsFold(s, needle string) bool {
 	if needle == "" {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(needle)
+	if first >= utf8.RuneSelf {
+		return containsFoldRunes(s, needle, first)
+	}
+	lo, up := byte(first), byte(first)
+	switch {
+	case 'a' <= lo && lo <= 'z':
+		up = lo - 'a' + 'A'
+	case 'A' <= lo && lo <= 'Z':
+		lo = up - 'A' + 'a'
+	}
+	cursors := [3]byteCursor{{b: lo, next: -1}, {b: up, next: -1}, {b: 0, next: len(s)}}
+	switch lo {
+	case 'k':
+		cursors[2] = byteCursor{b: 0xE2, next: -1} // U+212A is E2 84 AA
+	case 's':
+		cursors[2] = byteCursor{b: 0xC5, next: -1} // U+017F is C5 BF
+	}
+	for i := 0; i < len(s); {
+		k := min(cursors[0].at(s, i), cursors[1].at(s, i), cursors[2].at(s, i))
+		if k >= len(s) {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if equalFoldRune(r, first) && matchFoldAt(s[k:], needle) {
+			return true
+		}
+		i = k + size
+	}
+	return false
+}
+
+// byteCursor finds the occurrences of b in a string one after the other:
+// next is the offset of the next one at or after the last position asked
+// for, len(s) when there is none, -1 before the first search.
+type byteCursor struct {
+	b    byte
+	next int
+}
+
+func (c *byteCursor) at(s string, i int) int {
+	if c.next < i {
+		if j := strings.IndexByte(s[i:], c.b); j >= 0 {
+			c.next = i + j
+		} else {
+			c.next = len(s)
+		}
+	}
+	return c.next
+}
+
+// containsFoldRunes is containsFold for a needle whose first code point
+// is first, not ASCII: every code point of s is tried.
+func containsFoldRunes(s, needle string, first rune) bool {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if equalFoldRune(r, first) && matchFoldAt(s[i:], needle) {

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -25,5 +26,31 @@ func TestDidYouMean(t *testing.T) {
 	}
 	if strings.Contains(all, `"zzz" (did you mean`) {
 		t.Errorf("a far id got a suggestion:\n%s", all)
+	}
+}
+
+// TestDidYouMeanFirstInDatasetOrder: the first maxSuggestRefs unknown ids
+// of the dataset get a suggestion, however many cores checked the events
+// (each used to count its own share, so a big dataset got one batch per core).
+func TestDidYouMeanFirstInDatasetOrder(t *testing.T) {
+	ds := &Dataset{Actors: []Actor{{ID: "putin", Name: "Vladimir Putin"}}}
+	n := 4 * minPerWorker
+	for i := range n {
+		ds.Events = append(ds.Events, Event{ID: fmt.Sprintf("e%d", i), Title: "t", Actors: []ActorRef{{Actor: "puttin"}}})
+	}
+	_, diags := New(ds)
+	k, suggested, last := 0, 0, -1
+	for _, d := range diags {
+		if !strings.HasPrefix(d.Message, "unknown actor") {
+			continue
+		}
+		if strings.Contains(d.Message, "did you mean") {
+			suggested++
+			last = k
+		}
+		k++
+	}
+	if k != n || suggested != maxSuggestRefs || last != maxSuggestRefs-1 {
+		t.Fatalf("%d unknown actors, %d suggestions, the last at #%d; want %d, %d and #%d", k, suggested, last, n, maxSuggestRefs, maxSuggestRefs-1)
 	}
 }

@@ -15,7 +15,9 @@ type validator struct {
 	t         *Timeline
 	diags     []Diagnostic
 	failed    bool
-	suggested int // "did you mean" suggestions made, see didYouMean
+	pending   []pendingSuggestion // unknown ids that may get a "did you mean"
+	cloneIDs  bool                // pending ids must not share the event's memory (Checker)
+	cloneKeys bool                // nor the keys of cache
 	// For the validators of events (see checkEvents): cur is the dataset
 	// index of the event being checked, recorded beside each diagnostic in
 	// at so that the diagnostics of all validators can be put in order.
@@ -165,7 +167,7 @@ func (v *validator) event(i int, e *Event, refs []int32) {
 			// At the id itself: in {actor: x, role: y} that is the actor
 			// field; a reference written as a bare id has no fields, and
 			// the position falls back to the id.
-			v.add(SeverityError, eventPath(i, "actors", k)+".actor", "unknown actor %q%s", ref.Actor, v.didYouMean(ref.Actor, v.t.actorByID))
+			v.unknownRef(eventPath(i, "actors", k)+".actor", "actor", ref.Actor, false)
 			continue
 		}
 		refs[k] = int32(a)
@@ -200,7 +202,7 @@ func (v *validator) citation(i, k int, c *Citation) {
 	c.Span = Span{}
 	si, ok := v.t.sourceByID[c.Source]
 	if !ok {
-		v.add(SeverityError, eventPath(i, "citations", k)+".source", "unknown source %q%s", c.Source, v.didYouMean(c.Source, v.t.sourceByID))
+		v.unknownRef(eventPath(i, "citations", k)+".source", "source", c.Source, true)
 		return
 	}
 	if (c.Start < 0) != (c.End < 0) {
@@ -312,6 +314,15 @@ func (v *validator) resolve(si int, sel Selector) (Span, error) {
 		v.cache = make(map[resolveKey]resolved)
 	}
 	if len(v.cache) < maxCached {
+		if v.cloneKeys {
+			key.quote, key.prefix, key.suffix = strings.Clone(key.quote), strings.Clone(key.prefix), strings.Clone(key.suffix)
+			if qe, ok := err.(*QuoteError); ok {
+				c := *qe
+				c.Quote = strings.Clone(c.Quote)
+				c.Paragraphs = slices.Clone(c.Paragraphs)
+				err = &c
+			}
+		}
 		v.cache[key] = resolved{span, err}
 	}
 	return span, err

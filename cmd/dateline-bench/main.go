@@ -8,6 +8,7 @@
 //	dateline-bench -first-frame-only [-first-frame R]
 //	dateline-bench -gen FILE [-n N] [-seed S] [-force]
 //	dateline-bench -load FILE [-reps R] [-cpuprofile PROF]
+//	dateline-bench -peers FILE [-reps R] [-query Q]
 //
 // It generates the dataset (see package synth), writes it as JSON Lines to
 // a temporary folder and times jsonl.Load on it, then drives both programs
@@ -22,7 +23,9 @@
 // table, and in -json as the top-level fields first_frame_cpu_ns,
 // first_frame_wall_ns and first_frame_minimal_cpu_ns (null when not
 // measured). With -gen it writes the dataset to FILE instead; with -load
-// it only times loading FILE.
+// it only times loading FILE. With -peers it times dateline against less,
+// fzf and lnav, and its command line against rg -c, grep -c and cat, on
+// FILE, skipping the tools that are not installed (see peers.go).
 package main
 
 import (
@@ -59,6 +62,7 @@ type options struct {
 	dates  string
 	prof   string
 	load   string
+	peers  string
 	reps   int
 	// firstFrames is how many starts of dateline measure the first frame
 	// (0: none); firstOnly measures only that.
@@ -82,7 +86,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.dates, "dates", "1200/1300", "the date range of the date filter (EDTF)")
 	fs.StringVar(&o.prof, "cpuprofile", "", "write a CPU profile of the measurements of dateline to `FILE`")
 	fs.StringVar(&o.load, "load", "", "only time loading the JSON Lines `FILE` (-reps times; with -cpuprofile, profile it)")
-	fs.IntVar(&o.reps, "reps", 5, "with -load, how many loads")
+	fs.IntVar(&o.reps, "reps", 5, "with -load, how many loads; with -peers, how many runs of each program")
+	fs.StringVar(&o.peers, "peers", "", "time dateline against less, fzf, lnav, rg -c, grep -c and cat on `FILE` (those installed)")
 	fs.IntVar(&o.firstFrames, "first-frame", 20, "start the real dateline this many `times` to time its first frame (0: do not)")
 	fs.BoolVar(&o.firstOnly, "first-frame-only", false, "only time the first frames of dateline and the minimal program")
 	fs.StringVar(&o.firstBin, "first-frame-bin", "", "time this `program` instead of a fresh build of dateline, against the minimal program")
@@ -104,6 +109,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		printFirstFrames(stdout, ffs)
+		return 0
+	}
+	if o.peers != "" {
+		if err := peers(stdout, o.peers, o.query, max(1, o.reps)); err != nil {
+			fmt.Fprintln(stderr, "dateline-bench:", err)
+			return 1
+		}
 		return 0
 	}
 	if o.load != "" {

@@ -23,6 +23,9 @@ Any of the names works with "dateline list --actor".`,
 			if err := oneOf("--format", format, "text", "json"); err != nil {
 				return err
 			}
+			if a.scannable(args) {
+				return a.actorsScan(args, format)
+			}
 			l, err := a.load(args)
 			if err != nil {
 				return err

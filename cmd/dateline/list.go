@@ -78,6 +78,9 @@ func (a *app) list(args []string, opts listOptions) error {
 	if err != nil {
 		return err
 	}
+	if a.scannable(args) {
+		return a.listScan(args, opts, filter)
+	}
 	l, err := a.load(args)
 	if err != nil {
 		return err

@@ -216,15 +216,19 @@ func newCitationJSON(tl *timeline.Timeline, c timeline.Citation) CitationJSON {
 
 // NewActorsJSON builds the actors document: every actor in dataset order.
 func NewActorsJSON(tl *timeline.Timeline) ActorsJSON {
-	actors := tl.Actors()
+	return newActorsJSON(tl.Actors(), func(k int) int { return tl.ActorEventCount(tl.Actors()[k].ID) })
+}
+
+// newActorsJSON is NewActorsJSON for actors whose k-th lists events(k) events.
+func newActorsJSON(actors []timeline.Actor, events func(k int) int) ActorsJSON {
 	doc := ActorsJSON{Actors: make([]ActorJSON, 0, len(actors))}
-	for _, a := range actors {
+	for k, a := range actors {
 		doc.Actors = append(doc.Actors, ActorJSON{
 			ID:      a.ID,
 			Name:    a.Name,
 			Kind:    a.Kind.String(),
 			Aliases: append([]string{}, a.Aliases...),
-			Events:  tl.ActorEventCount(a.ID),
+			Events:  events(k),
 		})
 	}
 	return doc

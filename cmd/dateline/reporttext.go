@@ -51,27 +51,51 @@ func escaped(w io.Writer, write func(io.Writer) error) error {
 
 func writeEventsText(w io.Writer, l *data.Loaded, idx []int) error {
 	tl := l.Timeline
+	col := 0
+	for _, i := range idx {
+		col = max(col, displayWidth(HumanDate(tl.Event(i).Date)))
+	}
+	return writeEventList(w, eventList{tl: tl, total: tl.Len(), n: len(idx), dateWidth: col, each: func(fn func(*timeline.Event) error) error {
+		for _, i := range idx {
+			if err := fn(tl.Event(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
+}
+
+// eventList is the events a report shows: n of the dataset's total, one
+// after the other through each; tl has the dataset's title, actors and
+// sources (its events are not read). dateWidth is the widest of their
+// dates (HumanDate), in columns.
+type eventList struct {
+	tl        *timeline.Timeline
+	total, n  int
+	dateWidth int
+	each      func(fn func(*timeline.Event) error) error
+}
+
+// writeEventList is WriteEventsText for a list of events; w escapes
+// control characters (see escaped).
+func writeEventList(w io.Writer, list eventList) error {
+	tl := list.tl
 	bw := bufio.NewWriter(w)
-	header := fmt.Sprintf("%d events", tl.Len())
-	if tl.Len() == 1 {
+	header := fmt.Sprintf("%d events", list.total)
+	if list.total == 1 {
 		header = "1 event"
 	}
-	if len(idx) != tl.Len() {
-		header = fmt.Sprintf("%d of %d events", len(idx), tl.Len())
+	if list.n != list.total {
+		header = fmt.Sprintf("%d of %d events", list.n, list.total)
 	}
 	if t := tl.Title(); t != "" {
 		header = timeline.VisibleControls(t) + ": " + header
 	}
 	bw.WriteString(header + "\n")
 
-	col := 0
-	for _, i := range idx {
-		col = max(col, displayWidth(HumanDate(tl.Event(i).Date)))
-	}
-	col = min(col, maxDateColumn)
+	col := min(list.dateWidth, maxDateColumn)
 	indent := strings.Repeat(" ", col+2)
-	for _, i := range idx {
-		e := tl.Event(i)
+	err := list.each(func(e *timeline.Event) error {
 		bw.WriteString("\n")
 		date := HumanDate(e.Date)
 		title := e.Title
@@ -88,6 +112,10 @@ func writeEventsText(w io.Writer, l *data.Loaded, idx []int) error {
 		writeLabelled(bw, indent, "who:  ", timeline.VisibleControls(tl.ActorsLine(e)))
 		writeLabelled(bw, indent, "when: ", timeline.VisibleControls(e.DateNote))
 		writeLabelled(bw, indent, "cite: ", driftBrief(e))
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return bw.Flush()
 }
@@ -113,10 +141,15 @@ func driftBrief(e *timeline.Event) string {
 // kind, event count and aliases. Each actor stays on one line, however
 // long its aliases, so that the output can be grepped.
 func WriteActorsText(w io.Writer, tl *timeline.Timeline) error {
+	return writeActorsText(w, tl.Actors(), func(k int) int { return tl.ActorEventCount(tl.Actors()[k].ID) })
+}
+
+// writeActorsText is WriteActorsText for actors whose k-th lists events(k) events.
+func writeActorsText(w io.Writer, actors []timeline.Actor, events func(k int) int) error {
 	rows := [][]string{{"ID", "NAME", "KIND", "EVENTS", "ALIASES"}}
-	for _, a := range tl.Actors() {
+	for k, a := range actors {
 		rows = append(rows, []string{a.ID, a.Name, a.Kind.String(),
-			strconv.Itoa(tl.ActorEventCount(a.ID)), strings.Join(a.Aliases, ", ")})
+			strconv.Itoa(events(k)), strings.Join(a.Aliases, ", ")})
 	}
 	return escaped(w, func(w io.Writer) error { return writeTable(w, rows, 3) }) // right-align the counts
 }
@@ -266,6 +299,10 @@ func wrap(text string, w int) []string {
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			n++ // ASCII is never wide; the common case, without the table
+			continue
+		}
 		switch width.LookupRune(r).Kind() {
 		case width.EastAsianWide, width.EastAsianFullwidth:
 			n += 2

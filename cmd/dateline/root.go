@@ -32,6 +32,10 @@ type app struct {
 	isTerminal func(io.Writer) bool   // whether the TUI can draw on w
 	runTUI     func(tui.Config) error // starts the TUI; tui.Run outside tests
 	started    bool                   // the command's arguments were accepted
+	// noScan makes list, actors and validate load JSON Lines files, as
+	// the viewer does, instead of scanning them (scan.go): the tests
+	// compare the two.
+	noScan bool
 }
 
 // run executes dateline with args (without the program name) and returns

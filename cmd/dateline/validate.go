@@ -57,23 +57,36 @@ status is then the one validate gives for OUT.`,
 }
 
 // validate checks each file (the embedded dataset when there is none).
+// A JSON Lines file is scanned, not loaded (see scan.go).
 func (a *app) validate(files []string, strict bool) error {
-	var loads []*data.Loaded
+	type checked struct {
+		l      *data.Loaded
+		counts fileCounts
+	}
+	var all []checked
 	if len(files) == 0 {
-		loads = append(loads, data.Embedded())
+		l := data.Embedded()
+		all = append(all, checked{l, timelineCounts(l)})
 	}
 	for _, f := range files {
-		loads = append(loads, data.LoadFile(f))
+		if a.scannable([]string{f}) {
+			l, counts := validateScan(f)
+			all = append(all, checked{l, counts})
+			continue
+		}
+		l := data.LoadFile(f)
+		all = append(all, checked{l, timelineCounts(l)})
 	}
 	failed := false
-	for _, l := range loads {
+	for _, c := range all {
+		l := c.l
 		for _, p := range l.Problems {
 			fmt.Fprintln(a.stderr, p)
 		}
-		bad := l.Timeline == nil || l.Count(timeline.SeverityError) > 0 || l.Count(timeline.SeverityCitation) > 0 ||
+		bad := !c.counts.loaded || l.Count(timeline.SeverityError) > 0 || l.Count(timeline.SeverityCitation) > 0 ||
 			(strict && l.Count(timeline.SeverityWarning) > 0)
 		failed = failed || bad
-		fmt.Fprintln(a.stderr, summary(l))
+		fmt.Fprintln(a.stderr, summaryOf(l, c.counts))
 	}
 	if failed {
 		return &exitError{exitData}
@@ -81,20 +94,38 @@ func (a *app) validate(files []string, strict bool) error {
 	return nil
 }
 
+// fileCounts is what a file's summary says besides its problems: whether
+// it loaded, and then how many events, actors and sources it has.
+type fileCounts struct {
+	loaded                  bool
+	events, actors, sources int
+}
+
+// timelineCounts are the counts of a loaded dataset.
+func timelineCounts(l *data.Loaded) fileCounts {
+	tl := l.Timeline
+	if tl == nil {
+		return fileCounts{}
+	}
+	return fileCounts{loaded: true, events: tl.Len(), actors: len(tl.Actors()), sources: len(tl.Sources())}
+}
+
 // summary is a file's result in one line, e.g. "f.yaml: ok: 14 events,
 // 17 actors, 1 source" or "f.yaml: 2 citation errors, 1 warning: ...".
-func summary(l *data.Loaded) string {
+func summary(l *data.Loaded) string { return summaryOf(l, timelineCounts(l)) }
+
+// summaryOf is summary for the problems of l and counts.
+func summaryOf(l *data.Loaded, counts fileCounts) string {
 	verdict := problemCounts(l, timeline.SeverityError, timeline.SeverityCitation, timeline.SeverityWarning)
 	if verdict == "" {
 		verdict = "ok"
 	}
-	if l.Timeline == nil {
+	if !counts.loaded {
 		if len(l.Problems) == 0 {
 			verdict = "cannot load"
 		}
 		return l.File + ": " + verdict + " (not loaded)"
 	}
-	tl := l.Timeline
 	return fmt.Sprintf("%s: %s: %s, %s, %s", l.File, verdict,
-		timeline.Plural(tl.Len(), "event"), timeline.Plural(len(tl.Actors()), "actor"), timeline.Plural(len(tl.Sources()), "source"))
+		timeline.Plural(counts.events, "event"), timeline.Plural(counts.actors, "actor"), timeline.Plural(counts.sources, "source"))
 }

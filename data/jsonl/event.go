@@ -32,6 +32,19 @@ type eventDecoder struct {
 	refs    slab[timeline.ActorRef]
 	cites   slab[timeline.Citation]
 	strs    slab[string]
+
+	// transient: the events decoded are not kept (Scan), so reset may
+	// reuse the arena and slabs, and nothing is interned.
+	transient bool
+}
+
+// reset makes a transient decoder reuse its memory: every event it
+// decoded before must be dead.
+func (d *eventDecoder) reset() {
+	d.arena.buf = d.arena.buf[:0]
+	d.refs.s, d.refs.start = d.refs.s[:0], 0
+	d.cites.s, d.cites.start = d.cites.s[:0], 0
+	d.strs.s, d.strs.start = d.strs.s[:0], 0
 }
 
 // The fields of an event, by their index in eventFields.
@@ -216,7 +229,7 @@ func (d *eventDecoder) optional(intern bool) (string, bool) {
 
 // keep copies a string out of the line into the arena, or finds it interned.
 func (d *eventDecoder) keep(b []byte, intern bool) string {
-	if intern {
+	if intern && !d.transient {
 		return d.intern.get(b, &d.arena)
 	}
 	return d.arena.str(b)

@@ -30,6 +30,11 @@ import (
 // blockSize is the size of a read buffer; a longer line grows its buffer.
 const blockSize = 1 << 20
 
+// MaxLine is the longest line a JSON Lines file may have: a longer one is
+// refused, at its line, without being held in memory, so that a file with
+// lines of any length is read in bounded memory (see Load).
+const MaxLine = 16 << 20
+
 // minLineBytes is the shortest event line the list's size is estimated
 // for ({"id":"…","title":"…"} is longer): the estimate never reserves more
 // than one event per this many bytes of file.
@@ -43,6 +48,9 @@ type job struct {
 	firstLine int    // line number of data's first line
 	offset    int64  // file offset of data
 	readErr   error  // set on the last job when reading failed
+	// tooLong is the length of the line after data when it is over
+	// MaxLine: it was skipped, and is the block's last line.
+	tooLong int64
 
 	// list is the Dataset's list the reader sized, and base the slot of
 	// the block's first line in it; list is nil when the block's events go
@@ -57,6 +65,8 @@ type job struct {
 	broken []int // events whose line is not a JSON object of ours at all
 	failed error // a panic while decoding
 	done   chan struct{}
+
+	scan *scanJob // a Scan's results, instead of events
 }
 
 // decodeEvents runs the pipeline over the rest of the file, from offset
@@ -147,6 +157,11 @@ func (r *blockReader) run(free <-chan *job, work, order chan<- *job, quit <-chan
 		if n := len(j.data); n > 0 && j.data[n-1] != '\n' {
 			lines++
 		}
+		if j.tooLong > 0 {
+			lines++
+			r.line++
+			r.offset += j.tooLong + 1
+		}
 		r.place(j, lines)
 		r.offset += int64(len(j.data))
 		select {
@@ -169,6 +184,11 @@ func (r *blockReader) run(free <-chan *job, work, order chan<- *job, quit <-chan
 // the list from the first block.
 func (r *blockReader) place(j *job, lines int) {
 	j.list = nil
+	if r.list == nil && !r.over && r.rest > 0 && len(j.data) > 0 && len(j.data) < blockSize/2 && int64(len(j.data)) < r.rest {
+		// Too few lines to tell the rest's (a long line comes next): a
+		// guess could reserve a list for millions of events. Append instead.
+		r.over = true
+	}
 	if r.list == nil && !r.over && r.rest > 0 && len(j.data) > 0 {
 		perByte := float64(lines) / float64(len(j.data))
 		est := int(perByte*float64(r.rest)*1.04) + lines + 64
@@ -193,7 +213,9 @@ func (r *blockReader) fill(j *job) (eof bool, err error) {
 			err = fmt.Errorf("internal error while reading: %v", p)
 		}
 	}()
-	if need := max(blockSize, 2*len(r.carry)); cap(j.buf) < need {
+	j.tooLong = 0
+	if need := max(blockSize, 2*len(r.carry)); cap(j.buf) < need || cap(j.buf) > 4*need {
+		// A buffer grown for a long line is not kept for the blocks after.
 		j.buf = make([]byte, need)
 	}
 	buf := j.buf[:cap(j.buf)]
@@ -203,6 +225,11 @@ func (r *blockReader) fill(j *job) (eof bool, err error) {
 		n += m
 		switch {
 		case err == io.EOF || err == io.ErrUnexpectedEOF:
+			if n > MaxLine && bytes.IndexByte(buf[:n], '\n') < 0 {
+				j.data, j.tooLong = buf[:0], int64(n)
+				r.carry = r.carry[:0]
+				return true, nil
+			}
 			j.data = buf[:n]
 			return true, nil
 		case err != nil:
@@ -213,9 +240,36 @@ func (r *blockReader) fill(j *job) (eof bool, err error) {
 			j.data = buf[:cut]
 			return false, nil
 		}
-		bigger := make([]byte, 2*len(buf))
+		if n > MaxLine {
+			// One line, too long: skip the rest of it.
+			skipped, eof, err := skipLine(r.br)
+			if err != nil {
+				return false, err
+			}
+			j.data, j.tooLong = buf[:0], int64(n)+skipped
+			r.carry = r.carry[:0]
+			return eof, nil
+		}
+		bigger := make([]byte, min(2*len(buf), MaxLine+1)) // a line over MaxLine stops here
 		copy(bigger, buf[:n])
 		buf, j.buf = bigger, bigger
+	}
+}
+
+// skipLine reads up to the end of the line, its line break included, and
+// returns how many bytes that was, line break excluded.
+func skipLine(br *bufio.Reader) (n int64, eof bool, err error) {
+	for {
+		b, err := br.ReadSlice('\n')
+		n += int64(len(b))
+		switch {
+		case err == nil:
+			return n - 1, false, nil
+		case err == io.EOF:
+			return n, true, nil
+		case err != bufio.ErrBufferFull:
+			return n, false, err
+		}
 	}
 }
 
@@ -262,11 +316,26 @@ func decodeBlock(d *eventDecoder, j *job) {
 			slowEvent(b, line, k, j)
 		}
 	}
+	if j.tooLong > 0 {
+		k := len(j.out)
+		j.out = append(j.out, timeline.Event{})
+		j.refuseLine(line, k)
+	}
 	if j.list == nil {
 		j.own = j.out
 	}
 }
 
+// refuseLine reports the job's line that was too long to read (line, the
+// k-th event of the job): a line that is no event, as one that does not parse.
+func (j *job) refuseLine(line, k int) {
+	j.probs = append(j.probs, schema.Problem{Line: line, Col: 1, Severity: timeline.SeverityError, Message: fmt.Sprintf(
+		"a JSON Lines record may have at most %d bytes (16 MB); this line has %d and was skipped", MaxLine, j.tooLong)})
+	j.broken = append(j.broken, k)
+}
+
+// IsBlankLine reports whether b, a line, holds only spaces, tabs and a
+// carriage return.
 func IsBlankLine(b []byte) bool {
 	for _, c := range b {
 		if c != ' ' && c != '\t' && c != '\r' {
@@ -278,8 +347,10 @@ func IsBlankLine(b []byte) bool {
 
 // slowEvent decodes a line the fast path refused with the tree decoder,
 // which reports every problem; k is the event's index in the job.
-func slowEvent(b []byte, line, k int, j *job) {
-	e := &j.out[k]
+func slowEvent(b []byte, line, k int, j *job) { slowEventInto(b, line, k, j, &j.out[k]) }
+
+// slowEventInto is slowEvent decoding into e.
+func slowEventInto(b []byte, line, k int, j *job, e *timeline.Event) {
 	*e = timeline.Event{}
 	if est, limit := schema.EstimateValues(b), schema.MaxValues(len(b)); est > limit {
 		j.probs = append(j.probs, schema.Problem{Line: line, Col: 1, Severity: timeline.SeverityError, Message: fmt.Sprintf(

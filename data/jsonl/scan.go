@@ -1,0 +1,595 @@
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"dateline/data/internal/schema"
+	"dateline/timeline"
+)
+
+// Scan: the checks of Load without keeping the events, for the command
+// line's list, actors and validate. The same pipeline reads the file in
+// blocks; each worker decodes an event into memory it reuses, checks it
+// with the domain's validator (timeline.EventChecker), places its problems
+// and tests the caller's filter; the collector checks the ids in file
+// order and keeps, per selected event, only where its line is and its
+// chronological key. Memory is the header, the ids (to find duplicates),
+// a few blocks and the matches' positions, whatever the file's size.
+
+// Scanned is what Scan found.
+type Scanned struct {
+	File string
+	// Header is the dataset without its events (title, actors, sources and
+	// their lookups); nil when the header could not be decoded.
+	Header *timeline.Timeline
+	// Problems are those Load would report, in the same order.
+	Problems []schema.Problem
+	// OK is whether Load would have built a Timeline: no problem is an
+	// error.
+	OK bool
+	// Events is the number of event lines.
+	Events int
+	// Matches are the events the filter selected, in file order, and
+	// Sorted says whether that is their chronological order too.
+	Matches []Match
+	Sorted  bool
+	// ActorEvents counts, for each actor of Header.Actors(), the events
+	// that list it (as Timeline.ActorEventCount).
+	ActorEvents []int
+
+	size    int64
+	modTime time.Time
+	checker *timeline.Checker
+}
+
+// Match is an event a Scan selected: its dataset index, its order key
+// (timeline.OrderKey) and its line.
+type Match struct {
+	Index         int
+	First, Second timeline.Day
+	Offset        int64 // of the line in the file
+	Len           int   // of the line, without its line break
+	Line          int
+}
+
+// Compare orders matches as a Timeline orders their events.
+func (m Match) Compare(o Match) int {
+	return timeline.CompareOrder(m.First, m.Second, m.Index, o.First, o.Second, o.Index)
+}
+
+// Scan reads the JSON Lines file at path as Load does, finding the same
+// problems, but keeps no event. prepare is called once the header is
+// decoded, with the header's Timeline, and returns the test that selects
+// the events to keep in Matches (nil: none); the test is called from
+// several goroutines at once, with valid events only (events with
+// problems are not selected), and must not keep them.
+func Scan(path string, prepare func(header *timeline.Timeline) func(*timeline.Event) bool) *Scanned {
+	out := &Scanned{File: path}
+	f, err := os.Open(path)
+	if err != nil {
+		out.Problems = readFailure(path, err).Problems
+		return out
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	switch {
+	case err != nil:
+		out.Problems = readFailure(path, err).Problems
+		return out
+	case info.IsDir():
+		out.Problems = readFailure(path, schema.ErrIsDir).Problems
+		return out
+	}
+	var size int64
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	out.size, out.modTime = size, info.ModTime()
+	files := schema.DiskFiles{Dir: filepath.Dir(path), Seen: new([]string)}
+	scanJSONL(out, f, size, files, prepare)
+	return out
+}
+
+// scanJSONL is Scan of the bytes of r (size bytes, 0 when unknown).
+func scanJSONL(out *Scanned, r io.Reader, size int64, files schema.TextFiles, prepare func(*timeline.Timeline) func(*timeline.Event) bool) {
+	name := out.File
+	l := &schema.Loaded{File: name}
+	defer func() {
+		if p := recover(); p != nil {
+			out.OK, out.Matches = false, nil
+			out.Problems = append(l.Problems, schema.Problem{File: name, Line: 1, Col: 1, Severity: timeline.SeverityError,
+				Message: fmt.Sprintf("internal error while loading: %v", p)})
+		}
+	}()
+	st := &loader{name: name, files: files, l: l, broken: map[int]bool{}}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, headEnd, err := readHeader(br)
+	if err != nil {
+		out.Problems = readFailure(name, err).Problems
+		return
+	}
+	if headEnd == 0 {
+		out.Problems = []schema.Problem{{File: name, Line: 1, Col: 1, Severity: timeline.SeverityError, Message: "empty file: no dataset"}}
+		return
+	}
+	if !st.decodeHeader(head) {
+		st.finishProblems()
+		out.Problems = l.Problems
+		return
+	}
+	checker := timeline.NewChecker(st.ds)
+	out.Header, out.checker = checker.Header(), checker
+	var match func(*timeline.Event) bool
+	if prepare != nil {
+		match = prepare(out.Header)
+	}
+	sc := &scanner{st: st, out: out, checker: checker, match: match, sorted: true}
+	sc.run(br, headEnd, size)
+	if st.failed {
+		// As Load: after a read error or a panic the domain's checks are
+		// not reported.
+		out.Matches = nil
+	} else {
+		for k, d := range sc.checker.Duplicates() {
+			if at := sc.dupAt[k]; at >= 0 {
+				sc.probs[at].Message = d.Text(nil)
+			}
+		}
+		l.Problems = append(l.Problems, sc.headerProblems()...)
+		l.Problems = append(l.Problems, sc.probs...)
+	}
+	st.finishProblems()
+	out.Problems, out.Events, out.Sorted = l.Problems, st.n, sc.sorted
+	out.OK = !st.failed && !hasError(l.Problems)
+	out.ActorEvents = make([]int, len(out.Header.Actors()))
+	for _, w := range sc.workers {
+		for a, n := range w.counts {
+			out.ActorEvents[a] += n
+		}
+	}
+}
+
+// scanner is the collecting side of a scan.
+type scanner struct {
+	st      *loader
+	out     *Scanned
+	checker *timeline.Checker
+	match   func(*timeline.Event) bool
+	workers []*scanWorker
+	probs   []schema.Problem // the domain's, placed, in dataset order
+	// dupAt is, for each repeated id in the order of its first repeat,
+	// the index in probs of its problem (-1 when dropped), whose message
+	// the Checker completes at the end.
+	dupAt  []int
+	sorted bool
+}
+
+// headerProblems places the header's diagnostics as the placer does.
+func (sc *scanner) headerProblems() []schema.Problem {
+	seen := schema.NewReported(sc.st.l.Problems)
+	lc := schema.Locator{Root: sc.st.header}
+	var out []schema.Problem
+	for _, dg := range sc.checker.Diagnostics() {
+		if seen.Repeats(dg) {
+			continue
+		}
+		line, col := lc.Locate(dg.Path)
+		out = append(out, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
+	}
+	return out
+}
+
+// scanJob is what a worker found in a block, beside the job's problems
+// (decoding's, paths numbered from the block's first event) and broken.
+type scanJob struct {
+	events []scanEvent // every event of the block, in order
+	idBuf  []byte      // their ids, one after the other
+	notes  []scanNote  // the domain's diagnostics, by event
+	hits   []scanHit
+}
+
+type scanEvent struct {
+	line       int
+	start, end int // of the line in the job's data
+	idEnd      int // of its id in idBuf
+}
+
+// scanNote is a diagnostic of event ev of the block, placed (p) unless it
+// repeats a decoding problem (dropped); unknown when it is an unknown id
+// that may get a suggestion.
+type scanNote struct {
+	ev      int
+	p       schema.Problem
+	dropped bool
+	unknown bool
+	u       timeline.Unknown
+}
+
+type scanHit struct {
+	ev            int
+	first, second timeline.Day
+}
+
+// scanWorker is one decoding goroutine's state.
+type scanWorker struct {
+	d      *eventDecoder
+	ec     *timeline.EventChecker
+	counts []int // events per actor index
+	noText map[string]bool
+	match  func(*timeline.Event) bool
+	e      timeline.Event
+}
+
+// run is decodeEvents for a scan.
+func (sc *scanner) run(br *bufio.Reader, start, size int64) {
+	st := sc.st
+	st.total = max(0, size-start)
+	st.done = start
+	workers := max(1, runtime.GOMAXPROCS(0))
+	nJobs := 2*workers + 2
+	free := make(chan *job, nJobs)
+	for range nJobs {
+		free <- &job{done: make(chan struct{}, 1), scan: &scanJob{}}
+	}
+	work := make(chan *job, nJobs)
+	order := make(chan *job, nJobs)
+	quit := make(chan struct{})
+	defer close(quit)
+
+	r := &blockReader{br: br, offset: start, line: 2, over: true}
+	go r.run(free, work, order, quit)
+	for range workers {
+		w := &scanWorker{
+			d:      &eventDecoder{transient: true},
+			ec:     sc.checker.Events(),
+			counts: make([]int, len(sc.out.Header.Actors())),
+			noText: st.headDec.NoText,
+			match:  sc.match,
+		}
+		sc.workers = append(sc.workers, w)
+		go w.run(work)
+	}
+	for j := range order {
+		<-j.done
+		sc.collect(j)
+		free <- j
+	}
+}
+
+func (w *scanWorker) run(work <-chan *job) {
+	for j := range work {
+		w.block(j)
+		j.done <- struct{}{}
+	}
+}
+
+// block decodes, checks and filters the events of one job.
+func (w *scanWorker) block(j *job) {
+	s := j.scan
+	s.events, s.idBuf, s.notes, s.hits = s.events[:0], s.idBuf[:0], s.notes[:0], s.hits[:0]
+	j.probs, j.broken, j.failed = j.probs[:0], j.broken[:0], nil
+	line := j.firstLine
+	defer func() {
+		if p := recover(); p != nil {
+			j.failed = fmt.Errorf("internal error while decoding line %d: %v", line, p)
+		}
+	}()
+	at := 0
+	for rest := j.data; len(rest) > 0; line++ {
+		b := rest
+		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+			b, rest = rest[:nl], rest[nl+1:]
+		} else {
+			rest = nil
+		}
+		start := at
+		at += len(b) + 1
+		if IsBlankLine(b) {
+			continue
+		}
+		k := len(s.events)
+		e := &w.e
+		nProbs, nBroken := len(j.probs), len(j.broken)
+		w.d.reset() // nothing of the event before is kept
+		if !w.d.event(b, e) {
+			slowEventInto(b, line, k, j, e)
+		}
+		s.idBuf = append(s.idBuf, e.ID...)
+		s.events = append(s.events, scanEvent{line: line, start: start, end: start + len(b), idEnd: len(s.idBuf)})
+		if len(j.broken) > nBroken {
+			continue // the placer drops every diagnostic of a line that is no event
+		}
+		diags, unknown, refs := w.ec.Check(k, e)
+		w.count(refs)
+		if len(diags) > 0 {
+			w.place(j, k, line, b, e, diags, unknown, j.probs[nProbs:])
+		}
+		if w.match != nil && w.match(e) {
+			first, second := timeline.OrderKey(e.Date)
+			s.hits = append(s.hits, scanHit{k, first, second})
+		}
+	}
+	if j.tooLong > 0 {
+		s.events = append(s.events, scanEvent{line: line, start: len(j.data), end: len(j.data), idEnd: len(s.idBuf)})
+		j.refuseLine(line, len(s.events)-1)
+	}
+}
+
+// count adds an event's actors (their indexes, -1 for unknown ones) to
+// the counts; an actor listed twice counts once, as in the postings.
+func (w *scanWorker) count(refs []int32) {
+	if len(refs) > 16 {
+		seen := make(map[int32]bool, len(refs))
+		for _, a := range refs {
+			if a >= 0 && !seen[a] {
+				seen[a] = true
+				w.counts[a]++
+			}
+		}
+		return
+	}
+	for k, a := range refs {
+		if a >= 0 && !slices.Contains(refs[:k], a) {
+			w.counts[a]++
+		}
+	}
+}
+
+// place turns event k's diagnostics into notes, as the placer would: those
+// that repeat one of its decoding problems (probs) or concern a quote in a
+// source without text are dropped; the others are placed on its line.
+func (w *scanWorker) place(j *job, k, line int, text []byte, e *timeline.Event, diags []timeline.Diagnostic, unknown []timeline.Unknown, probs []schema.Problem) {
+	var seen schema.Reported
+	if len(probs) > 0 {
+		seen = schema.NewReported(probs)
+	}
+	var loc eventLocator
+	u := 0
+	for m, dg := range diags {
+		n := scanNote{ev: k}
+		if u < len(unknown) && unknown[u].Diag == m {
+			n.unknown, n.u = true, unknown[u]
+			u++
+		}
+		switch {
+		case len(probs) > 0 && seen.Repeats(dg):
+			n.dropped = true
+		case dg.Severity == timeline.SeverityCitation && len(w.noText) > 0 && w.noText[citedSource(e, dg.Path)]:
+			n.dropped = true
+		default:
+			l, c := loc.locate(text, line, dg.Path)
+			n.p = schema.Problem{Line: l, Col: c, Severity: dg.Severity, Message: dg.Message, Path: dg.Path}
+		}
+		j.scan.notes = append(j.scan.notes, n)
+	}
+}
+
+// citedSource is the source of the citation p names in e ("events[k].citations[c]…").
+func citedSource(e *timeline.Event, p timeline.Path) string {
+	var i, c int
+	if _, err := fmt.Sscanf(string(p), "events[%d].citations[%d]", &i, &c); err != nil || c < 0 || c >= len(e.Citations) {
+		return ""
+	}
+	return e.Citations[c].Source
+}
+
+// eventLocator finds fields on one event line, parsing it once.
+type eventLocator struct {
+	parsed bool
+	root   *schema.Node
+}
+
+// locate is placer.locateEvent for the line text (line number line): the
+// position of the field path p ("events[k].date") names.
+func (lc *eventLocator) locate(text []byte, line int, p timeline.Path) (int, int) {
+	_, rest, _ := eventPath(p)
+	if !lc.parsed {
+		lc.parsed = true
+		if root, serr := parseJSONAt(text, line); serr == nil {
+			lc.root = root
+		}
+	}
+	if lc.root == nil {
+		return max(line, 1), 1
+	}
+	wrap := &schema.Node{Kind: schema.MappingNode, Pairs: []schema.Pair{{Key: &schema.Node{Text: "e"}, Value: lc.root}}}
+	l := schema.Locator{Root: wrap}
+	return l.Locate(timeline.Path("e" + rest))
+}
+
+// collect takes a scanned job in file order: its decoding problems, the
+// ids' checks, the domain's diagnostics with their suggestions, the matches.
+func (sc *scanner) collect(j *job) {
+	st := sc.st
+	if j.readErr != nil || j.failed != nil {
+		st.collect(j) // records the failure
+		return
+	}
+	st.done = j.offset + int64(len(j.data))
+	base := st.n
+	s := j.scan
+	if base == 0 && st.total > 0 && len(j.data) > 0 {
+		// Size the ids' table from the events per byte of the first block,
+		// as the loader sizes its list.
+		perByte := float64(len(s.events)) / float64(len(j.data))
+		idBytes := len(s.idBuf)/max(1, len(s.events)) + 1
+		sc.checker.ExpectEvents(min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64), idBytes)
+	}
+	for _, k := range j.broken {
+		st.broken[base+k] = true
+	}
+	for _, p := range j.probs {
+		p.Path = rebase(p.Path, base)
+		st.l.Problems = append(st.l.Problems, p)
+	}
+	notes, hits := s.notes, s.hits
+	idStart := 0
+	for k, ev := range s.events {
+		i := base + k
+		id := s.idBuf[idStart:ev.idEnd]
+		idStart = ev.idEnd
+		if dg, dup, bad := sc.checker.CheckID(i, string(id)); bad {
+			at := sc.placeID(j, k, ev, dg)
+			if dup {
+				sc.dupAt = append(sc.dupAt, at)
+			}
+		}
+		for len(notes) > 0 && notes[0].ev == k {
+			n := notes[0]
+			notes = notes[1:]
+			var more string
+			if n.unknown {
+				more = sc.checker.Suggestion(n.u)
+			}
+			if !n.dropped {
+				n.p.Message += more
+				n.p.Path = rebase(n.p.Path, base)
+				sc.probs = append(sc.probs, n.p)
+			}
+		}
+		if len(hits) > 0 && hits[0].ev == k {
+			h := hits[0]
+			hits = hits[1:]
+			m := Match{Index: i, First: h.first, Second: h.second, Offset: j.offset + int64(ev.start), Len: ev.end - ev.start, Line: ev.line}
+			if n := len(sc.out.Matches); n > 0 && sc.out.Matches[n-1].Compare(m) > 0 {
+				sc.sorted = false
+			}
+			sc.out.Matches = append(sc.out.Matches, m)
+		}
+	}
+	st.n += len(s.events)
+}
+
+// placeID places the diagnostic of event k's id, unless it follows from a
+// problem decoding the event (as the placer drops it), and returns its
+// index in sc.probs, or -1.
+func (sc *scanner) placeID(j *job, k int, ev scanEvent, dg timeline.Diagnostic) int {
+	local := timeline.FieldPath("events", k, "id")
+	var probs []schema.Problem
+	prefix := fmt.Sprintf("events[%d]", k)
+	for _, p := range j.probs {
+		if p.Path == timeline.Path(prefix) || strings.HasPrefix(string(p.Path), prefix+".") || strings.HasPrefix(string(p.Path), prefix+"[") {
+			probs = append(probs, p)
+		}
+	}
+	for _, b := range j.broken {
+		if b == k {
+			return -1
+		}
+	}
+	local2 := timeline.Diagnostic{Severity: dg.Severity, Path: local, Message: dg.Message}
+	if len(probs) > 0 && schema.NewReported(probs).Repeats(local2) {
+		return -1
+	}
+	var loc eventLocator
+	line, col := loc.locate(j.data[ev.start:ev.end], ev.line, local)
+	sc.probs = append(sc.probs, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
+	return len(sc.probs) - 1
+}
+
+// ErrChanged is returned by Each when the file changed since it was scanned.
+var ErrChanged = errors.New("the file changed while it was read; run the command again")
+
+// Each calls fn with each event of ms, matches of this scan, in the order
+// of ms: its line is read again, decoded and its citations resolved, as
+// Load would give it. The event is valid only during the call. It returns
+// fn's first error, or an error wrapping ErrChanged when the file is no
+// longer what was scanned.
+func (s *Scanned) Each(ms []Match, fn func(*timeline.Event) error) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	f, err := os.Open(s.File)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := s.unchanged(f); err != nil {
+		return err
+	}
+	r := lineReader{f: f, window: slices.IsSortedFunc(ms, func(a, b Match) int { return cmp.Compare(a.Offset, b.Offset) })}
+	d := &eventDecoder{transient: true}
+	ec := s.checker.Events()
+	var e timeline.Event
+	for _, m := range ms {
+		line, err := r.read(m)
+		if err != nil {
+			return s.changed()
+		}
+		d.reset()
+		if !d.event(line, &e) {
+			j := &job{}
+			slowEventInto(line, m.Line, m.Index, j, &e)
+			if len(j.probs) > 0 || len(j.broken) > 0 {
+				return s.changed()
+			}
+		}
+		diags, _, _ := ec.Check(m.Index, &e)
+		for _, dg := range diags {
+			if dg.Severity == timeline.SeverityError {
+				return s.changed()
+			}
+		}
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	return s.unchanged(f)
+}
+
+func (s *Scanned) changed() error { return fmt.Errorf("%s: %w", s.File, ErrChanged) }
+
+// unchanged checks that the file has the size and time it had when scanned.
+func (s *Scanned) unchanged(f *os.File) error {
+	info, err := f.Stat()
+	if err != nil || info.Size() != s.size || !info.ModTime().Equal(s.modTime) {
+		return s.changed()
+	}
+	return nil
+}
+
+// lineReader reads the lines of matches: through a window of the file
+// when they come in file order, else one read each.
+type lineReader struct {
+	f      *os.File
+	window bool
+	buf    []byte
+	off    int64 // of buf in the file
+}
+
+const readWindow = 1 << 20
+
+func (r *lineReader) read(m Match) ([]byte, error) {
+	if m.Offset >= r.off && m.Offset+int64(m.Len) <= r.off+int64(len(r.buf)) {
+		at := int(m.Offset - r.off)
+		return r.buf[at : at+m.Len], nil
+	}
+	size := m.Len
+	if r.window {
+		size = max(size, readWindow)
+	}
+	if cap(r.buf) < size {
+		r.buf = make([]byte, size)
+	}
+	n, err := r.f.ReadAt(r.buf[:size], m.Offset)
+	if n < m.Len {
+		if err == nil {
+			err = io.ErrUnexpectedEOF
+		}
+		r.buf = r.buf[:0]
+		return nil, err
+	}
+	r.buf, r.off = r.buf[:n], m.Offset
+	return r.buf[:m.Len], nil
+}
