@@ -78,7 +78,7 @@ func (a *app) list(args []string, opts listOptions) error {
 	if err != nil {
 		return err
 	}
-	if a.scannable(args) {
+	if a.scannable(args) && opts.event == "" { // --event needs the events' ids
 		return a.listScan(args, opts, filter)
 	}
 	l, err := a.load(args)
