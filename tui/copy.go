@@ -28,9 +28,12 @@ func (m *Model) copySentenceCitation() tea.Cmd {
 	if m.state != stateReady || m.over != overReader {
 		return nil
 	}
+	// Without a cursor yet, c cites the sentence ) would start on (the
+	// open passage's when in view), and puts the cursor there to show it.
+	m.reader.moveSentence(0)
 	text, ok := m.reader.sentenceCitation()
 	if !ok {
-		m.flash = "no sentence under the cursor: move to one with ) or ("
+		m.flash = "this source has no sentence to cite"
 		return nil
 	}
 	return func() tea.Msg {

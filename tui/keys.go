@@ -147,7 +147,7 @@ func (k keyMap) rows() []keyRow {
 		{k.Citing, "Source: list the events citing the passage under the cursor"},
 		{k.NextSentence, "Source: move the sentence cursor to the next sentence (as in vim; it starts at the passage in view), marked `›`"},
 		{k.PrevSentence, "Source: move the sentence cursor to the previous sentence"},
-		{k.CiteSentence, "Source: copy a citation of the sentence under the cursor, YAML to paste under an event's `citations:` (the source's id, the quote, a prefix or suffix where it repeats, its position), through OSC 52 as `y`"},
+		{k.CiteSentence, "Source: copy a citation of the sentence under the cursor (before any `)` or `(`, the one `)` would start on, where the cursor then stays), YAML to paste under an event's `citations:` (the source's id, the quote, a prefix or suffix where it repeats, its position), through OSC 52 as `y`"},
 		{k.PickDown, "Actor picker: next actor (typing narrows the list)"},
 		{k.PickUp, "Actor picker: previous actor"},
 		{k.Toggle, "Actor picker: toggle the highlighted actor"},

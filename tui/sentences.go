@@ -32,7 +32,7 @@ func (m *sourceView) sentences() []timex.Span {
 // moveSentence moves the sentence cursor to the next (d = 1) or previous
 // (d = -1) sentence and scrolls it into view. Without a cursor it starts
 // on the sentence of the open passage when that is in view, else on the
-// first sentence on screen.
+// first sentence on screen; d = 0 only starts it.
 func (m *sourceView) moveSentence(d int) {
 	ss := m.sentences()
 	if len(ss) == 0 || m.wrap == nil {

@@ -40,8 +40,8 @@ func sentenceText(t *testing.T, m *Model) string {
 func TestSentenceCursor(t *testing.T) {
 	m := readyDriven(t, loadedFor(t, readerDataset()), 100, 30)
 	m = openAt(t, m, "summit")
-	if m.keys.CiteSentence.Enabled() {
-		t.Error("c should be off until there is a sentence cursor")
+	if !m.keys.CiteSentence.Enabled() {
+		t.Error("c should be on before there is a sentence cursor")
 	}
 	m = drive(t, m, runes(")"))
 	if got := sentenceText(t, m); got != "The summit was held in Vladivostok." {
@@ -127,12 +127,27 @@ func quoteYAML(s string) string {
 	return `"` + r.Replace(s) + `"`
 }
 
-// TestCiteSentenceWithoutCursor: c before any ) or ( is off, and asked
-// for anyway it says how to get a sentence.
+// TestCiteSentenceWithoutCursor: c before any ) or ( is on, shown in the
+// help, and copies the sentence ) would start on (the open passage's),
+// leaving the cursor there.
 func TestCiteSentenceWithoutCursor(t *testing.T) {
 	m := readyDriven(t, loadedFor(t, repeatDataset()), 100, 30)
 	m = openAt(t, m, "speech")
-	if cmd := m.copySentenceCitation(); cmd != nil || !strings.Contains(m.flash, "move to one with ) or (") {
-		t.Errorf("c without a sentence cursor: %q", m.flash)
+	if !m.keys.CiteSentence.Enabled() {
+		t.Fatal("c should be on in the reader before any ) or (")
+	}
+	m = drive(t, m, runes("?"))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "copy citation") {
+		t.Errorf("the help should show c:\n%s", v)
+	}
+	m = drive(t, m, runes("?"), runes("c"))
+	clipboard.Lock()
+	got := clipboard.last
+	clipboard.Unlock()
+	if !strings.Contains(got, "quote: The mayor spoke on Tuesday.\n") {
+		t.Errorf("c without a cursor copied\n%s\nwant the open passage's sentence", got)
+	}
+	if s := sentenceText(t, m); s != "The mayor spoke on Tuesday." {
+		t.Errorf("the cursor should stay on the copied sentence, is on %q", s)
 	}
 }

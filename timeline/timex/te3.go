@@ -37,19 +37,45 @@ type Span struct{ Start, End int }
 // end a sentence unless they end an abbreviation ("Mr.", "Feb.", "p.m.").
 func Sentences(text string) []Span { return sentences(tokenize(text)) }
 
-// sentences is Sentences on the tokens of a text.
+// sentences is Sentences on the tokens of a text. Closing quotes and
+// brackets after the final mark end the sentence (`said.” Next`), while
+// opening ones before the first word start the next (`1994. “We`): the
+// tokens mark the first word, and the openers written against it are
+// moved over from the sentence before.
 func sentences(toks []token) []Span {
 	var out []Span
 	for i := range toks {
 		if toks[i].sentStart {
-			if len(out) > 0 {
-				out[len(out)-1].End = toks[i-1].end
+			k := i
+			for k > 0 && opensSentence(toks, k-1) && (len(out) == 0 || toks[k-1].start > out[len(out)-1].Start) {
+				k--
 			}
-			out = append(out, Span{Start: toks[i].start})
+			if len(out) > 0 {
+				out[len(out)-1].End = toks[k-1].end
+			}
+			out = append(out, Span{Start: toks[k].start})
 		}
 	}
 	if len(out) > 0 {
 		out[len(out)-1].End = toks[len(toks)-1].end
 	}
 	return out
+}
+
+// opensSentence reports whether toks[k] is an opening quote or bracket
+// written against the token after it: “ ‘ « ( [ anywhere, a straight " or '
+// only after a space (or at the start) and before a letter or digit, or
+// another opener.
+func opensSentence(toks []token, k int) bool {
+	t := &toks[k]
+	if t.kind != tokPunct || k+1 >= len(toks) || toks[k+1].space {
+		return false
+	}
+	switch t.text {
+	case "“", "‘", "«", "(", "[":
+		return true
+	case "\"", "'":
+		return (k == 0 || t.space) && (toks[k+1].kind != tokPunct || opensSentence(toks, k+1))
+	}
+	return false
 }
