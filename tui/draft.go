@@ -57,7 +57,7 @@ func saveDraftCmd(d *Draft, events int, r exportRequest) tea.Cmd {
 func (m *Model) onDraftSaved(msg exportedMsg) tea.Cmd {
 	open, path := m.cfg.Draft.Open, msg.path
 	m.cfg.Draft = nil
-	m.cfg.File = path
+	m.cfg.File, m.wroteYAML = path, true
 	m.cfg.Load = func() *data.Loaded { return open(path) }
 	m.cfg.LoadProgress = nil
 	m.load.watch = msg.stamp

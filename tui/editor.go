@@ -30,6 +30,9 @@ func (m *Model) editable() (ok bool, why string) {
 	case ".yaml", ".yml", ".json":
 		return true, ""
 	}
+	if m.wroteYAML {
+		return true, ""
+	}
 	return false, "E edits YAML and JSON datasets only"
 }
 

@@ -6,6 +6,7 @@ package tui
 
 import (
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -58,6 +59,9 @@ type Model struct {
 	help  helpPanel
 	lay   layout // for the terminal's size, lay.w×lay.h
 	state appState
+	// wroteYAML says the viewer saved cfg.File as YAML itself (a draft),
+	// so E edits it whatever its name ends with.
+	wroteYAML bool
 
 	loaded   *data.Loaded
 	tl       *timeline.Timeline
@@ -384,6 +388,7 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 	if l == nil {
 		l = &data.Loaded{File: "dataset"}
 	}
+	first := m.loaded == nil // a reload keeps its selection by itself
 	m.loaded = l
 	keys := &m.keys // the one table; see keyMap
 	switch {
@@ -405,6 +410,10 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		m.picker = newActorPicker(m.tl, m.st, keys)
 		m.setFocus(focusTimeline)
 		m.notes = problemNotes(l.Count(timeline.SeverityCitation), l.Count(timeline.SeverityWarning))
+		if id := m.cfg.EventID; first && id != "" && !hasEventID(m.tl, id) {
+			// Said at once, not only by the command line after quitting.
+			m.flash = "--event " + strconv.Quote(id) + ": no event has that id; showing the first"
+		}
 	}
 	m.relayout()
 	m.syncDetail()
@@ -444,6 +453,16 @@ func positionOf(tl *timeline.Timeline, idx []int, id string) int {
 		}
 	}
 	return 0
+}
+
+// hasEventID reports whether an event of tl has the id.
+func hasEventID(tl *timeline.Timeline, id string) bool {
+	for i := range tl.Len() {
+		if tl.Event(i).ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // syncDetail shows the selected event in the detail pane.

@@ -282,6 +282,10 @@ func TestEventIDSelectsAtStart(t *testing.T) {
 		if m.timeline.Cursor() != tt.want {
 			t.Errorf("EventID %q: cursor %d, want %d", tt.id, m.timeline.Cursor(), tt.want)
 		}
+		unknown := strings.Contains(statusOf(t, m), `no event has that id`)
+		if unknown != (tt.id == "no-such-event") {
+			t.Errorf("EventID %q: status %q", tt.id, statusOf(t, m))
+		}
 	}
 }
 

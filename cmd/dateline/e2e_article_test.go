@@ -89,12 +89,13 @@ func TestE2EArticleEditBroken(t *testing.T) {
 	s.keys("Enter")
 	s.waitFor("taken.yaml exists", e2eWait)
 	s.keys("C-u")
-	s.text("draft.yaml yaml")
+	// Saved as "PATH yaml", with no .yaml in its name: E still edits it.
+	s.text("draft yaml")
 	s.keys("Enter")
-	s.waitFor("saved the draft: now on draft.yaml (article text in draft.txt)", e2eWait)
+	s.waitFor("saved the draft: now on draft (article text in draft.txt)", e2eWait)
 	s.keys("E")
 	scr := s.waitFor("reload failed", e2eWait)
-	if !strings.Contains(scr, "#1 · 11 of 11 events") || !regexp.MustCompile(`draft\.yaml:\d+:\d+: error`).MatchString(scr) {
+	if !strings.Contains(scr, "#1 · 11 of 11 events") || !regexp.MustCompile(`draft:\d+:\d+: error`).MatchString(scr) {
 		t.Errorf("a broken edit should keep the data and show the problem:\n%s", scr)
 	}
 	if code := s.quitAndWait(); code != 0 {
