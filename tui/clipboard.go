@@ -70,8 +70,8 @@ func copyNote(what string, chars int, setClipboard string) string {
 	case "on":
 		return what + " copied to tmux's buffer and sent to the terminal's clipboard (" + n + ")"
 	case "external", "off":
-		return what + " not copied: tmux ignores programs' clipboard writes while set-clipboard is " +
-			setClipboard + "; run tmux set -g set-clipboard on"
+		// Short enough that the remedy fits a 120-column status bar.
+		return what + " not copied: tmux set-clipboard is " + setClipboard + "; run: tmux set -g set-clipboard on"
 	}
 	return what + " sent through tmux (OSC 52, " + n + "); it arrives only with tmux set -g set-clipboard on"
 }

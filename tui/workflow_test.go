@@ -183,12 +183,12 @@ func TestCopyInTmux(t *testing.T) {
 	l := loadedFor(t, sampleDataset())
 	for opt, want := range map[string]string{
 		"on":       "quote copied to tmux's buffer and sent to the terminal's clipboard (",
-		"external": "quote not copied: tmux ignores programs' clipboard writes while set-clipboard is external; run tmux set -g set-clipboard on",
+		"external": "quote not copied: tmux set-clipboard is external; run: tmux set -g set-clipboard on",
 		"off":      "set-clipboard is off",
 		"?":        "it arrives only with tmux set -g set-clipboard on",
 	} {
 		tmuxSetClipboard = func() string { return opt }
-		m := drive(t, readyDriven(t, l, 200, 40), runes("jjy"))
+		m := drive(t, readyDriven(t, l, 120, 40), runes("jjy")) // the remedy fits 120 columns
 		if st := statusOf(t, m); !strings.Contains(st, want) {
 			t.Errorf("set-clipboard %s: status %q, want %q", opt, st, want)
 		}

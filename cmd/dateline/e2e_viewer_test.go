@@ -70,7 +70,7 @@ func TestE2ECopyInTmux(t *testing.T) {
 		t.Fatalf("the private tmux server's set-clipboard is %q; the test expects tmux's default, external", v)
 	}
 	s.keys("y")
-	s.waitFor("quote not copied: tmux ignores programs' clipboard writes while set-clipboard is external", e2eWait)
+	s.waitFor("quote not copied: tmux set-clipboard is external; run: tmux set -g set-clipboard on", e2eWait)
 	if buf, err := s.tmuxRun("show-buffer"); err == nil {
 		t.Errorf("with set-clipboard external tmux has a buffer: %q", buf)
 	}
