@@ -28,6 +28,7 @@ type fileStamp struct {
 // watchMsg is one look at the watched file and the text files it named
 // when the look was scheduled.
 type watchMsg struct {
+	file  string
 	stamp fileStamp
 	texts []string
 }
@@ -42,7 +43,7 @@ func (m *Model) watchCmd() tea.Cmd {
 	file, texts := m.cfg.File, m.textFiles()
 	return tea.Tick(watchEvery, func(time.Time) tea.Msg {
 		// In the command, off the event loop.
-		return watchMsg{statFile(file).and(statFiles(texts)), texts}
+		return watchMsg{file, statFile(file).and(statFiles(texts)), texts}
 	})
 }
 
@@ -91,6 +92,10 @@ func statFile(file string) fileStamp {
 func (m *Model) onWatch(msg watchMsg) tea.Cmd {
 	next := m.watchCmd()
 	switch {
+	case msg.file != m.cfg.File:
+		// A look at the file the viewer was on before (an article whose
+		// draft was just saved): the next look is at the new one.
+		return next
 	case !slices.Equal(msg.texts, m.textFiles()):
 		// A look scheduled before the load named the text files (the
 		// first one, from Init) stamps fewer files than the load did:

@@ -164,3 +164,30 @@ events:
 		}
 	}
 }
+
+// TestWatchIgnoresTheFileLeft: a look at the file the viewer was on before
+// it moved (a saved draft) is no change of the file it is on now.
+func TestWatchIgnoresTheFileLeft(t *testing.T) {
+	dir := t.TempDir()
+	ds := filepath.Join(dir, "ds.yaml")
+	if err := os.WriteFile(ds, []byte("dateline: 1\nevents:\n  - {id: e, date: 2024, title: met}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Config{Watch: true, File: ds, Load: func() *data.Loaded { return data.LoadFile(ds) }})
+	m = drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	load, _ := startLoad(m.cfg, m.load.feed, false)
+	m = drive(t, m, load())
+	m.load.watch = statFile(ds)
+	article := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(article, []byte("An article."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m.onWatch(watchMsg{file: article, stamp: statFile(article), texts: m.textFiles()})
+	if m.load.reloading {
+		t.Fatalf("a look at another file started a reload (flash %q)", m.flash)
+	}
+	m.onWatch(watchMsg{file: ds, stamp: fileStamp{size: 1, ok: true}, texts: m.textFiles()})
+	if !m.load.reloading {
+		t.Fatal("a changed look at the file itself should reload")
+	}
+}
