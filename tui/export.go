@@ -175,7 +175,7 @@ func parseExport(line string, draft bool) (exportRequest, error) {
 		}
 	}
 	if r.format == formatYAML && !draft {
-		return r, errors.New("yaml saves a draft opened from an article; this dataset is a file already (json writes a copy)")
+		return r, errors.New("yaml saves a draft opened from an article; json writes a copy of this dataset, which dateline reads and E edits")
 	}
 	return r, nil
 }
