@@ -2,7 +2,10 @@ package data
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"dateline/data/export"
 	"dateline/data/internal/schema"
@@ -40,6 +43,22 @@ func Export(w io.Writer, l *Loaded, idx []int, format string) error {
 // offsets and checksums do not change with the editor that saved it.
 // b must be valid UTF-8.
 func SourceFileText(b []byte) string { return schema.SourceFileText(b) }
+
+// ReadSourceFile reads the file at path as a dataset reads a source's
+// text_file and returns its text (see SourceFileText): a regular file (a
+// FIFO or device is refused, never waited on) of at most MaxFileSize,
+// checked before reading, in UTF-8. Its errors name the file, in the
+// words of the loader's text_file problems.
+func ReadSourceFile(path string) (string, error) {
+	b, err := schema.ReadText(path)
+	if err != nil {
+		return "", errors.New(schema.TextFileMessage("", path, err))
+	}
+	if !utf8.Valid(b) {
+		return "", fmt.Errorf("%s is not valid UTF-8", path)
+	}
+	return schema.SourceFileText(b), nil
+}
 
 // MarshalCitation writes c as a one-item YAML list to paste under an
 // event's "citations:", as MarshalYAML would write it in a dataset, with

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"dateline/data"
-	"dateline/data/atomicfile"
 	"dateline/timeline"
 )
 
@@ -133,14 +131,12 @@ func (a *app) cite(path, quote string, opts citeOptions) error {
 	if indent {
 		marshal = data.MarshalCitationIndented
 	}
-	b, err := os.ReadFile(path)
+	// Read as a dataset reads a text_file: bounded, regular files only, and
+	// offsets into the text the dataset's source gets.
+	text, err := data.ReadSourceFile(path)
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %v", path, atomicfile.WithoutPath(err))
+		return err
 	}
-	if !utf8.Valid(b) {
-		return fmt.Errorf("%s is not valid UTF-8 text", path)
-	}
-	text := data.SourceFileText(b) // offsets as a dataset's text_file gets them
 	st := timeline.NewSourceText(text)
 	if !strings.Contains(text, quote) {
 		own, err := sourceCharacters(st, quote)

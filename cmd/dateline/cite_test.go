@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -114,7 +116,7 @@ func TestCiteFailures(t *testing.T) {
 		{"absent, one place", []string{"cite", citeSource, "The mayor said: “We shall"}, exitData,
 			[]string{`Its first 4 words, "The mayor said: “We", occur in paragraph 2; there the source goes on with "will build it.” Critics said \"we will s…" where the quote has "shall"`}},
 		{"not even a word", []string{"cite", citeSource, "Zebras"}, exitData, []string{"not even its first word occurs"}},
-		{"missing file", []string{"cite", filepath.Join(dir, "nope.txt"), "x"}, exitData, []string{"cannot read", "nope.txt"}},
+		{"missing file", []string{"cite", filepath.Join(dir, "nope.txt"), "x"}, exitData, []string{"nope.txt not found"}},
 		{"not UTF-8", []string{"cite", "testdata/cite/latin1.txt", "bad"}, exitData, []string{"not valid UTF-8"}},
 		{"empty quote", []string{"cite", citeSource, "  "}, exitUsage, []string{"the quote is empty"}},
 		{"one argument", []string{"cite", citeSource}, exitUsage, []string{"takes SOURCE-FILE and QUOTE, got 1"}},
@@ -246,5 +248,43 @@ func TestCiteDatasetNoSource(t *testing.T) {
 	}
 	if r := runPlain(t, "cite", citeSource, "x", "--dataset", dataset, "--source", "a"); r.code != exitUsage {
 		t.Errorf("--dataset with --source: exit %d, want %d", r.code, exitUsage)
+	}
+}
+
+// TestCiteRefusals: cite reads SOURCE-FILE as a dataset reads a
+// text_file, so a FIFO or device is refused, never waited on, and a file
+// over the size limit is refused before it is read. Before, a FIFO hung,
+// /dev/zero never ended and a sparse 2 GB file took 4 GB of memory.
+func TestCiteRefusals(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "art.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	huge := filepath.Join(dir, "huge.txt")
+	if err := os.WriteFile(huge, []byte("Some text."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 3<<20); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DATELINE_MAX_FILE_MB", "2")
+	for _, c := range []struct{ path, want string }{
+		{fifo, fifo + " is not a regular file"},
+		{"/dev/zero", "/dev/zero is not a regular file"},
+		{dir, dir + " is a folder, not a file"},
+		{huge, "cannot read " + huge + ": more than 2 MB, the limit for a source's text"},
+		{filepath.Join(dir, "nope.txt"), filepath.Join(dir, "nope.txt") + " not found"},
+	} {
+		done := make(chan result, 1)
+		go func() { done <- runPlain(t, "cite", c.path, "Some") }()
+		select {
+		case r := <-done:
+			if r.code != exitData || r.stdout != "" || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("cite %s: exit %d, stdout %q, stderr %q; want exit %d and %q", c.path, r.code, r.stdout, r.stderr, exitData, c.want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("cite %s still running after 5 s", c.path)
+		}
 	}
 }

@@ -22,6 +22,7 @@ func MaxFileSize() int64 {
 // errTooBig is TextFiles.Read's error for a file over MaxFileSize.
 var errTooBig = errors.New("is over the size limit")
 
-func tooBigText(display string) string {
-	return fmt.Sprintf("cannot read text_file %s: more than %d MB, the limit for a source's text (raise it with DATELINE_MAX_FILE_MB)", display, MaxFileSize()>>20)
+// tooBigText words errTooBig for name, a file as TextFileMessage names it.
+func tooBigText(name string) string {
+	return fmt.Sprintf("cannot read %s: more than %d MB, the limit for a source's text (raise it with DATELINE_MAX_FILE_MB)", name, MaxFileSize()>>20)
 }

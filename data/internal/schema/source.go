@@ -5,12 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"dateline/data/atomicfile"
@@ -68,18 +70,45 @@ func (f DiskFiles) Read(name string) ([]byte, error) {
 	if rel, err := filepath.Rel(realDir, real); err != nil || !filepath.IsLocal(rel) {
 		return nil, errOutside
 	}
-	info, err := os.Stat(real)
+	return ReadText(real)
+}
+
+// ReadText reads the text file at p as a source's text_file is read: it
+// must be a regular file (a FIFO or device could block or never end) of at
+// most MaxFileSize, checked before reading (a sparse file would exhaust
+// memory) and again while reading. Its errors are fs.ErrNotExist,
+// ErrIsDir, errSpecial, errTooBig or the system's; TextFileMessage words
+// them.
+func ReadText(p string) ([]byte, error) {
+	info, err := os.Stat(p)
 	switch {
 	case err != nil:
 		return nil, err
 	case info.IsDir():
 		return nil, ErrIsDir
-	case !info.Mode().IsRegular(): // a FIFO or device could block or never end
+	case !info.Mode().IsRegular():
 		return nil, errSpecial
-	case info.Size() > MaxFileSize(): // before reading: a sparse file would exhaust memory
+	case info.Size() > MaxFileSize():
 		return nil, errTooBig
 	}
-	return readLimited(real)
+	return readLimited(p)
+}
+
+// TextFileMessage words an error of TextFiles.Read or ReadText for the
+// file shown as display, after what, which names it ("text_file" in a
+// dataset, "" for a file named on the command line).
+func TextFileMessage(what, display string, err error) string {
+	name := strings.TrimSpace(what + " " + display)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return name + " not found"
+	case errors.Is(err, errTooBig):
+		return tooBigText(name)
+	case errors.Is(err, errOutside), errors.Is(err, ErrIsDir), errors.Is(err, errSpecial):
+		return fmt.Sprintf("%s %v", name, err)
+	default:
+		return fmt.Sprintf("cannot read %s: %v", name, atomicfile.WithoutPath(err))
+	}
 }
 
 // readLimited reads the file at p, refusing it with errTooBig if it holds
@@ -200,19 +229,8 @@ func (d *Decoder) textFile(n *Node, a at) (text, shown string, ok bool) {
 	name = filepath.ToSlash(filepath.Clean(local))
 	shown = d.Files.display(name)
 	b, err := d.Files.Read(name)
-	switch {
-	case err == nil:
-	case errors.Is(err, fs.ErrNotExist):
-		d.Errorf(n, a, "text_file %s not found", d.Files.display(name))
-		return "", shown, false
-	case errors.Is(err, errTooBig):
-		d.Errorf(n, a, "%s", tooBigText(d.Files.display(name)))
-		return "", shown, false
-	case errors.Is(err, errOutside), errors.Is(err, ErrIsDir), errors.Is(err, errSpecial):
-		d.Errorf(n, a, "text_file %s %v", d.Files.display(name), err)
-		return "", shown, false
-	default:
-		d.Errorf(n, a, "cannot read text_file %s: %v", d.Files.display(name), atomicfile.WithoutPath(err))
+	if err != nil {
+		d.Errorf(n, a, "%s", TextFileMessage("text_file", d.Files.display(name), err))
 		return "", shown, false
 	}
 	if !utf8.Valid(b) {
