@@ -18,7 +18,7 @@ Any of the names works with "dateline list --actor".`,
   dateline actors events.yaml
   dateline actors --format json | jq -r '.actors[] | select(.events > 0) | .id'`,
 		Args:              maxArgs(1),
-		ValidArgsFunction: fileCompletion(1),
+		ValidArgsFunction: fileCompletion(1, datasetExts),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := oneOf("--format", format, "text", "json"); err != nil {
 				return err

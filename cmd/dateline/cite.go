@@ -73,6 +73,9 @@ cannot be read, 2 for bad usage.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.dataset, "dataset", "", "the dataset `FILE` to paste into: the id of its source whose text_file is SOURCE-FILE, indented for an event's citations")
 	f.StringVar(&opts.source, "source", "", "the source's `ID`, indented for an event's citations")
+	_ = cmd.RegisterFlagCompletionFunc("dataset", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return datasetExts, cobra.ShellCompDirectiveFilterFileExt
+	})
 	return cmd
 }
 

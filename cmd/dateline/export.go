@@ -53,7 +53,7 @@ onto FILE itself. "-o -" writes to standard output.`,
   dateline export events.yaml --to sheets-csv -o sheet.csv --actor putin
   dateline export --to json -o - --from 2023 --until 2024 | jq .events`,
 		Args:              maxArgs(1),
-		ValidArgsFunction: fileCompletion(1),
+		ValidArgsFunction: fileCompletion(1, datasetExts),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.export(args, opts)
 		},

@@ -54,7 +54,7 @@ TempEval-3 JSON form, for one plain-text article.`,
   dateline extract --published 2024-02-20 a.txt b.html c.md -o draft.json
   dateline extract --format te3-json --published 2024-02-20 article.txt`,
 		Args:              minArgs(1),
-		ValidArgsFunction: fileCompletion(-1),
+		ValidArgsFunction: fileCompletion(-1, articleExts),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.extract(args, opts)
 		},

@@ -38,13 +38,22 @@ func completeWords(cmd *cobra.Command, flag string, words ...string) {
 	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(words, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// fileCompletion completes up to n FILE arguments with file names.
-func fileCompletion(n int) cobra.CompletionFunc {
+// The file name extensions completed for a dataset and for an article
+// (isArticle's).
+var (
+	datasetExts = []cobra.Completion{"yaml", "yml", "json", "jsonl", "csv"}
+	articleExts = []cobra.Completion{"txt", "md", "markdown", "html", "htm"}
+)
+
+// fileCompletion completes up to n FILE arguments (any number for n < 0)
+// with the names of files ending in one of exts.
+func fileCompletion(n int, exts ...[]cobra.Completion) cobra.CompletionFunc {
+	all := slices.Concat(exts...)
 	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		if n >= 0 && len(args) >= n {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		return []cobra.Completion{"yaml", "yml", "json", "jsonl", "csv"}, cobra.ShellCompDirectiveFilterFileExt
+		return all, cobra.ShellCompDirectiveFilterFileExt
 	}
 }
 

@@ -45,7 +45,7 @@ with every key always present (null when it has no value).`,
   dateline list --from 2023-09 --to 2024 --status occurred,reported
   dateline list --grep sanctions --format json | jq '.events[].title'`,
 		Args:              maxArgs(1),
-		ValidArgsFunction: fileCompletion(1),
+		ValidArgsFunction: fileCompletion(1, datasetExts),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.list(args, opts)
 		},

@@ -126,7 +126,7 @@ unsaved; the export key (e) saves it as YAML. Any other name is a dataset.`,
   dateline article.txt             # draft a chronology from an article, to check and save
   dateline | less                  # piped: the plain list`,
 		Args:              maxArgs(1),
-		ValidArgsFunction: fileCompletion(1),
+		ValidArgsFunction: fileCompletion(1, datasetExts, articleExts), // the viewer opens both
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		// SuggestionsFor (see unknownCommand) reads this as is; cobra only

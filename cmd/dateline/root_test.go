@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,5 +174,34 @@ func TestUsageRefusals(t *testing.T) {
 	}
 	if r := runPlain(t, "completion", "bash"); r.code != exitOK || !strings.Contains(r.stdout, "bash completion") {
 		t.Errorf("completion bash: exit %d", r.code)
+	}
+}
+
+// TestFileCompletion: each command completes the files it reads, the
+// viewer both datasets and articles (cobra's hidden __complete is what
+// the shell scripts call).
+func TestFileCompletion(t *testing.T) {
+	for _, tc := range []struct {
+		args      []string
+		want, not []string
+	}{
+		{[]string{"__complete", ""}, []string{"yaml", "jsonl", "txt", "md", "html"}, nil},
+		{[]string{"__complete", "extract", ""}, []string{"txt", "md", "markdown", "html", "htm"}, []string{"yaml", "jsonl"}},
+		{[]string{"__complete", "validate", ""}, []string{"yaml", "json", "jsonl", "csv"}, []string{"txt", "md"}},
+		{[]string{"__complete", "cite", "a.txt", "q", "--dataset", ""}, []string{"yaml", "jsonl"}, []string{"md"}},
+	} {
+		r := runPlain(t, tc.args...)
+		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+		got := lines[:len(lines)-1] // the last line is the directive
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%v: completions %v lack %q", tc.args[1:], got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("%v: completions %v should not offer %q", tc.args[1:], got, w)
+			}
+		}
 	}
 }

@@ -17,7 +17,7 @@ citation in "dateline list --format json" are code-point offsets into it.`,
 		Example: `  dateline sources
   dateline sources --format json | jq -r '.sources[0].text'`,
 		Args:              maxArgs(1),
-		ValidArgsFunction: fileCompletion(1),
+		ValidArgsFunction: fileCompletion(1, datasetExts),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := oneOf("--format", format, "text", "json"); err != nil {
 				return err

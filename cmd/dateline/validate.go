@@ -41,7 +41,7 @@ status is then the one validate gives for OUT.`,
   dateline validate events.yaml other.json
   dateline validate --strict events.yaml && git commit
   dateline validate --fix events.yaml -o events.fixed.yaml`,
-		ValidArgsFunction: fileCompletion(-1),
+		ValidArgsFunction: fileCompletion(-1, datasetExts),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if fix.fix || fix.out != "" || fix.force {
 				return a.fix(args, fix, strict)
