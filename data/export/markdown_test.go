@@ -1,6 +1,7 @@
 package export
 
 import (
+	"dateline/data/timelinejs"
 	"regexp"
 	"strings"
 	"testing"
@@ -59,5 +60,21 @@ func TestMDEscape(t *testing.T) {
 		if got := mdEscape(tt.in); got != tt.want {
 			t.Errorf("mdEscape(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestMarkdownShowsNEL: U+0085, a C1 control Unicode counts as white space,
+// is written as the escape \u0085, not folded into a space with the rest
+// of a quote's white space.
+func TestMarkdownShowsNEL(t *testing.T) {
+	if got := timelinejs.OneLine("a\u0085b  c\n d"); got != "a\u0085b c d" {
+		t.Errorf("OneLine = %q", got)
+	}
+	l := exportFixture(t, "dates.yaml")
+	ev := l.Timeline.Event(0)
+	ev.Title = "Before\u0085after"
+	md := string(export(t, l, everything(l), Markdown))
+	if !strings.Contains(md, `Before\u0085after`) || strings.Contains(md, "\u0085") {
+		t.Errorf("the Markdown should show NEL as \\u0085:\n%s", md)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"dateline/data/internal/schema"
@@ -349,8 +350,12 @@ func slug(name, fallback string) string {
 	return s
 }
 
-// OneLine collapses all white space, line breaks included, to single spaces.
-func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// OneLine collapses all white space, line breaks included, to single
+// spaces; but U+0085 (NEL), a C1 control that Unicode counts as space,
+// stays for the text writers to show as the escape it is.
+func OneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r != '\u0085' && unicode.IsSpace(r) }), " ")
+}
 
 // clipRunes shortens s to at most n code points, ending in "…" when cut.
 func clipRunes(s string, n int) string {
