@@ -38,6 +38,17 @@ func WriteFileFunc(path string, force bool, write func(io.Writer) error) (err er
 	if dir == "" {
 		dir = "."
 	}
+	if info, err := os.Lstat(path); err == nil && force && info.Mode()&fs.ModeSymlink != 0 {
+		// Through a link, as editors write: the target is replaced in its
+		// own folder, under the rules below, and the link stays. Renaming
+		// over the link would have put a file in its place, and a link to
+		// /dev/null would have become a copy with the device's mode.
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("write %s: %s is a symbolic link to nothing that can be written: %w", path, path, WithoutPath(err))
+		}
+		return WriteFileFunc(target, force, write)
+	}
 	// --force replaces a file, never a folder, a device, a pipe or a
 	// socket: renaming over /dev/full would replace the device itself.
 	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {

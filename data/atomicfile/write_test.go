@@ -254,3 +254,49 @@ func TestNoForceFolderSaysFolder(t *testing.T) {
 		t.Errorf("got %v, want the folder named as a folder", err)
 	}
 }
+
+// TestForceThroughSymlink: --force through a symbolic link replaces its
+// target in place and keeps the link; a link to a device is refused as
+// the device is, and a dangling link is refused.
+func TestForceThroughSymlink(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "real.json")
+	if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.json")
+	if err := os.Symlink("real.json", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, []byte("new"), true); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link should stay a link: %v %v", info, err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "new" {
+		t.Errorf("the target holds %q, want the new text", b)
+	}
+	if info, _ := os.Stat(target); info.Mode().Perm() != 0o600 {
+		t.Errorf("the target's mode became %v", info.Mode().Perm())
+	}
+
+	dev := filepath.Join(dir, "nul.json")
+	if err := os.Symlink(os.DevNull, dev); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(dev, []byte("x"), true); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("a link to %s: %v, want a refusal", os.DevNull, err)
+	}
+	if info, err := os.Lstat(dev); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link to the device should stay: %v", err)
+	}
+
+	dangling := filepath.Join(dir, "gone.json")
+	if err := os.Symlink("nowhere/x.json", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(dangling, []byte("x"), true); err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Errorf("a dangling link: %v, want a refusal", err)
+	}
+}
