@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"dateline/data"
+	"dateline/data/article"
 	"dateline/timeline"
 )
 
@@ -79,12 +80,30 @@ cannot be read, 2 for bad usage.`,
 	return cmd
 }
 
+// citedText is the text a citation of the file at path indexes. A Markdown
+// or HTML article is read as extract and the viewer read it, so that the
+// offsets index the text a draft of it holds, not the markup; any other
+// file as a dataset reads a text_file: bounded, regular files only.
+func citedText(path string) (string, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown", ".html", ".htm":
+		art, err := article.Read(path)
+		if err != nil {
+			return "", err
+		}
+		return art.Text, nil
+	}
+	return data.ReadSourceFile(path)
+}
+
 // citeSource is the source id and the comment after it for a citation of
-// the file at path: --source's, else the source of --dataset whose
-// text_file is path, else a placeholder made from the file's name.
+// the file at path, whose text is text: --source's, else the source of
+// --dataset whose text_file is path or, failing that, whose text is text
+// (an article extract wrote inline, or the viewer saved beside its
+// draft), else a placeholder made from the file's name.
 // indent says whether the citation is for a dataset (pasted under an
 // event's citations) rather than the placeholder form at column 0.
-func (a *app) citeSource(path string, opts citeOptions) (id, note string, indent bool, err error) {
+func (a *app) citeSource(path, text string, opts citeOptions) (id, note string, indent bool, err error) {
 	if opts.source != "" {
 		return opts.source, "", true, nil
 	}
@@ -111,6 +130,11 @@ func (a *app) citeSource(path string, opts citeOptions) (id, note string, indent
 		}
 		have = append(have, fmt.Sprintf("  %s: text_file %s", s.ID, file))
 	}
+	for _, s := range l.Dataset.Sources {
+		if s.Text != "" && s.Text == text {
+			return s.ID, "", true, nil
+		}
+	}
 	if len(have) == 0 {
 		have = append(have, "  (none)")
 	}
@@ -126,19 +150,17 @@ func (a *app) cite(path, quote string, opts citeOptions) error {
 	if opts.dataset != "" && opts.source != "" {
 		return usagef("give --dataset or --source, not both")
 	}
-	id, sourceNote, indent, err := a.citeSource(path, opts)
+	text, err := citedText(path)
+	if err != nil {
+		return err
+	}
+	id, sourceNote, indent, err := a.citeSource(path, text, opts)
 	if err != nil {
 		return err
 	}
 	marshal := data.MarshalCitation
 	if indent {
 		marshal = data.MarshalCitationIndented
-	}
-	// Read as a dataset reads a text_file: bounded, regular files only, and
-	// offsets into the text the dataset's source gets.
-	text, err := data.ReadSourceFile(path)
-	if err != nil {
-		return err
 	}
 	st := timeline.NewSourceText(text)
 	if !strings.Contains(text, quote) {

@@ -8,10 +8,12 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"dateline/data"
+	"dateline/data/article"
 )
 
 const citeSource = "testdata/cite/source.txt"
@@ -235,12 +237,18 @@ func TestCiteSource(t *testing.T) {
 // TestCiteDatasetNoSource: a dataset without a source for the file is a
 // usage error that lists its sources and their text files.
 func TestCiteDatasetNoSource(t *testing.T) {
-	_, dataset := citeDataset(t)
-	r := runPlain(t, "cite", citeSource, "The council met on Monday.", "--dataset", dataset)
+	dir, dataset := citeDataset(t)
+	// Not the text of any source: a source with the same text would be
+	// found by it (TestCiteDatasetByText).
+	elsewhere := filepath.Join(dir, "elsewhere.txt")
+	if err := os.WriteFile(elsewhere, []byte("Another text. The council met on Monday.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runPlain(t, "cite", elsewhere, "The council met on Monday.", "--dataset", dataset)
 	if r.code != exitUsage || r.stdout != "" {
 		t.Errorf("exit %d, stdout %q; want %d and nothing", r.code, r.stdout, exitUsage)
 	}
-	for _, want := range []string{"no source of " + dataset + " has " + citeSource + " as its text_file; pass --source ID",
+	for _, want := range []string{"no source of " + dataset + " has " + elsewhere + " as its text_file; pass --source ID",
 		"  other: text inline, no text_file", "  council-minutes: text_file " + filepath.Join(filepath.Dir(dataset), "texts", "minutes.txt")} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
@@ -285,6 +293,54 @@ func TestCiteRefusals(t *testing.T) {
 			}
 		case <-time.After(5 * time.Second):
 			t.Fatalf("cite %s still running after 5 s", c.path)
+		}
+	}
+}
+
+// TestCiteDatasetByText: a file that is no source's text_file but holds a
+// source's text (a copy; an article whose text extract wrote inline) is
+// cited as that source.
+func TestCiteDatasetByText(t *testing.T) {
+	dir, dataset := citeDataset(t)
+	text, err := os.ReadFile(citeSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := filepath.Join(dir, "copy.txt")
+	if err := os.WriteFile(copied, text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runPlain(t, "cite", copied, "We will build it.", "--dataset", dataset)
+	if r.code != exitOK || !strings.Contains(r.stdout, "      - source: council-minutes\n") {
+		t.Errorf("exit %d, printed\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestCiteArticle: a Markdown or HTML article is cited in the text extract
+// and the viewer read from it, not in its markup.
+func TestCiteArticle(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "port.md")
+	if err := os.WriteFile(md, []byte("# Port audit\n\nThe *previous audit* found nothing.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	html := filepath.Join(dir, "port.html")
+	if err := os.WriteFile(html, []byte("<html><head><title>Port audit</title></head><body><p>The <em>previous audit</em> found nothing.</p></body></html>"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{md, html} {
+		r := runPlain(t, "cite", f, "previous audit found", "--source", "port")
+		if r.code != exitOK || !strings.Contains(r.stdout, "quote: previous audit found\n") {
+			t.Errorf("%s: exit %d, printed\n%s\n%s", f, r.code, r.stdout, r.stderr)
+			continue
+		}
+		art, err := article.Read(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := utf8.RuneCountInString(art.Text[:strings.Index(art.Text, "previous audit")])
+		if !strings.Contains(r.stdout, "start: "+strconv.Itoa(start)+"\n") {
+			t.Errorf("%s: the position should index the article's text (start %d):\n%s", f, start, r.stdout)
 		}
 	}
 }
