@@ -17,7 +17,9 @@ import (
 // problemsList is the list of a load's problems (p), one a line as
 // `dateline validate` prints them: FILE:LINE:COL: SEVERITY: message. It
 // holds the load's slice, never a copy, and draws only the rows on
-// screen, so ten thousand problems cost what ten do.
+// screen, so ten thousand problems cost what ten do. A row is cut to the
+// width, so under the rows an area shows the selected problem whole,
+// wrapped: a quote's message ends with what the source says instead.
 type problemsList struct {
 	st     *styles
 	keys   *keyMap
@@ -25,7 +27,7 @@ type problemsList struct {
 	head   string // what the list is of
 	cursor int
 	top    int
-	w, h   int // inner size: the heading and h-1 rows
+	w, h   int // inner size: the heading, the rows, the selected one whole
 }
 
 func newProblemsList(st *styles, keys *keyMap) problemsList {
@@ -43,8 +45,25 @@ func (l *problemsList) SetSize(w, h int) {
 	l.scroll()
 }
 
-// rows is how many problems fit under the heading.
-func (l problemsList) rows() int { return max(1, l.h-1) }
+// detailLines is how many lines the selected problem's whole text gets
+// under the rows (after a rule): a few, a third of the height at most,
+// none when the frame is too low to spare them.
+func (l problemsList) detailLines() int {
+	if l.h < 8 {
+		return 0
+	}
+	return min(6, (l.h-2)/3)
+}
+
+// rows is how many problems fit under the heading and above the selected
+// one's whole text (and its rule).
+func (l problemsList) rows() int {
+	d := l.detailLines()
+	if d > 0 {
+		d++ // the rule
+	}
+	return max(1, l.h-1-d)
+}
 
 // scroll keeps the cursor on screen.
 func (l *problemsList) scroll() {
@@ -88,10 +107,10 @@ func (l problemsList) Footer() string {
 
 // View draws exactly h lines of exactly w cells: the heading, then the
 // problems from top that fit, the selected one marked ▸ (which shows
-// without colour too).
+// without colour too), then the selected one whole, wrapped.
 func (l problemsList) View() string {
 	out := []string{l.st.label.Render(fit(l.head+statusSep+"enter goes to its event"+statusSep+"esc back", l.w))}
-	for i := l.top; i < len(l.probs) && len(out) < l.h; i++ {
+	for i := l.top; i < len(l.probs) && len(out) < 1+l.rows(); i++ {
 		line := clean(l.probs[i].String())
 		if i == l.cursor {
 			out = append(out, l.st.sel.Render(fit("▸ "+line, l.w)))
@@ -106,7 +125,32 @@ func (l problemsList) View() string {
 		}
 		out = append(out, style.Render(fit("  "+line, l.w)))
 	}
+	if d := l.detailLines(); d > 0 && len(l.probs) > 0 {
+		for len(out) < 1+l.rows() {
+			out = append(out, spaces(l.w))
+		}
+		out = append(out, l.st.yearSep.Render(rule("─ the selected problem whole ", "─", l.w)))
+		out = append(out, l.detail(d)...)
+	}
 	return stackExact(out, l.w, l.h)
+}
+
+// detail is the selected problem's whole text wrapped to the width, in at
+// most d lines, the last cut with an ellipsis when it needs more.
+func (l problemsList) detail(d int) []string {
+	lines := wrap(clean(l.probs[l.cursor].String()), l.w)
+	if len(lines) > d {
+		lines = lines[:d]
+		last := lines[d-1]
+		if textWidth(last) >= l.w {
+			last = fit(last, l.w-1)
+		}
+		lines[d-1] = strings.TrimRight(last, " ") + "…"
+	}
+	for i, s := range lines {
+		lines[i] = l.st.text.Render(fit(s, l.w))
+	}
+	return lines
 }
 
 // problemEvent is the index in its file's events of the event a problem

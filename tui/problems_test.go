@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"dateline/data"
 	"dateline/timeline"
@@ -86,6 +87,41 @@ func TestProblemsListClearsFilters(t *testing.T) {
 	}
 }
 
+// TestProblemsListWholeMessage: a row is cut to the width, so the
+// selected problem is shown whole, wrapped, under the rows: the tail of a
+// missing quote's message, what the source says instead, is readable at
+// 80 columns and at 120, and follows the cursor.
+func TestProblemsListWholeMessage(t *testing.T) {
+	long := `quote "The council voted on Tuesday to close the harbour road" not found. ` +
+		`Its first 2 words, "The council", occur in paragraph 1; there the source goes on with ` +
+		`"met on Monday to discuss" where the quote has "voted on Tuesday to close"`
+	l := loadedFor(t, sampleDataset())
+	l.Problems = []data.Problem{
+		{File: "d.yaml", Line: 3, Col: 7, Severity: timeline.SeverityWarning, Message: "short one"},
+		{File: "d.yaml", Line: 12, Col: 9, Severity: timeline.SeverityCitation, Message: long,
+			Path: timeline.FieldPath("events", 0, "citations")},
+	}
+	for _, w := range []int{80, 120} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			m := readyDriven(t, l, w, 30)
+			m = drive(t, m, runes("p"), runes("j"))
+			view := m.View()
+			checkFrame(t, view, w, 30)
+			var words []string
+			for _, line := range strings.Split(ansi.Strip(view), "\n") {
+				words = append(words, strings.Fields(strings.Trim(line, "│┃ "))...)
+			}
+			if all := strings.Join(words, " "); !strings.Contains(all, strings.Join(strings.Fields(l.Problems[1].String()), " ")) {
+				t.Errorf("the selected problem is not shown whole at %d columns:\n%s", w, view)
+			}
+			m = drive(t, m, runes("k"))
+			if view := ansi.Strip(m.View()); strings.Contains(view, "where the quote has") {
+				t.Errorf("the whole text did not follow the cursor:\n%s", view)
+			}
+		})
+	}
+}
+
 // manyProblems is a loaded dataset of n events, each with a warning at
 // its own line, as a big file with no citations gives.
 func manyProblems(t testing.TB, n int) *data.Loaded {
@@ -107,10 +143,13 @@ func TestProblemsListTenThousand(t *testing.T) {
 	l := manyProblems(t, n)
 	m := readyModel(t, l, 100, 30)
 	m = drive(t, m, runes("p"))
-	_, h := inner(m.lay.main)
+	rows := m.problems.rows()
+	if _, h := inner(m.lay.main); rows < h/2 {
+		t.Errorf("%d rows of %d lines are problems, want most", rows, h)
+	}
 	m = drive(t, m, keyOf(tea.KeyPgDown))
-	if got := m.problems.cursor; got != h-1 {
-		t.Errorf("a page down moved to %d, want %d", got, h-1)
+	if got := m.problems.cursor; got != rows {
+		t.Errorf("a page down moved to %d, want %d", got, rows)
 	}
 	m = drive(t, m, runes("G"))
 	view := m.View()
@@ -119,8 +158,9 @@ func TestProblemsListTenThousand(t *testing.T) {
 	if !strings.Contains(view, "▸ "+last) || !strings.Contains(view, "10000 of 10000") {
 		t.Fatalf("G does not show the last problem selected:\n%s", view)
 	}
-	if got := strings.Count(m.problems.View(), "big.yaml:"); got != h-1 {
-		t.Errorf("%d problems drawn, want a screenful, %d", got, h-1)
+	// A screenful of rows, and the selected one again whole under them.
+	if got := strings.Count(m.problems.View(), "big.yaml:"); got != rows+1 {
+		t.Errorf("%d problems drawn, want a screenful and the selected, %d", got, rows+1)
 	}
 	m = drive(t, m, keyOf(tea.KeyEnter))
 	if id := selectedID(t, m); id != l.Dataset.Events[n-1].ID {

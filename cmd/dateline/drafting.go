@@ -94,6 +94,7 @@ func draftArticles(paths []string, published, title string) (*drafted, error) {
 			if s.ID == w.SourceID {
 				line, col := d.read[i].Position(w.Offset)
 				warn(paths[i], line, col, w.Message)
+				d.warnings[len(d.warnings)-1].Path = citingEvent(res.Events, w.SourceID, w.Offset)
 			}
 		}
 	}
@@ -103,6 +104,22 @@ func draftArticles(paths []string, published, title string) (*drafted, error) {
 	}
 	d.ds = &timeline.Dataset{Title: dsTitle, Sources: sources, Actors: res.Actors, Events: res.Events}
 	return d, nil
+}
+
+// citingEvent is the path of the first event whose citation of source
+// spans offset (a code point of its text), so that a drafting warning,
+// which is about a date in a sentence, leads to the event drafted from
+// that sentence (the viewer's problems list goes there on enter); "" when
+// no event cites it (the date gave none).
+func citingEvent(events []timeline.Event, source string, offset int) timeline.Path {
+	for i, ev := range events {
+		for _, c := range ev.Citations {
+			if c.Source == source && c.Start >= 0 && c.Start <= offset && offset < c.End {
+				return timeline.FieldPath("events", i, "")
+			}
+		}
+	}
+	return ""
 }
 
 // besideOut are the sources whose article is a plain-text file in out's

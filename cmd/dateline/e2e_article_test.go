@@ -69,6 +69,32 @@ func TestE2EArticleLoop(t *testing.T) {
 	}
 }
 
+// TestE2EArticleWarningJumps: p on a draft lists the drafting warnings,
+// and enter on the one about 'Tuesday (Jan 20)' goes to the event drafted
+// from its sentence, not "this problem concerns no event".
+func TestE2EArticleWarningJumps(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	seedArticle(t, dir, "kim.txt")
+	s := startE2E(t, e2eOptions{args: []string{"kim.txt"}, dir: dir})
+	s.waitFor("draft of kim.txt · not saved", e2eWait)
+	if scr := s.screen(); strings.Contains(scr, "event id: russian-president-vladimir-putin-gave-north") {
+		t.Fatalf("the warning's event is selected before the jump:\n%s", scr)
+	}
+	s.keys("p")
+	s.waitFor("▸ kim.txt:3:137: warning: 'Tuesday (Jan 20)'", e2eWait)
+	s.keys("Enter")
+	scr := s.waitUntil("the warning's event", e2eWait, func(scr string) bool {
+		return strings.Contains(scr, "event id: russian-president-vladimir-putin-gave-north") || strings.Contains(scr, "concerns no event")
+	})
+	if !strings.Contains(scr, "event id: russian-president-vladimir-putin-gave-north") {
+		t.Errorf("enter on the warning did not go to the event citing its sentence:\n%s", scr)
+	}
+	if code := s.quitAndWait(); code != 0 {
+		t.Errorf("exit code %d", code)
+	}
+}
+
 // TestE2EArticleEditBroken saves the draft of a Markdown article (its text
 // goes into draft.txt beside the dataset), refuses to replace it without
 // !, then has the editor leave a broken file: the old data stays on

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -192,5 +193,35 @@ func TestRootArticlePiped(t *testing.T) {
 	}
 	if r := runPlain(t, "--published", "2024-02-20", "testdata/small.yaml"); r.code != exitUsage {
 		t.Errorf("--published with a dataset: exit %d, want %d", r.code, exitUsage)
+	}
+}
+
+// TestArticleWarningNamesItsEvent: a drafting warning about a date is
+// about the event drafted from its sentence, and says so in its Path, as
+// a dataset's problems do, so that enter in the viewer's problems list
+// goes there rather than saying it concerns no event.
+func TestArticleWarningNamesItsEvent(t *testing.T) {
+	v := &articleView{path: "../../timeline/draft/testdata/seed_kim_car.txt"}
+	l := v.load()
+	if l.Timeline == nil {
+		t.Fatalf("the seed article does not draft: %v", l.Problems)
+	}
+	var found bool
+	for _, p := range l.Problems {
+		if !strings.Contains(p.Message, "'Tuesday (Jan 20)'") {
+			continue
+		}
+		found = true
+		var i int
+		if _, err := fmt.Sscanf(string(p.Path), "events[%d]", &i); err != nil || i >= len(l.Dataset.Events) {
+			t.Fatalf("the warning %s has path %q, no event", p, p.Path)
+		}
+		ev := l.Dataset.Events[i]
+		if len(ev.Citations) == 0 || !strings.Contains(ev.Citations[0].Quote, "Tuesday (Jan 20)") {
+			t.Errorf("the warning names event %s, which cites %v, not the sentence of 'Tuesday (Jan 20)'", ev.ID, ev.Citations)
+		}
+	}
+	if !found {
+		t.Fatalf("no warning about 'Tuesday (Jan 20)' among %v", l.Problems)
 	}
 }
