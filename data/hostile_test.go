@@ -96,7 +96,7 @@ func TestLoadLinear(t *testing.T) {
 	measure := func(n int) time.Duration {
 		in := manyProblems(n)
 		best := time.Duration(math.MaxInt64)
-		for range 3 {
+		for range 5 { // the best of five: the machine is shared
 			start := time.Now()
 			l := LoadBytes("many", in, "")
 			best = min(best, time.Since(start))
