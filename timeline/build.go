@@ -16,8 +16,9 @@ import (
 // minPerWorker is the fewest events worth a goroutine of their own.
 const minPerWorker = 8192
 
-// newTimeline is New (own false: the events are copied) and NewOwned.
-func newTimeline(ds *Dataset, own bool) (*Timeline, []Diagnostic) {
+// newHeader is a Timeline of ds's title, actors and sources, checked, with
+// no events yet, and the validator that checked them.
+func newHeader(ds *Dataset) (*Timeline, *validator) {
 	t := &Timeline{
 		title:      ds.Title,
 		actors:     slices.Clone(ds.Actors),
@@ -28,6 +29,12 @@ func newTimeline(ds *Dataset, own bool) (*Timeline, []Diagnostic) {
 	v := &validator{t: t}
 	v.indexSources()
 	v.indexActors()
+	return t, v
+}
+
+// newTimeline is New (own false: the events are copied) and NewOwned.
+func newTimeline(ds *Dataset, own bool) (*Timeline, []Diagnostic) {
+	t, v := newHeader(ds)
 
 	// Validation goes through ds.Events in dataset order, which reads
 	// memory in sequence. When owned, it checks them in place, while the

@@ -27,16 +27,7 @@ type Checker struct {
 
 // NewChecker checks ds's sources and actors (ds.Events is not read).
 func NewChecker(ds *Dataset) *Checker {
-	t := &Timeline{
-		title:      ds.Title,
-		actors:     slices.Clone(ds.Actors),
-		sources:    slices.Clone(ds.Sources),
-		actorByID:  make(map[string]int, len(ds.Actors)),
-		sourceByID: make(map[string]int, len(ds.Sources)),
-	}
-	v := &validator{t: t}
-	v.indexSources()
-	v.indexActors()
+	t, v := newHeader(ds)
 	return &Checker{t: t, diags: v.diags, failed: v.failed, ids: newIDSet(1024, nil),
 		dups: dupIDs{list: "events", noun: "event"}, sugg: suggestions{t: t}}
 }

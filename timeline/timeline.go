@@ -122,6 +122,18 @@ func (t *Timeline) Len() int { return len(t.events) }
 // Event returns the i-th event in chronological order.
 func (t *Timeline) Event(i int) *Event { return &t.events[i] }
 
+// EventIndex is the position of the event with the id, in the order of
+// Event. It scans: an id map would cost memory at a million events for
+// lookups made once per start, jump or reload.
+func (t *Timeline) EventIndex(id string) (int, bool) {
+	for i := range t.events {
+		if t.events[i].ID == id {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
 // Actors returns the actors in dataset order. Callers must not modify it.
 func (t *Timeline) Actors() []Actor { return t.actors }
 

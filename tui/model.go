@@ -410,7 +410,7 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		m.picker = newActorPicker(m.tl, m.st, keys)
 		m.setFocus(focusTimeline)
 		m.notes = problemNotes(l.Count(timeline.SeverityCitation), l.Count(timeline.SeverityWarning))
-		if id := m.cfg.EventID; first && id != "" && !hasEventID(m.tl, id) {
+		if id := m.cfg.EventID; first && id != "" && !hasEvent(m.tl, id) {
 			// Said at once, not only by the command line after quitting.
 			m.flash = "--event " + strconv.Quote(id) + ": no event has that id; showing the first"
 		}
@@ -455,14 +455,10 @@ func positionOf(tl *timeline.Timeline, idx []int, id string) int {
 	return 0
 }
 
-// hasEventID reports whether an event of tl has the id.
-func hasEventID(tl *timeline.Timeline, id string) bool {
-	for i := range tl.Len() {
-		if tl.Event(i).ID == id {
-			return true
-		}
-	}
-	return false
+// hasEvent reports whether an event of tl has the id.
+func hasEvent(tl *timeline.Timeline, id string) bool {
+	_, ok := tl.EventIndex(id)
+	return ok
 }
 
 // syncDetail shows the selected event in the detail pane.

@@ -255,10 +255,8 @@ func (m *Model) jumpToProblem(p data.Problem) tea.Cmd {
 		if id == "" {
 			return problemJumpMsg{"the event of this problem has no id"}
 		}
-		for k := range tl.Len() {
-			if tl.Event(k).ID == id {
-				return eventChosenMsg{event: k}
-			}
+		if k, ok := tl.EventIndex(id); ok {
+			return eventChosenMsg{event: k}
 		}
 		return problemJumpMsg{"event " + clean(id) + " is not in the version shown"}
 	}

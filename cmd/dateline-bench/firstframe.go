@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -115,6 +116,35 @@ var queryReplies = []struct{ query, reply string }{
 	{"\x1b[6n", "\x1b[1;1R"},
 }
 
+// terminalOutput is what a program wrote to its pseudo-terminal, whose
+// queries (queryReplies) it answers as a terminal would.
+type terminalOutput struct {
+	seen     bytes.Buffer
+	answered int // bytes of seen already scanned for queries
+}
+
+// add takes b, the program's next output, answers the queries it completes
+// on master and returns how many it answered.
+func (o *terminalOutput) add(master io.Writer, b []byte) (int, error) {
+	o.seen.Write(b)
+	n := 0
+	for _, q := range queryReplies {
+		for k := o.answered; ; {
+			i := bytes.Index(o.seen.Bytes()[k:], []byte(q.query))
+			if i < 0 {
+				break
+			}
+			k += i + len(q.query)
+			n++
+			if _, err := io.WriteString(master, q.reply); err != nil {
+				return n, err
+			}
+		}
+	}
+	o.answered = max(0, o.seen.Len()-8) // a query cut between reads
+	return n, nil
+}
+
 // runFirstFrame runs bin once in a new pseudo-terminal.
 func runFirstFrame(bin string) (oneRun, error) {
 	var r oneRun
@@ -152,30 +182,19 @@ func runFirstFrame(bin string) (oneRun, error) {
 			}
 		}
 	}()
-	var seen bytes.Buffer
-	answered := 0 // bytes of seen already scanned for queries
+	var out terminalOutput
 	timeout := time.NewTimer(20 * time.Second)
 	defer timeout.Stop()
 	framed := false
 	for !framed {
 		select {
 		case c := <-reads:
-			seen.Write(c.b)
-			for _, q := range queryReplies {
-				for k := answered; ; {
-					i := bytes.Index(seen.Bytes()[k:], []byte(q.query))
-					if i < 0 {
-						break
-					}
-					k += i + len(q.query)
-					r.queries++
-					if _, err := master.WriteString(q.reply); err != nil {
-						return r, err
-					}
-				}
+			n, err := out.add(master, c.b)
+			r.queries += n
+			if err != nil {
+				return r, err
 			}
-			answered = max(0, seen.Len()-8) // a query cut between reads
-			if statusText.Match(seen.Bytes()) {
+			if statusText.Match(out.seen.Bytes()) {
 				r.wall = time.Since(start)
 				if r.cpu, err = cpuSoFar(cmd.Process.Pid); err != nil {
 					cmd.Process.Kill()
@@ -186,14 +205,14 @@ func runFirstFrame(bin string) (oneRun, error) {
 			} else if c.err != nil {
 				cmd.Process.Kill()
 				<-exited
-				return r, fmt.Errorf("first frame: dateline stopped before its first frame: %v; it wrote %q", c.err, tail(seen.Bytes()))
+				return r, fmt.Errorf("first frame: dateline stopped before its first frame: %v; it wrote %q", c.err, tail(out.seen.Bytes()))
 			}
 		case err := <-exited:
-			return r, fmt.Errorf("first frame: dateline exited before its first frame (%v); it wrote %q", err, tail(seen.Bytes()))
+			return r, fmt.Errorf("first frame: dateline exited before its first frame (%v); it wrote %q", err, tail(out.seen.Bytes()))
 		case <-timeout.C:
 			cmd.Process.Kill()
 			<-exited
-			return r, fmt.Errorf("first frame: no status bar after 20 s; dateline wrote %q", tail(seen.Bytes()))
+			return r, fmt.Errorf("first frame: no status bar after 20 s; dateline wrote %q", tail(out.seen.Bytes()))
 		}
 	}
 	if _, err := master.WriteString("q"); err != nil {

@@ -242,23 +242,12 @@ func runViewer(t peerTool, file, query string) (viewerRun, error) {
 			}
 		}
 	}()
-	var seen bytes.Buffer
-	answered := 0
+	var out terminalOutput
+	seen := &out.seen
 	read := func(c chunk) error {
-		seen.Write(c.b)
-		for _, q := range queryReplies {
-			for k := answered; ; {
-				i := bytes.Index(seen.Bytes()[k:], []byte(q.query))
-				if i < 0 {
-					break
-				}
-				k += i + len(q.query)
-				if _, err := master.WriteString(q.reply); err != nil {
-					return err
-				}
-			}
+		if _, err := out.add(master, c.b); err != nil {
+			return err
 		}
-		answered = max(0, seen.Len()-8)
 		if c.err != nil {
 			return fmt.Errorf("%s stopped: %v; it wrote %q", t.name, c.err, tail(seen.Bytes()))
 		}

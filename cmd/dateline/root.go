@@ -260,12 +260,8 @@ func unknownCommand(cmd *cobra.Command, arg string) error {
 }
 
 func hasEvent(tl *timeline.Timeline, id string) bool {
-	for i := 0; i < tl.Len(); i++ {
-		if tl.Event(i).ID == id {
-			return true
-		}
-	}
-	return false
+	_, ok := tl.EventIndex(id)
+	return ok
 }
 
 // listDraft prints the draft of an article as `dateline list` prints a
