@@ -441,26 +441,6 @@ func (m *Model) onBuildIndexes(msg buildIndexesMsg) tea.Cmd {
 	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
 }
 
-// positionOf finds the event with the given ID among the shown events; it
-// walks the index once, at load, not on a key.
-func positionOf(tl *timeline.Timeline, idx []int, id string) int {
-	if id == "" {
-		return 0
-	}
-	for p, i := range idx {
-		if tl.Event(i).ID == id {
-			return p
-		}
-	}
-	return 0
-}
-
-// hasEvent reports whether an event of tl has the id.
-func hasEvent(tl *timeline.Timeline, id string) bool {
-	_, ok := tl.EventIndex(id)
-	return ok
-}
-
 // syncDetail shows the selected event in the detail pane.
 func (m *Model) syncDetail() {
 	if m.state != stateReady {

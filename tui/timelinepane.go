@@ -452,3 +452,23 @@ func (m timelinePane) paintMatches(s string, base, hl *lipgloss.Style) string {
 	out, _ := highlight(s, m.query, *base, *hl)
 	return out
 }
+
+// positionOf finds the event with the given ID among the shown events; it
+// walks the index once, at load, not on a key.
+func positionOf(tl *timeline.Timeline, idx []int, id string) int {
+	if id == "" {
+		return 0
+	}
+	for p, i := range idx {
+		if tl.Event(i).ID == id {
+			return p
+		}
+	}
+	return 0
+}
+
+// hasEvent reports whether an event of tl has the id.
+func hasEvent(tl *timeline.Timeline, id string) bool {
+	_, ok := tl.EventIndex(id)
+	return ok
+}
