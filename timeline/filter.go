@@ -32,30 +32,31 @@ func (f Filter) IsZero() bool {
 // scans every event.
 func (t *Timeline) Apply(f Filter, dst []int) []int {
 	dst = dst[:0]
+	n := t.Len()
 	needle := foldKey(f.Text)
 	contains := t.textMatcher(needle)
 	keep := func(i int) bool {
-		e := &t.events[i]
-		if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, e.Status) {
+		if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, t.statusAt(i)) {
 			return false
 		}
-		return needle == "" || contains(e)
+		// A lazy Timeline tests the text of all candidates at once, below.
+		return needle == "" || t.lazy != nil || contains(&t.events[i])
 	}
 	switch {
 	case len(f.Actors) == 0 && f.Dates.IsZero():
 		if needle == "" && len(f.Statuses) == 0 {
-			dst = slices.Grow(dst, len(t.events))[:len(t.events)]
+			dst = slices.Grow(dst, n)[:n]
 			for i := range dst {
 				dst[i] = i
 			}
 			return dst
 		}
-		for i := range t.events {
+		for i := range n {
 			if keep(i) {
 				dst = append(dst, i)
 			}
 		}
-		return dst
+		return t.lazyText(dst, needle)
 	case f.Dates.IsZero():
 		dst = t.actorCandidates(f.Actors, f.AllActors, dst)
 	case len(f.Actors) == 0:
@@ -76,7 +77,27 @@ func (t *Timeline) Apply(f Filter, dst []int) []int {
 			out = append(out, i)
 		}
 	}
-	return out
+	return t.lazyText(out, needle)
+}
+
+// statusAt is the status of the i-th event.
+func (t *Timeline) statusAt(i int) Status {
+	if t.lazy != nil {
+		if k := int(t.lazy.perm[i]); k < len(t.lazy.cols.Status) {
+			return t.lazy.cols.Status[k]
+		}
+		return StatusOccurred
+	}
+	return t.events[i].Status
+}
+
+// lazyText is, on a lazy Timeline, the events of idx whose text holds
+// needle; idx itself otherwise, whose text Apply has tested.
+func (t *Timeline) lazyText(idx []int, needle string) []int {
+	if t.lazy == nil || needle == "" {
+		return idx
+	}
+	return t.lazyContains(idx, needle)
 }
 
 // dateCandidates appends the events overlapping d (open and unknown ends

@@ -107,18 +107,24 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 	}
 }
 
-// buildDates builds the date index. A first pass counts the events of
-// each list so that the second fills lists allocated at their final size.
+// buildDates builds the date index of the events in memory.
 func (t *Timeline) buildDates() {
-	d := &t.dates
-	d.n = len(t.events)
+	t.dates = newDateIndex(len(t.events), t.dated, func(i int) Bounds { return BoundsOf(t.events[i].Date) })
+}
+
+// newDateIndex builds the date index of n events, the first dated of which
+// have a bound, bounds(i) giving the i-th in chronological order. A first
+// pass counts the events of each list so that the second fills lists
+// allocated at their final size.
+func newDateIndex(n, dated int, bounds func(i int) Bounds) dateIndex {
+	d := dateIndex{n: n}
 	d.min, d.max = maxDay, minDay
-	dated := t.events[:t.dated]
 	// class returns the list an event belongs to: 0–63 a span class,
 	// 64 open at the start, 65 open at the end, 66 open at both.
-	class := func(e *Event) (c int, lo, hi Day) {
-		lo, lok := e.Date.Earliest()
-		hi, hok := e.Date.Latest()
+	class := func(i int) (c int, lo, hi Day) {
+		b := bounds(i)
+		lo, lok := b.earliest()
+		hi, hok := b.latest()
 		switch {
 		case lok && hok:
 			return bits.Len64(uint64(hi - lo)), lo, hi
@@ -131,7 +137,7 @@ func (t *Timeline) buildDates() {
 	}
 	var count [67]int
 	for i := range dated {
-		c, _, _ := class(&dated[i])
+		c, _, _ := class(i)
 		count[c]++
 	}
 	var classes [64]*spanClass
@@ -143,7 +149,7 @@ func (t *Timeline) buildDates() {
 	d.openStart, d.openEnd = newBoundList(count[64]), newBoundList(count[65])
 	d.openBoth = make([]int, 0, count[66])
 	for i := range dated {
-		c, lo, hi := class(&dated[i])
+		c, lo, hi := class(i)
 		if c != 64 && c != 66 {
 			d.min, d.max = min(d.min, lo), max(d.max, lo)
 		}
@@ -174,6 +180,7 @@ func (t *Timeline) buildDates() {
 	}
 	d.openStart.sortByKey()
 	d.openEnd.sortByKey()
+	return d
 }
 
 func newBoundList(n int) boundList {

@@ -50,17 +50,26 @@ func (t *Timeline) Search(query string, dst []int) []int {
 	if len(q) == 0 {
 		return dst // before building the index: an empty query costs nothing
 	}
+	if t.lazy != nil {
+		dst, _ = t.lazy.searchWords(t, q, dst, 0)
+		return dst
+	}
 	return t.searchIndex().search(t, q, dst)
 }
 
 // BuildSearchIndex builds the index that Search uses, if it is not built
 // yet, and returns when it is ready. Call it off the UI goroutine after
 // loading; concurrent calls build once and all wait for it.
-func (t *Timeline) BuildSearchIndex() { t.searchIndex() }
+// A lazy Timeline has no index to build.
+func (t *Timeline) BuildSearchIndex() {
+	if t.lazy == nil {
+		t.searchIndex()
+	}
+}
 
 // SearchIndexReady reports whether the search index is built, so that the
 // first Search will not have to build it.
-func (t *Timeline) SearchIndexReady() bool { return t.searchHolder().ready.Load() }
+func (t *Timeline) SearchIndexReady() bool { return t.lazy != nil || t.searchHolder().ready.Load() }
 
 // MatchRanges returns the byte ranges [start, end) of s to highlight for
 // query: for every word of s that starts with a query word, the part of s

@@ -35,6 +35,10 @@ type Timeline struct {
 	scratch, ints sync.Pool
 
 	search searchHolder // the word index, built once on demand (search.go)
+
+	// lazy, for a Timeline of a file on disk (NewLazy), holds its events'
+	// columns and their source; events is then nil.
+	lazy *lazyStore
 }
 
 // New validates ds, resolves its citations and builds a Timeline. It returns
@@ -60,9 +64,12 @@ func NewOwned(ds *Dataset) (*Timeline, []Diagnostic) { return newTimeline(ds, tr
 // sortKey places events: first by the earliest known bound (the latest one
 // when the start is open or unknown), then by latest. Undated events get
 // the maximum key so they sort last.
-func sortKey(d Date) (first, second Day, dated bool) {
-	lo, lok := d.Earliest()
-	hi, hok := d.Latest()
+func sortKey(d Date) (first, second Day, dated bool) { return BoundsOf(d).sortKey() }
+
+// sortKey is sortKey of the date with these bounds.
+func (b Bounds) sortKey() (first, second Day, dated bool) {
+	lo, lok := b.earliest()
+	hi, hok := b.latest()
 	switch {
 	case lok && hok:
 		return lo, hi, true
@@ -80,18 +87,24 @@ const (
 )
 
 // chronological returns the dataset indexes of the events in chronological
-// order and how many are dated. Ties keep the dataset's order: the index
-// is the last sort key, so an unstable sort gives the stable order. A
-// dated event's first key is always below maxDay, so undated ones, keyed
-// maxDay, come last without a flag.
+// order and how many are dated.
 func chronological(events []Event) (perm []int32, dated int) {
+	return chronologicalBy(len(events), func(i int) Bounds { return BoundsOf(events[i].Date) })
+}
+
+// chronologicalBy is chronological of n events, bounds(i) giving the i-th
+// in dataset order. Ties keep the dataset's order: the index is the last
+// sort key, so an unstable sort gives the stable order. A dated event's
+// first key is always below maxDay, so undated ones, keyed maxDay, come
+// last without a flag.
+func chronologicalBy(n int, bounds func(i int) Bounds) (perm []int32, dated int) {
 	type keyed struct {
 		first, second Day
 		i             int32
 	}
-	keys := make([]keyed, len(events))
-	for i := range events {
-		f, s, ok := sortKey(events[i].Date)
+	keys := make([]keyed, n)
+	for i := range n {
+		f, s, ok := bounds(i).sortKey()
 		keys[i] = keyed{f, s, int32(i)}
 		if ok {
 			dated++
@@ -117,15 +130,29 @@ func chronological(events []Event) (perm []int32, dated int) {
 func (t *Timeline) Title() string { return t.title }
 
 // Len returns the number of events.
-func (t *Timeline) Len() int { return len(t.events) }
+func (t *Timeline) Len() int {
+	if t.lazy != nil {
+		return len(t.lazy.perm)
+	}
+	return len(t.events)
+}
 
 // Event returns the i-th event in chronological order.
-func (t *Timeline) Event(i int) *Event { return &t.events[i] }
+// For a lazy Timeline it is decoded on demand (see EventProblem).
+func (t *Timeline) Event(i int) *Event {
+	if t.lazy != nil {
+		return t.lazy.event(i)
+	}
+	return &t.events[i]
+}
 
 // EventIndex is the position of the event with the id, in the order of
 // Event. It scans: an id map would cost memory at a million events for
 // lookups made once per start, jump or reload.
 func (t *Timeline) EventIndex(id string) (int, bool) {
+	if t.lazy != nil {
+		return t.lazy.find(id)
+	}
 	for i := range t.events {
 		if t.events[i].ID == id {
 			return i, true
