@@ -142,6 +142,10 @@ func randomSearchText(r *rand.Rand, n int) string {
 }
 
 func randomSearchTimeline(t testing.TB, n int, seed uint64) *Timeline {
+	return mustNew(t, randomSearchDataset(n, seed))
+}
+
+func randomSearchDataset(n int, seed uint64) *Dataset {
 	r := rand.New(rand.NewPCG(seed, 1))
 	ds := &Dataset{Title: "random", Sources: []Source{{ID: "s", Title: "S", Text: "text"}}}
 	for k := range 12 {
@@ -158,7 +162,7 @@ func randomSearchTimeline(t testing.TB, n int, seed uint64) *Timeline {
 		}
 		ds.Events = append(ds.Events, e)
 	}
-	return mustNew(t, ds)
+	return ds
 }
 
 // refWords splits s into words by the documented rules, written over runes
