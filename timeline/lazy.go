@@ -111,6 +111,22 @@ func NewLazy(ds *Dataset, cols Columns, src EventSource) (*Timeline, []Diagnosti
 // screens of rows, and their neighbours as the cursor moves.
 const lazyCacheSize = 512
 
+// StartDay is the day the i-th event (chronological) sorts by: its
+// earliest day, or its latest when the start is not known; false when it
+// has neither. A lazy Timeline answers from its columns, without decoding.
+func (t *Timeline) StartDay(i int) (Day, bool) {
+	var b Bounds
+	if t.lazy != nil {
+		b = t.lazy.cols.Bounds[t.lazy.perm[i]]
+	} else {
+		b = BoundsOf(t.events[i].Date)
+	}
+	if lo, ok := b.earliest(); ok {
+		return lo, true
+	}
+	return b.latest()
+}
+
 // Lazy reports whether t reads its events from a file on disk (NewLazy).
 func (t *Timeline) Lazy() bool { return t.lazy != nil }
 

@@ -149,6 +149,11 @@ func TestLazyMatchesNew(t *testing.T) {
 				if !reflect.DeepEqual(got.Event(i), want.Event(i)) {
 					t.Fatalf("Event(%d) = %+v, want %+v", i, got.Event(i), want.Event(i))
 				}
+				gd, gok := got.StartDay(i)
+				wd, wok := want.StartDay(i)
+				if gd != wd || gok != wok {
+					t.Fatalf("StartDay(%d) = %v %v, want %v %v", i, gd, gok, wd, wok)
+				}
 				if got.Undated(i) != want.Undated(i) || got.EventProblem(i) != "" {
 					t.Fatalf("event %d: undated %v, problem %q", i, got.Undated(i), got.EventProblem(i))
 				}
