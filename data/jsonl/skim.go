@@ -1,0 +1,498 @@
+package jsonl
+
+import (
+	"bytes"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+
+	"dateline/data/internal/schema"
+	"dateline/timeline"
+)
+
+// The skimmer: a walk over one event line that reads only the few values
+// a lazy Timeline needs (its date, status and actors when the file is
+// opened; its text when it is searched; its id when it is looked up) and
+// skips every other value without decoding it. It checks no syntax beyond
+// what it needs to find its way: a line it cannot follow simply gives what
+// was found before the point where it got lost, and Event, which decodes
+// the line as Load does, says what is wrong with it. It allocates nothing:
+// unescaped strings go to a scratch buffer that it reuses.
+
+type skimmer struct {
+	b       []byte
+	i       int
+	scratch []byte // an unescaped value
+	keyBuf  []byte // an unescaped key
+}
+
+func (s *skimmer) reset(line []byte) { s.b, s.i = line, 0 }
+
+func (s *skimmer) space() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// open eats c (an opening bracket) after white space.
+func (s *skimmer) open(c byte) bool {
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// more reports whether another member of the object or array being walked
+// follows, eating the comma before it; at close it eats close and says no.
+// It is lenient about commas: a skimmer need not reject what it can follow.
+func (s *skimmer) more(close byte) bool {
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == ',' {
+		s.i++
+		s.space()
+	}
+	if s.i >= len(s.b) {
+		return false
+	}
+	if s.b[s.i] == close {
+		s.i++
+		return false
+	}
+	return true
+}
+
+// rawString reads the string at s.i, which is a '"', and returns the
+// bounds of its content as written, and whether the string was closed.
+func (s *skimmer) rawString() (start, end int, ok bool) {
+	b := s.b
+	start = s.i + 1
+	j := start
+	for {
+		q := bytes.IndexByte(b[j:], '"')
+		if q < 0 {
+			s.i = len(b)
+			return start, start, false
+		}
+		q += j
+		// The quote is escaped when an odd number of backslashes precede it.
+		k := q - 1
+		for k >= start && b[k] == '\\' {
+			k--
+		}
+		if (q-1-k)%2 == 0 {
+			s.i = q + 1
+			return start, q, true
+		}
+		j = q + 1
+	}
+}
+
+// str reads a string value and returns it unescaped, valid until the next
+// call: a slice of the line, or of buf (grown as needed) when it has escapes.
+func (s *skimmer) str(buf *[]byte) ([]byte, bool) {
+	if s.i >= len(s.b) || s.b[s.i] != '"' {
+		return nil, false
+	}
+	start, end, ok := s.rawString()
+	if !ok {
+		return nil, false
+	}
+	raw := s.b[start:end]
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return raw, true
+	}
+	*buf = unescapeInto((*buf)[:0], raw)
+	return *buf, true
+}
+
+// key reads a key and the colon after it.
+func (s *skimmer) key() ([]byte, bool) {
+	k, ok := s.str(&s.keyBuf)
+	if !ok {
+		return nil, false
+	}
+	s.space()
+	if s.i >= len(s.b) || s.b[s.i] != ':' {
+		return nil, false
+	}
+	s.i++
+	s.space()
+	return k, true
+}
+
+// skip skips one value: a string, a nested array or object, or a number
+// or literal. It reports false when the value does not end on the line or
+// there is none.
+func (s *skimmer) skip() bool {
+	if s.i >= len(s.b) {
+		return false
+	}
+	switch s.b[s.i] {
+	case '"':
+		_, _, ok := s.rawString()
+		return ok
+	case '{', '[':
+		return s.skipNested()
+	}
+	start := s.i
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ',', '}', ']', ' ', '\t', '\r', '\n':
+			return s.i > start
+		case '"', '{', '[', ':':
+			return false
+		}
+		s.i++
+	}
+	return s.i > start
+}
+
+// skipNested skips an array or object, strings and all.
+func (s *skimmer) skipNested() bool {
+	depth := 0
+	b := s.b
+	for s.i < len(b) {
+		switch b[s.i] {
+		case '"':
+			if _, _, ok := s.rawString(); !ok {
+				return false
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				s.i++
+				return true
+			}
+		}
+		s.i++
+	}
+	return false
+}
+
+// null eats the literal null if it is next.
+func (s *skimmer) null() bool {
+	if len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "null" {
+		s.i += 4
+		return true
+	}
+	return false
+}
+
+// columns skims an event line for what a lazy Timeline keeps of it: the
+// bounds of its date (none when it has no valid date), its status
+// (occurred when it has no valid one) and, appended to refs, the index in
+// actors of each of its actors (-1 for an id that is not there).
+func (s *skimmer) columns(line []byte, actors map[string]int32, refs []int32) (timeline.Bounds, timeline.Status, []int32) {
+	s.reset(line)
+	bounds := timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
+	status := timeline.StatusOccurred
+	if !s.open('{') {
+		return bounds, status, refs
+	}
+	for s.more('}') {
+		key, ok := s.key()
+		if !ok {
+			break
+		}
+		switch string(key) {
+		case "date":
+			if v, ok := s.str(&s.scratch); ok {
+				bounds = boundsOf(v)
+				continue
+			}
+		case "status":
+			if v, ok := s.str(&s.scratch); ok {
+				status = statusOf(v)
+				continue
+			}
+		case "actors":
+			if s.open('[') {
+				if refs, ok = s.actorRefs(actors, refs); ok {
+					continue
+				}
+				return bounds, status, refs
+			}
+		}
+		if !s.skip() {
+			break
+		}
+	}
+	return bounds, status, refs
+}
+
+// boundsOf parses a date's text, a slice of a reused buffer, for its
+// bounds only. ParseDate is given the bytes as a string without a copy:
+// the Date it returns refers to them, but it is dropped here and Bounds
+// are plain day numbers, so nothing outlives the buffer's contents. (The
+// error of an invalid date refers to them too, and is dropped too.)
+func boundsOf(v []byte) timeline.Bounds {
+	if len(v) == 0 {
+		return timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
+	}
+	d, err := timeline.ParseDate(unsafe.String(&v[0], len(v)))
+	if err != nil {
+		return timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
+	}
+	return timeline.BoundsOf(d)
+}
+
+func statusOf(v []byte) timeline.Status {
+	switch string(v) {
+	case "reported":
+		return timeline.StatusReported
+	case "alleged":
+		return timeline.StatusAlleged
+	case "expected":
+		return timeline.StatusExpected
+	}
+	return timeline.StatusOccurred
+}
+
+// actorRefs reads the items of an actors list, after its '[': ids, or
+// objects whose "actor" is the id.
+func (s *skimmer) actorRefs(actors map[string]int32, refs []int32) ([]int32, bool) {
+	for s.more(']') {
+		switch {
+		case s.b[s.i] == '"':
+			id, ok := s.str(&s.scratch)
+			if !ok {
+				return refs, false
+			}
+			refs = append(refs, actorIndex(actors, id))
+		case s.b[s.i] == '{':
+			s.i++
+			for s.more('}') {
+				key, ok := s.key()
+				if !ok {
+					return refs, false
+				}
+				if string(key) == "actor" {
+					if id, ok := s.str(&s.scratch); ok {
+						refs = append(refs, actorIndex(actors, id))
+						continue
+					}
+				}
+				if !s.skip() {
+					return refs, false
+				}
+			}
+		default:
+			if !s.skip() {
+				return refs, false
+			}
+		}
+	}
+	return refs, true
+}
+
+func actorIndex(actors map[string]int32, id []byte) int32 {
+	if a, ok := actors[string(id)]; ok {
+		return a
+	}
+	return -1
+}
+
+// texts skims an event line for its searchable text and calls fn with k
+// and its title, its summary and each citation's quote, in that order,
+// whatever the order of the fields, until fn returns false. The string
+// given to fn is a view of the line or of the scratch buffer, valid only
+// during the call.
+func (s *skimmer) texts(line []byte, k int, fn func(k int, s string) bool) {
+	s.reset(line)
+	if !s.open('{') {
+		return
+	}
+	// Where the summary and the citations are, when they come before a
+	// field that goes first: spans of the line, read once the walk is over.
+	var summary, cites [2]int
+	haveTitle, haveSummary, haveCites := false, false, false
+	for s.more('}') {
+		key, ok := s.key()
+		if !ok {
+			break
+		}
+		start := s.i
+		switch string(key) {
+		case "title":
+			if v, ok := s.str(&s.scratch); ok {
+				haveTitle = true
+				if !call(fn, k, v) {
+					return
+				}
+				continue
+			}
+		case "summary":
+			if s.i < len(s.b) && s.b[s.i] == '"' {
+				if !haveTitle {
+					if !s.skip() {
+						return
+					}
+					summary, haveSummary = [2]int{start, s.i}, true
+					continue
+				}
+				v, ok := s.str(&s.scratch)
+				if ok {
+					haveSummary = false
+					if !call(fn, k, v) {
+						return
+					}
+					continue
+				}
+			}
+		case "citations":
+			if s.i < len(s.b) && s.b[s.i] == '[' {
+				if !s.skip() {
+					return
+				}
+				cites, haveCites = [2]int{start, s.i}, true
+				continue
+			}
+		}
+		if !s.skip() {
+			break
+		}
+	}
+	b := s.b
+	if haveSummary {
+		s.b, s.i = b[:summary[1]], summary[0]
+		if v, ok := s.str(&s.scratch); ok && !call(fn, k, v) {
+			return
+		}
+	}
+	if haveCites {
+		s.b, s.i = b[:cites[1]], cites[0]+1
+		s.quotes(k, fn)
+	}
+}
+
+// quotes calls fn with the quote of each citation of the list at s.i,
+// after its '['.
+func (s *skimmer) quotes(k int, fn func(k int, s string) bool) {
+	for s.more(']') {
+		if s.b[s.i] != '{' {
+			if !s.skip() {
+				return
+			}
+			continue
+		}
+		s.i++
+		for s.more('}') {
+			key, ok := s.key()
+			if !ok {
+				return
+			}
+			if string(key) == "quote" {
+				if v, ok := s.str(&s.scratch); ok {
+					if !call(fn, k, v) {
+						return
+					}
+					continue
+				}
+			}
+			if !s.skip() {
+				return
+			}
+		}
+	}
+}
+
+// call gives fn a view of v, without a copy: fn may not keep it.
+func call(fn func(k int, s string) bool, k int, v []byte) bool {
+	if len(v) == 0 {
+		return fn(k, "")
+	}
+	return fn(k, unsafe.String(&v[0], len(v)))
+}
+
+// id skims an event line for its id, unescaped, valid until the next call.
+func (s *skimmer) id(line []byte) ([]byte, bool) {
+	s.reset(line)
+	if !s.open('{') {
+		return nil, false
+	}
+	for s.more('}') {
+		key, ok := s.key()
+		if !ok {
+			return nil, false
+		}
+		if string(key) == "id" {
+			if v, ok := s.str(&s.scratch); ok {
+				return v, true
+			}
+		}
+		if !s.skip() {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// unescapeInto appends the JSON string content raw, unescaped, to out. A
+// malformed escape is kept as written and a lone surrogate becomes
+// U+FFFD: the skimmer reads text to search it, and Event reports what is
+// wrong with the line.
+func unescapeInto(out, raw []byte) []byte {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c != '\\' || i+1 >= len(raw) {
+			out = append(out, c)
+			i++
+			continue
+		}
+		if r, ok := schema.SimpleEscape(raw[i+1]); ok {
+			out = append(out, r)
+			i += 2
+			continue
+		}
+		r, ok := hex4(raw, i)
+		if !ok {
+			out = append(out, c)
+			i++
+			continue
+		}
+		i += 6
+		if utf16.IsSurrogate(r) {
+			if r2, ok := hex4(raw, i); ok {
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					r = d
+					i += 6
+				}
+			}
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
+}
+
+// hex4 reads the escape \uXXXX at raw[i:].
+func hex4(raw []byte, i int) (rune, bool) {
+	if i+6 > len(raw) || raw[i] != '\\' || raw[i+1] != 'u' {
+		return 0, false
+	}
+	var r rune
+	for _, h := range raw[i+2 : i+6] {
+		var v byte
+		switch {
+		case '0' <= h && h <= '9':
+			v = h - '0'
+		case 'a' <= h && h <= 'f':
+			v = h - 'a' + 10
+		case 'A' <= h && h <= 'F':
+			v = h - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(v)
+	}
+	return r, true
+}
