@@ -243,6 +243,7 @@ func TestOpenBadLines(t *testing.T) {
 	lines[20] = bytes.Replace(lines[20], []byte(`"actors":[`), []byte(`"actors":["nobody",`), 1)
 	lines[30] = []byte(`[1, 2, 3]`)
 	lines[40] = []byte(`{"id": "x", "title": "t", "date": "not a date"}`)
+	lines[75] = []byte(`{"id": "y", "title": 7}`)
 	lines = slices.Insert(lines, 50, []byte("   "), []byte("")) // blank lines are no events
 	path := writeTemp(t, "bad.jsonl", bytes.Join(lines, []byte("\n")))
 	l := Open(path, nil)
@@ -272,7 +273,8 @@ func TestOpenBadLines(t *testing.T) {
 		{19, timeline.ErrInvalid.Error() + ": line 21: "},
 		{29, "line 31: "},
 		{39, "line 41: "},
-		{60, ""}, // after the blank lines: still found
+		{60, ""},          // after the blank lines: still found
+		{74, "line 78: "}, // and numbered after them
 	} {
 		p := problem(tc.k)
 		if tc.want == "" && p != "" || !strings.HasPrefix(p, tc.want) {

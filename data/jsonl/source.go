@@ -50,7 +50,7 @@ func (s *fileSource) Event(i int) (*timeline.Event, error) {
 	if i < 0 || i >= len(s.lines.off) {
 		return nil, fmt.Errorf("%s: no event %d", s.name, i+1)
 	}
-	line := int(s.lines.line[i])
+	line := s.lines.line(i)
 	if s.lines.n[i] < 0 {
 		return nil, fmt.Errorf("line %d: a JSON Lines record may have at most %d bytes (16 MB); this line is longer and was skipped", line, MaxLine)
 	}
