@@ -67,6 +67,7 @@ type job struct {
 	done   chan struct{}
 
 	scan *scanJob // a Scan's results, instead of events
+	cols *colJob  // an Open's results, instead of events
 }
 
 // decodeEvents runs the pipeline over the rest of the file, from offset

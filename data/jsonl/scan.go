@@ -73,6 +73,11 @@ func (m Match) Compare(o Match) int {
 // several goroutines at once, with valid events only (events with
 // problems are not selected), and must not keep them.
 func Scan(path string, prepare func(header *timeline.Timeline) func(*timeline.Event) bool) *Scanned {
+	return scanPath(path, prepare, nil)
+}
+
+// scanPath is Scan, calling progress, when not nil, after each block.
+func scanPath(path string, prepare func(header *timeline.Timeline) func(*timeline.Event) bool, progress func(done, total int64, problems int)) *Scanned {
 	out := &Scanned{File: path}
 	f, err := os.Open(path)
 	if err != nil {
@@ -95,12 +100,13 @@ func Scan(path string, prepare func(header *timeline.Timeline) func(*timeline.Ev
 	}
 	out.size, out.modTime = size, info.ModTime()
 	files := schema.DiskFiles{Dir: filepath.Dir(path), Seen: new([]string)}
-	scanJSONL(out, f, size, files, prepare)
+	scanJSONL(out, f, size, files, prepare, progress)
 	return out
 }
 
-// scanJSONL is Scan of the bytes of r (size bytes, 0 when unknown).
-func scanJSONL(out *Scanned, r io.Reader, size int64, files schema.TextFiles, prepare func(*timeline.Timeline) func(*timeline.Event) bool) {
+// scanJSONL is Scan of the bytes of r (size bytes, 0 when unknown);
+// progress, when not nil, is called after each block (see Check).
+func scanJSONL(out *Scanned, r io.Reader, size int64, files schema.TextFiles, prepare func(*timeline.Timeline) func(*timeline.Event) bool, progress func(done, total int64, problems int)) {
 	name := out.File
 	l := &schema.Loaded{File: name}
 	defer func() {
@@ -132,7 +138,7 @@ func scanJSONL(out *Scanned, r io.Reader, size int64, files schema.TextFiles, pr
 	if prepare != nil {
 		match = prepare(out.Header)
 	}
-	sc := &scanner{st: st, out: out, checker: checker, match: match, sorted: true}
+	sc := &scanner{st: st, out: out, checker: checker, match: match, sorted: true, progress: progress}
 	sc.run(br, headEnd, size)
 	if st.failed {
 		// As Load: after a read error or a panic the domain's checks are
@@ -169,23 +175,14 @@ type scanner struct {
 	// dupAt is, for each repeated id in the order of its first repeat,
 	// the index in probs of its problem (-1 when dropped), whose message
 	// the Checker completes at the end.
-	dupAt  []int
-	sorted bool
+	dupAt    []int
+	sorted   bool
+	progress func(done, total int64, problems int)
 }
 
 // headerProblems places the header's diagnostics as the placer does.
 func (sc *scanner) headerProblems() []schema.Problem {
-	seen := schema.NewReported(sc.st.l.Problems)
-	lc := schema.Locator{Root: sc.st.header}
-	var out []schema.Problem
-	for _, dg := range sc.checker.Diagnostics() {
-		if seen.Repeats(dg) {
-			continue
-		}
-		line, col := lc.Locate(dg.Path)
-		out = append(out, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
-	}
-	return out
+	return headerProblems(sc.st, sc.checker.Diagnostics())
 }
 
 // scanJob is what a worker found in a block, beside the job's problems
@@ -262,6 +259,9 @@ func (sc *scanner) run(br *bufio.Reader, start, size int64) {
 		<-j.done
 		sc.collect(j)
 		free <- j
+		if sc.progress != nil {
+			sc.progress(st.done, size, len(st.l.Problems)+len(sc.probs))
+		}
 	}
 }
 

@@ -1,0 +1,631 @@
+package jsonl
+
+import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+
+	"dateline/data/internal/schema"
+	"dateline/timeline"
+)
+
+// The skimmer: a walk over one event line that reads only the few values
+// a lazy Timeline needs (its date, status and actors when the file is
+// opened; its text when it is searched; its id when it is looked up) and
+// skips every other value without decoding it. It checks no syntax beyond
+// what it needs to find its way: a line it cannot follow simply gives what
+// was found before the point where it got lost, and Event, which decodes
+// the line as Load does, says what is wrong with it. It allocates nothing:
+// unescaped strings go to a scratch buffer that it reuses.
+
+type skimmer struct {
+	b       []byte
+	i       int
+	scratch []byte // an unescaped value
+	keyBuf  []byte // an unescaped key
+}
+
+func (s *skimmer) reset(line []byte) { s.b, s.i = line, 0 }
+
+func (s *skimmer) space() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+// open eats c (an opening bracket) after white space.
+func (s *skimmer) open(c byte) bool {
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// more reports whether another member of the object or array being walked
+// follows, eating the comma before it; at close it eats close and says no.
+// It is lenient about commas: a skimmer need not reject what it can follow.
+func (s *skimmer) more(close byte) bool {
+	s.space()
+	if s.i < len(s.b) && s.b[s.i] == ',' {
+		s.i++
+		s.space()
+	}
+	if s.i >= len(s.b) {
+		return false
+	}
+	if s.b[s.i] == close {
+		s.i++
+		return false
+	}
+	return true
+}
+
+// rawString reads the string at s.i, which is a '"', and returns the
+// bounds of its content as written, whether it has escapes, and whether
+// the string was closed.
+func (s *skimmer) rawString() (start, end int, esc, ok bool) {
+	b := s.b
+	start = s.i + 1
+	i := start
+	for {
+		i = quoteOrEscape(b, i)
+		if i >= len(b) {
+			s.i = len(b)
+			return start, start, esc, false
+		}
+		if b[i] == '"' {
+			s.i = i + 1
+			return start, i, esc, true
+		}
+		esc = true
+		i += 2 // the backslash and the byte it escapes
+	}
+}
+
+// quoteOrEscape returns the index of the first '"' or '\\' of b from i
+// on, or len(b): eight bytes at a time, as the strings of event lines
+// are mostly short and an IndexByte call per string costs more.
+func quoteOrEscape(b []byte, i int) int {
+	for i+8 <= len(b) {
+		w := binary.LittleEndian.Uint64(b[i:])
+		q := w ^ (lsb * '"')
+		bs := w ^ (lsb * '\\')
+		// The lowest byte marked is exact: false marks only follow a true one.
+		if m := ((q-lsb)&^q | (bs-lsb)&^bs) & msb; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	for i < len(b) && b[i] != '"' && b[i] != '\\' {
+		i++
+	}
+	return i
+}
+
+// str reads a string value and returns it unescaped, valid until the next
+// call: a slice of the line, or of buf (grown as needed) when it has escapes.
+func (s *skimmer) str(buf *[]byte) ([]byte, bool) {
+	if s.i >= len(s.b) || s.b[s.i] != '"' {
+		return nil, false
+	}
+	start, end, esc, ok := s.rawString()
+	if !ok {
+		return nil, false
+	}
+	if !esc {
+		return s.b[start:end], true
+	}
+	*buf = unescapeInto((*buf)[:0], s.b[start:end])
+	return *buf, true
+}
+
+// key reads a key and the colon after it.
+func (s *skimmer) key() ([]byte, bool) {
+	k, ok := s.str(&s.keyBuf)
+	if !ok {
+		return nil, false
+	}
+	s.space()
+	if s.i >= len(s.b) || s.b[s.i] != ':' {
+		return nil, false
+	}
+	s.i++
+	s.space()
+	return k, true
+}
+
+// skip skips one value: a string, a nested array or object, or a number
+// or literal. It reports false when the value does not end on the line or
+// there is none.
+func (s *skimmer) skip() bool {
+	if s.i >= len(s.b) {
+		return false
+	}
+	switch s.b[s.i] {
+	case '"':
+		_, _, _, ok := s.rawString()
+		return ok
+	case '{', '[':
+		return s.skipNested()
+	}
+	start := s.i
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ',', '}', ']', ' ', '\t', '\r', '\n':
+			return s.i > start
+		case '"', '{', '[', ':':
+			return false
+		}
+		s.i++
+	}
+	return s.i > start
+}
+
+// skipNested skips an array or object, strings and all.
+func (s *skimmer) skipNested() bool {
+	depth := 0
+	b := s.b
+	for s.i < len(b) {
+		switch b[s.i] {
+		case '"':
+			if _, _, _, ok := s.rawString(); !ok {
+				return false
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				s.i++
+				return true
+			}
+		}
+		s.i++
+	}
+	return false
+}
+
+// null eats the literal null if it is next.
+func (s *skimmer) null() bool {
+	if len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "null" {
+		s.i += 4
+		return true
+	}
+	return false
+}
+
+// columns skims an event line for what a lazy Timeline keeps of it: the
+// bounds of its date (none when it has no valid date), its status
+// (occurred when it has no valid one) and, appended to refs, the index in
+// actors of each of its actors (-1 for an id that is not there).
+func (s *skimmer) columns(line []byte, actors map[string]int32, refs []int32) (timeline.Bounds, timeline.Status, []int32) {
+	s.reset(line)
+	bounds := timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
+	status := timeline.StatusOccurred
+	if !s.open('{') {
+		return bounds, status, refs
+	}
+	// The fields found so far. Once the date and actors are, and the
+	// status too or no "status" key can follow, the rest of the line (its
+	// tags and citations, mostly) need not be walked.
+	const haveDate, haveStatus, haveActors = 1, 2, 4
+	have := 0
+	for s.more('}') {
+		key, ok := s.key()
+		if !ok {
+			break
+		}
+		switch string(key) {
+		case "date":
+			if v, ok := s.str(&s.scratch); ok {
+				bounds = boundsOf(v)
+				have |= haveDate
+			} else if !s.skip() {
+				return bounds, status, refs
+			}
+		case "status":
+			if v, ok := s.str(&s.scratch); ok {
+				status = statusOf(v)
+				have |= haveStatus
+			} else if !s.skip() {
+				return bounds, status, refs
+			}
+		case "actors":
+			if !s.open('[') {
+				if !s.skip() {
+					return bounds, status, refs
+				}
+				break
+			}
+			if refs, ok = s.actorRefs(actors, refs); !ok {
+				return bounds, status, refs
+			}
+			have |= haveActors
+		default:
+			if !s.skip() {
+				return bounds, status, refs
+			}
+		}
+		if have == haveDate|haveStatus|haveActors || have == haveDate|haveActors && s.noKeyAfter(`status"`) {
+			break
+		}
+	}
+	return bounds, status, refs
+}
+
+// noKeyAfter reports whether the rest of the line cannot hold the key k
+// (with its closing quote: a frequent byte such as '"' first would make
+// bytes.Index slow): it is not written there, nor could it be with \u
+// escapes (nor any escape at all, which is quicker to look for).
+func (s *skimmer) noKeyAfter(k string) bool {
+	rest := s.b[s.i:]
+	return bytes.IndexByte(rest, '\\') < 0 && bytes.Index(rest, []byte(k)) < 0
+}
+
+// boundsOf parses a date's text, a slice of a reused buffer, for its
+// bounds only. ParseDate is given the bytes as a string without a copy:
+// the Date it returns refers to them, but it is dropped here and Bounds
+// are plain day numbers, so nothing outlives the buffer's contents. (The
+// error of an invalid date refers to them too, and is dropped too.)
+func boundsOf(v []byte) timeline.Bounds {
+	if b, ok := plainBounds(v); ok {
+		return b
+	}
+	if len(v) == 0 {
+		return timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
+	}
+	d, err := timeline.ParseDate(unsafe.String(&v[0], len(v)))
+	if err != nil {
+		return timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
+	}
+	return timeline.BoundsOf(d)
+}
+
+// plainBounds are the bounds of the commonest dates, as ParseDate and
+// BoundsOf give them (TestPlainBounds), at a fraction of the cost (parsing
+// the date was a third of skimming a line): YYYY, YYYY-MM and YYYY-MM-DD,
+// with a year of four digits, negative or not, and a qualifier or not;
+// and intervals of two of them, or of one and an open or unknown end. Any
+// other form is not plain (false), and goes to ParseDate.
+func plainBounds(v []byte) (timeline.Bounds, bool) {
+	none := timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
+	if slash := bytes.IndexByte(v, '/'); slash >= 0 {
+		a, aok := plainEnd(v[:slash])
+		b, bok := plainEnd(v[slash+1:])
+		switch {
+		case !aok || !bok:
+			return none, false
+		case a.Lo == timeline.NoEarliest && b.Hi == timeline.NoLatest:
+			return none, false // no date at either end: refused
+		case a.Lo != timeline.NoEarliest && b.Hi != timeline.NoLatest && b.Hi < a.Lo:
+			return none, false // ends before it starts: refused
+		}
+		return timeline.Bounds{Lo: a.Lo, Hi: b.Hi}, true
+	}
+	return plainSingle(v)
+}
+
+// plainEnd is plainBounds of one end of an interval: ".." (open) and ""
+// (unknown) have no bound.
+func plainEnd(v []byte) (timeline.Bounds, bool) {
+	if len(v) == 0 || string(v) == ".." {
+		return timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}, true
+	}
+	return plainSingle(v)
+}
+
+// plainSingle is plainBounds of a date that is no interval.
+func plainSingle(v []byte) (timeline.Bounds, bool) {
+	if n := len(v); n > 0 && (v[n-1] == '?' || v[n-1] == '~' || v[n-1] == '%') {
+		v = v[:n-1]
+	}
+	neg := len(v) > 0 && v[0] == '-'
+	if neg {
+		v = v[1:]
+	}
+	if len(v) != 4 && len(v) != 7 && len(v) != 10 {
+		return timeline.Bounds{}, false
+	}
+	y, ok := digits(v[0:4])
+	if !ok || neg && y == 0 {
+		return timeline.Bounds{}, false
+	}
+	year := int64(y)
+	if neg {
+		year = -year
+	}
+	if len(v) == 4 {
+		return timeline.Bounds{Lo: timeline.DayOf(year, 1, 1), Hi: timeline.DayOf(year, 12, 31)}, true
+	}
+	m, ok := digits(v[5:7])
+	if v[4] != '-' || !ok || m < 1 || m > 12 {
+		return timeline.Bounds{}, false
+	}
+	if len(v) == 7 {
+		last := 31
+		for !timeline.ValidDate(year, m, last) {
+			last--
+		}
+		return timeline.Bounds{Lo: timeline.DayOf(year, m, 1), Hi: timeline.DayOf(year, m, last)}, true
+	}
+	d, ok := digits(v[8:10])
+	if v[7] != '-' || !ok || !timeline.ValidDate(year, m, d) {
+		return timeline.Bounds{}, false
+	}
+	day := timeline.DayOf(year, m, d)
+	return timeline.Bounds{Lo: day, Hi: day}, true
+}
+
+// digits reads a run of decimal digits.
+func digits(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+func statusOf(v []byte) timeline.Status {
+	switch string(v) {
+	case "reported":
+		return timeline.StatusReported
+	case "alleged":
+		return timeline.StatusAlleged
+	case "expected":
+		return timeline.StatusExpected
+	}
+	return timeline.StatusOccurred
+}
+
+// actorRefs reads the items of an actors list, after its '[': ids, or
+// objects whose "actor" is the id.
+func (s *skimmer) actorRefs(actors map[string]int32, refs []int32) ([]int32, bool) {
+	for s.more(']') {
+		switch {
+		case s.b[s.i] == '"':
+			id, ok := s.str(&s.scratch)
+			if !ok {
+				return refs, false
+			}
+			refs = append(refs, actorIndex(actors, id))
+		case s.b[s.i] == '{':
+			s.i++
+			for s.more('}') {
+				key, ok := s.key()
+				if !ok {
+					return refs, false
+				}
+				if string(key) == "actor" {
+					if id, ok := s.str(&s.scratch); ok {
+						refs = append(refs, actorIndex(actors, id))
+						continue
+					}
+				}
+				if !s.skip() {
+					return refs, false
+				}
+			}
+		default:
+			if !s.skip() {
+				return refs, false
+			}
+		}
+	}
+	return refs, true
+}
+
+func actorIndex(actors map[string]int32, id []byte) int32 {
+	if a, ok := actors[string(id)]; ok {
+		return a
+	}
+	return -1
+}
+
+// texts skims an event line for its searchable text and calls fn with k
+// and its title, its summary and each citation's quote, in that order,
+// whatever the order of the fields, until fn returns false. The string
+// given to fn is a view of the line or of the scratch buffer, valid only
+// during the call.
+func (s *skimmer) texts(line []byte, k int, fn func(k int, s string) bool) {
+	s.reset(line)
+	if !s.open('{') {
+		return
+	}
+	// Where the summary and the citations are, when they come before a
+	// field that goes first: spans of the line, read once the walk is over.
+	var summary, cites [2]int
+	haveTitle, haveSummary, haveCites := false, false, false
+	for s.more('}') {
+		key, ok := s.key()
+		if !ok {
+			break
+		}
+		start := s.i
+		switch string(key) {
+		case "title":
+			if v, ok := s.str(&s.scratch); ok {
+				haveTitle = true
+				if !call(fn, k, v) {
+					return
+				}
+				continue
+			}
+		case "summary":
+			if s.i < len(s.b) && s.b[s.i] == '"' {
+				if !haveTitle {
+					if !s.skip() {
+						return
+					}
+					summary, haveSummary = [2]int{start, s.i}, true
+					continue
+				}
+				v, ok := s.str(&s.scratch)
+				if ok {
+					haveSummary = false
+					if !call(fn, k, v) {
+						return
+					}
+					continue
+				}
+			}
+		case "citations":
+			if s.i < len(s.b) && s.b[s.i] == '[' {
+				if !s.skip() {
+					return
+				}
+				cites, haveCites = [2]int{start, s.i}, true
+				continue
+			}
+		}
+		if !s.skip() {
+			break
+		}
+	}
+	b := s.b
+	if haveSummary {
+		s.b, s.i = b[:summary[1]], summary[0]
+		if v, ok := s.str(&s.scratch); ok && !call(fn, k, v) {
+			return
+		}
+	}
+	if haveCites {
+		s.b, s.i = b[:cites[1]], cites[0]+1
+		s.quotes(k, fn)
+	}
+}
+
+// quotes calls fn with the quote of each citation of the list at s.i,
+// after its '['.
+func (s *skimmer) quotes(k int, fn func(k int, s string) bool) {
+	for s.more(']') {
+		if s.b[s.i] != '{' {
+			if !s.skip() {
+				return
+			}
+			continue
+		}
+		s.i++
+		for s.more('}') {
+			key, ok := s.key()
+			if !ok {
+				return
+			}
+			if string(key) == "quote" {
+				if v, ok := s.str(&s.scratch); ok {
+					if !call(fn, k, v) {
+						return
+					}
+					continue
+				}
+			}
+			if !s.skip() {
+				return
+			}
+		}
+	}
+}
+
+// call gives fn a view of v, without a copy: fn may not keep it.
+func call(fn func(k int, s string) bool, k int, v []byte) bool {
+	if len(v) == 0 {
+		return fn(k, "")
+	}
+	return fn(k, unsafe.String(&v[0], len(v)))
+}
+
+// id skims an event line for its id, unescaped, valid until the next call.
+func (s *skimmer) id(line []byte) ([]byte, bool) {
+	s.reset(line)
+	if !s.open('{') {
+		return nil, false
+	}
+	for s.more('}') {
+		key, ok := s.key()
+		if !ok {
+			return nil, false
+		}
+		if string(key) == "id" {
+			if v, ok := s.str(&s.scratch); ok {
+				return v, true
+			}
+		}
+		if !s.skip() {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// unescapeInto appends the JSON string content raw, unescaped, to out. A
+// malformed escape is kept as written and a lone surrogate becomes
+// U+FFFD: the skimmer reads text to search it, and Event reports what is
+// wrong with the line.
+func unescapeInto(out, raw []byte) []byte {
+	for i := 0; i < len(raw); {
+		c := raw[i]
+		if c != '\\' || i+1 >= len(raw) {
+			out = append(out, c)
+			i++
+			continue
+		}
+		if r, ok := schema.SimpleEscape(raw[i+1]); ok {
+			out = append(out, r)
+			i += 2
+			continue
+		}
+		r, ok := hex4(raw, i)
+		if !ok {
+			out = append(out, c)
+			i++
+			continue
+		}
+		i += 6
+		if utf16.IsSurrogate(r) {
+			if r2, ok := hex4(raw, i); ok {
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					r = d
+					i += 6
+				}
+			}
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
+}
+
+// hex4 reads the escape \uXXXX at raw[i:].
+func hex4(raw []byte, i int) (rune, bool) {
+	if i+6 > len(raw) || raw[i] != '\\' || raw[i+1] != 'u' {
+		return 0, false
+	}
+	var r rune
+	for _, h := range raw[i+2 : i+6] {
+		var v byte
+		switch {
+		case '0' <= h && h <= '9':
+			v = h - '0'
+		case 'a' <= h && h <= 'f':
+			v = h - 'a' + 10
+		case 'A' <= h && h <= 'F':
+			v = h - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(v)
+	}
+	return r, true
+}
