@@ -233,8 +233,16 @@ func TestLazySearchNarrows(t *testing.T) {
 	if again := tl.Search("p", nil); !slices.Equal(again, first) || src.reads != 0 {
 		t.Errorf("a repeated query read %d events", src.reads)
 	}
-	if _, ok := tl.SearchLatest("qu", nil); !ok {
+	if _, ok := tl.SearchLatest("qu", 2, nil); !ok {
 		t.Error("SearchLatest with nothing newer was abandoned")
+	}
+	// The command of an older keystroke that starts late is dropped, and
+	// does not make the newer one stale.
+	if _, ok := tl.SearchLatest("q", 1, nil); ok {
+		t.Error("SearchLatest of an older seq after a newer one ran")
+	}
+	if hits, ok := tl.SearchLatest("qu", 3, nil); !ok || !slices.Equal(hits, tl.Search("qu", nil)) {
+		t.Errorf("SearchLatest(qu, 3) = %v, %v", hits, ok)
 	}
 }
 

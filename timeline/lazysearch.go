@@ -21,7 +21,7 @@ import (
 type lazySearch struct {
 	mu     sync.Mutex // serialises scans, so a query can narrow the one before
 	recent []lazyResult
-	latest atomic.Uint64
+	latest atomic.Uint64 // the greatest seq SearchLatest has been called with
 }
 
 type lazyResult struct {
@@ -34,14 +34,24 @@ type lazyResult struct {
 const lazyRecent = 4
 
 // SearchLatest is Search for a caller that wants only its latest query's
-// result, such as a search typed key by key: on a lazy Timeline a scan
-// that a later SearchLatest call supersedes stops early and returns
-// ok false. On a Timeline in memory it is Search, always ok.
-func (t *Timeline) SearchLatest(query string, dst []int) (hits []int, ok bool) {
+// result, such as a search typed key by key, numbering its queries by seq
+// as it asks them (from 1, ascending): on a lazy Timeline a scan stops
+// early, with ok false, once a call with a greater seq has started. The
+// number is the caller's, not the order the calls start in, since
+// commands run in goroutines in any order. On a Timeline in memory it is
+// Search, always ok.
+func (t *Timeline) SearchLatest(query string, seq uint64, dst []int) (hits []int, ok bool) {
 	if t.lazy == nil {
 		return t.Search(query, dst), true
 	}
-	gen := t.lazy.search.latest.Add(1)
+	latest := &t.lazy.search.latest
+	for {
+		cur := latest.Load()
+		if cur >= seq || latest.CompareAndSwap(cur, seq) {
+			break
+		}
+	}
+	gen := seq
 	q := parseQuery(query, true)
 	if len(q) == 0 {
 		return dst[:0], true
@@ -55,7 +65,7 @@ func (lz *lazyStore) searchWords(t *Timeline, q []string, dst []int, gen uint64)
 	s := &lz.search
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	stale := func() bool { return gen != 0 && s.latest.Load() != gen }
+	stale := func() bool { return gen != 0 && s.latest.Load() > gen }
 	if stale() {
 		return dst, false
 	}

@@ -104,15 +104,6 @@ type densityStrip struct {
 	showPer bool           // room for "per month"
 }
 
-// startDay is the day an event sorts by: its earliest day, or its latest
-// when the start is open or unknown (timeline's chronological key).
-func startDay(d timeline.Date) (timeline.Day, bool) {
-	if day, ok := d.Earliest(); ok {
-		return day, true
-	}
-	return d.Latest()
-}
-
 // stripBars are the bar glyphs by level.
 var stripBars = []string{"·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"}
 
@@ -127,7 +118,7 @@ func computeStrip(tl *timeline.Timeline, idx []int, w int, clamp timeline.Date) 
 		}
 		return s
 	}
-	key := func(p int) timeline.Day { d, _ := startDay(tl.Event(idx[p]).Date); return d }
+	key := func(p int) timeline.Day { d, _ := tl.StartDay(idx[p]); return d }
 	lo, hi := key(0), key(n-1)
 	if d, ok := clamp.Earliest(); ok && d > lo && d <= hi {
 		lo = d

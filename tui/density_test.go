@@ -136,3 +136,12 @@ func TestStripMarksSelection(t *testing.T) {
 		t.Fatalf("undated strip %q", v)
 	}
 }
+
+// startDay, the reference for Timeline.StartDay, is the day an event sorts by: its earliest day, or its latest
+// when the start is open or unknown (timeline's chronological key).
+func startDay(d timeline.Date) (timeline.Day, bool) {
+	if day, ok := d.Earliest(); ok {
+		return day, true
+	}
+	return d.Latest()
+}

@@ -164,6 +164,15 @@ func (m *detailPane) padMarked() []string {
 		pad = 1
 	}
 	lines, hits := eventLines(m.tl, m.tl.Event(m.event), m.st, m.width-2*pad, m.marks)
+	if p := m.tl.EventProblem(m.event); p != "" {
+		// An event of a big file is checked only when shown: say why it is marked.
+		note := wrap(citeFailed+" "+clean(p), m.width-2*pad)
+		for k := range note {
+			note[k] = m.st.unresolved.Render(note[k])
+		}
+		lines = append(note, lines...)
+		hits = append(make([]bool, len(note)), hits...)
+	}
 	for i, l := range lines {
 		margin := strings.Repeat(" ", pad)
 		if pad == 1 && hits[i] {

@@ -247,14 +247,14 @@ func TestDriftRowMarks(t *testing.T) {
 			t.Errorf("row of %s is %q, want the mark %q", id, rows[id], mark)
 		}
 	}
-	if got := citeMark(l.Timeline.Event(eventIndex(t, l.Timeline, "budget")).Citations); got != citeDrifted {
+	if got := citeMark(l.Timeline.Event(eventIndex(t, l.Timeline, "budget")).Citations, ""); got != citeDrifted {
 		t.Errorf("citeMark(budget) = %q", got)
 	}
 	unresolved := []timeline.Citation{{Span: timeline.Span{Resolved: true, Reanchored: true}}, {}}
-	if got := citeMark(unresolved); got != citeFailed {
+	if got := citeMark(unresolved, ""); got != citeFailed {
 		t.Errorf("a failed citation after a re-anchored one: %q, want %q", got, citeFailed)
 	}
-	if got := citeMark([]timeline.Citation{{Span: timeline.Span{Resolved: true}}}); got != "" {
+	if got := citeMark([]timeline.Citation{{Span: timeline.Span{Resolved: true}}}, ""); got != "" {
 		t.Errorf("a resolved citation: %q, want none", got)
 	}
 }

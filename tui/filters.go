@@ -125,7 +125,10 @@ func datesNote(f timeline.Filter) string {
 // says so first.
 func (m *Model) filterNotes() []string {
 	notes := []string{m.draftNote(), actorNote(m.tl, m.filter), datesNote(m.filter), m.search.Note(m.timeline.Cursor()), m.flash}
-	return append(notes, m.notes...)
+	if m.tl != nil && m.tl.SourceErr() != nil {
+		notes = append(notes, "the file changed since it was opened: r reloads")
+	}
+	return append(append(notes, m.checkNote()), m.notes...)
 }
 
 // emptyMessage is what the timeline says when the filters f leave

@@ -166,7 +166,7 @@ func (p helpPanel) Full(w int) string {
 var rowMarks = [][2]string{
 	{"~", "approximate date"}, {"?", "uncertain date"},
 	{"!", "alleged"}, {"»", "expected"},
-	{citeFailed, "a quote not found in its source"}, {citeDrifted, "a quote re-anchored after its source changed"},
+	{citeFailed, "a quote not found in its source, or an invalid event"}, {citeDrifted, "a quote re-anchored after its source changed"},
 	{"•", "search match"},
 }
 

@@ -85,6 +85,7 @@ type Model struct {
 
 	loading loadingScreen
 	load    loadState
+	check   checkState // the check of a big file, behind the first screen
 	pending []tea.KeyMsg // keys typed while loading, replayed once loaded
 
 	testPanic bool // see panicHookEnv
@@ -173,6 +174,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.onBuildIndexes(msg)
 	case citeIndexMsg:
 		m.onCiteIndex(msg)
+	case checkedMsg:
+		m.onChecked(msg)
+	case checkTickMsg:
+		cmd = m.onCheckTick(msg)
 	case eventChosenMsg:
 		cmd = m.onEventChosen(msg.event)
 	case problemJumpMsg:
@@ -410,6 +415,9 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		m.picker = newActorPicker(m.tl, m.st, keys)
 		m.setFocus(focusTimeline)
 		m.notes = problemNotes(l.Count(timeline.SeverityCitation), l.Count(timeline.SeverityWarning))
+		if m.tl.Lazy() {
+			m.awaitCheck(m.tl)
+		}
 		if id := m.cfg.EventID; first && id != "" && !hasEvent(m.tl, id) {
 			// Said at once, not only by the command line after quitting.
 			m.flash = "--event " + strconv.Quote(id) + ": no event has that id; showing the first"
@@ -437,6 +445,12 @@ type buildIndexesMsg struct{ tl *timeline.Timeline }
 func (m *Model) onBuildIndexes(msg buildIndexesMsg) tea.Cmd {
 	if msg.tl != m.tl || m.state != stateReady || m.load.reloading {
 		return nil // for a dataset no longer shown, or about to be replaced
+	}
+	if m.tl.Lazy() {
+		// A big file has no indexes to build (its search reads the file)
+		// and the passages of a source are those of the event open, but
+		// its events are still to be checked.
+		return m.startCheck(m.loaded.File, m.tl)
 	}
 	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
 }

@@ -241,6 +241,10 @@ func (m *Model) jumpToProblem(p data.Problem) tea.Cmd {
 		l = m.failed
 	}
 	tl := m.tl
+	if k, ok := tl.Position(i); ok && m.failed == nil {
+		// A big file's Timeline keeps where each line's event went.
+		return func() tea.Msg { return eventChosenMsg{event: k} }
+	}
 	var events []timeline.Event
 	if l.Dataset != nil {
 		events = l.Dataset.Events

@@ -211,7 +211,11 @@ func searchIndexCmd(tl *timeline.Timeline) tea.Cmd {
 // meanwhile; a result whose seq is not the latest is dropped.
 func searchCmd(tl *timeline.Timeline, idx []int, query string, seq int, jump bool) tea.Cmd {
 	return func() tea.Msg {
-		return searchResultMsg{seq: seq, query: query, hits: positionsIn(idx, tl.Search(query, nil)), jump: jump}
+		found, ok := tl.SearchLatest(query, uint64(seq), nil)
+		if !ok {
+			return nil // a later keystroke's search superseded it
+		}
+		return searchResultMsg{seq: seq, query: query, hits: positionsIn(idx, found), jump: jump}
 	}
 }
 

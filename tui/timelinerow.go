@@ -85,7 +85,7 @@ func (c *rowCache) get(i int) *rowInfo {
 		date:   clean(ev.Date.Human()),
 		mark:   dateMark(ev.Date),
 		status: ev.Status,
-		cite:   citeMark(ev.Citations),
+		cite:   citeMark(ev.Citations, c.tl.EventProblem(i)),
 		title:  clean(ev.Title),
 		actors: c.actorsBrief(ev.Actors),
 	}
@@ -132,7 +132,10 @@ const (
 
 // citeMark flags an event whose citations need a look: citeFailed when
 // any is not found, else citeDrifted when any was re-anchored.
-func citeMark(cs []timeline.Citation) string {
+func citeMark(cs []timeline.Citation, problem string) string {
+	if problem != "" {
+		return citeFailed // an event of a big file that is not valid
+	}
 	mark := ""
 	for _, c := range cs {
 		switch {

@@ -62,7 +62,7 @@ func (m *Model) stripView() string {
 	var sel timeline.Day
 	has := false
 	if i, ok := m.timeline.Selected(); ok {
-		sel, has = startDay(m.tl.Event(i).Date)
+		sel, has = m.tl.StartDay(i)
 	}
 	return m.strip.View(m.st, sel, has) + "\n"
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,9 +29,36 @@ func loadArgs(args []string) *data.Loaded {
 // name is still streamed by LoadFile, only without the bar).
 func loadArgsProgress(args []string, progress func(done, total int64)) *data.Loaded {
 	if len(args) == 1 && strings.EqualFold(filepath.Ext(args[0]), ".jsonl") {
+		if bigJSONLines(args[0]) {
+			return data.OpenJSONLines(args[0], progress)
+		}
 		return loadPausingGC(args[0], func() *data.Loaded { return jsonl.Load(args[0], progress) })
 	}
 	return loadArgs(args)
+}
+
+// viewerLoad is what the viewer loads: loadArgs, except that a big JSON
+// Lines file is opened on disk (data.OpenJSONLines) rather than decoded:
+// its first screen needs only each line's date, and its events are
+// checked behind it.
+func viewerLoad(args []string) *data.Loaded {
+	if len(args) == 1 && bigJSONLines(args[0]) {
+		return data.OpenJSONLines(args[0], nil)
+	}
+	return loadArgs(args)
+}
+
+// minLazy is the smallest JSON Lines file the viewer opens on disk: about
+// 60,000 events, where decoding them all starts to take a visible moment.
+// Smaller files load whole, and one Load would refuse is refused.
+const minLazy = 16 << 20
+
+// bigJSONLines reports whether path is a JSON Lines file of minLazy bytes
+// or more.
+func bigJSONLines(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular() && info.Size() >= minLazy &&
+		(strings.EqualFold(filepath.Ext(path), ".jsonl") || jsonl.Sniff(path))
 }
 
 // load loads the dataset a command works on. A dataset that cannot be used
@@ -59,7 +87,8 @@ func (a *app) loadFailed(l *data.Loaded) error {
 // notice says on stderr, in one line, that a usable dataset has citation
 // errors or warnings, and how to see them.
 func (a *app) notice(args []string, l *data.Loaded) {
-	counts := problemCounts(l, timeline.SeverityCitation, timeline.SeverityWarning)
+	// Errors only in a big JSON Lines file the viewer opened on disk.
+	counts := problemCounts(l, timeline.SeverityError, timeline.SeverityCitation, timeline.SeverityWarning)
 	if counts == "" {
 		return
 	}

@@ -200,7 +200,7 @@ func (a *app) runRoot(cmd *cobra.Command, args []string, opts rootOptions) error
 		file = args[0]
 	}
 	cfg := tui.Config{
-		Load: func() *data.Loaded { return loads.do(func() *data.Loaded { return loadArgs(args) }) },
+		Load: func() *data.Loaded { return loads.do(func() *data.Loaded { return viewerLoad(args) }) },
 		LoadProgress: func(progress func(done, total int64)) *data.Loaded {
 			return loads.do(func() *data.Loaded { return loadArgsProgress(args, progress) })
 		},
