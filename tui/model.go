@@ -85,7 +85,7 @@ type Model struct {
 
 	loading loadingScreen
 	load    loadState
-	check   checkState // the check of a big file, behind the first screen
+	check   checkState   // the check of a big file, behind the first screen
 	pending []tea.KeyMsg // keys typed while loading, replayed once loaded
 
 	testPanic bool // see panicHookEnv
