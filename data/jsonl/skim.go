@@ -196,15 +196,6 @@ func (s *skimmer) skipNested() bool {
 	return false
 }
 
-// null eats the literal null if it is next.
-func (s *skimmer) null() bool {
-	if len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "null" {
-		s.i += 4
-		return true
-	}
-	return false
-}
-
 // columns skims an event line for what a lazy Timeline keeps of it: the
 // bounds of its date (none when it has no valid date), its status
 // (occurred when it has no valid one) and, appended to refs, the index in
@@ -270,7 +261,7 @@ func (s *skimmer) columns(line []byte, actors map[string]int32, refs []int32) (t
 // escapes (nor any escape at all, which is quicker to look for).
 func (s *skimmer) noKeyAfter(k string) bool {
 	rest := s.b[s.i:]
-	return bytes.IndexByte(rest, '\\') < 0 && bytes.Index(rest, []byte(k)) < 0
+	return bytes.IndexByte(rest, '\\') < 0 && !bytes.Contains(rest, []byte(k))
 }
 
 // boundsOf parses a date's text, a slice of a reused buffer, for its
@@ -440,72 +431,159 @@ func actorIndex(actors map[string]int32, id []byte) int32 {
 // whatever the order of the fields, until fn returns false. The string
 // given to fn is a view of the line or of the scratch buffer, valid only
 // during the call.
+//
+// It is search's hot path, so it does not walk the line as columns does,
+// value by value, but reads it once, byte by byte between strings (which
+// it crosses eight bytes at a time), keeping only its depth, which of
+// its containers are objects, and the key it is under at the top and in
+// a citation.
 func (s *skimmer) texts(line []byte, k int, fn func(k int, s string) bool) {
 	s.reset(line)
-	if !s.open('{') {
+	s.space()
+	b := s.b
+	if s.i >= len(b) || b[s.i] != '{' {
 		return
 	}
-	// Where the summary and the citations are, when they come before a
-	// field that goes first: spans of the line, read once the walk is over.
-	var summary, cites [2]int
-	haveTitle, haveSummary, haveCites := false, false, false
-	for s.more('}') {
-		key, ok := s.key()
-		if !ok {
-			break
-		}
-		start := s.i
-		switch string(key) {
-		case "title":
-			if v, ok := s.str(&s.scratch); ok {
-				haveTitle = true
-				if !call(fn, k, v) {
+	const (
+		other = iota
+		title
+		summary
+		citations
+	)
+	var (
+		depth     = 0
+		objects   uint64 // bit d: the container at depth d is an object
+		expectKey bool
+		top       = other // the key at depth 1
+		inCites   bool    // in the list of citations (depth 2)
+		isQuote   bool    // the key at depth 3 is "quote"
+		titleDone bool
+		// A summary or citations met before what goes first are read at
+		// the end, from these spans.
+		sumStart, citeStart = -1, -1
+		summaryDone         bool
+	)
+	i := s.i
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			// rawString, inlined: a line has some twenty strings.
+			start, end, esc := i+1, i+1, false
+			for {
+				end = quoteOrEscape(b, end)
+				if end >= len(b) {
 					return
+				}
+				if b[end] == '"' {
+					break
+				}
+				esc = true
+				end += 2
+			}
+			i = end + 1
+			if expectKey {
+				expectKey = false
+				key := b[start:end]
+				if esc {
+					s.keyBuf = unescapeInto(s.keyBuf[:0], key)
+					key = s.keyBuf
+				}
+				switch depth {
+				case 1:
+					switch string(key) {
+					case "title":
+						top = title
+					case "summary":
+						top = summary
+					case "citations":
+						top = citations
+					default:
+						top = other
+					}
+				case 3:
+					isQuote = string(key) == "quote"
 				}
 				continue
 			}
-		case "summary":
-			if s.i < len(s.b) && s.b[s.i] == '"' {
-				if !haveTitle {
-					if !s.skip() {
-						return
-					}
-					summary, haveSummary = [2]int{start, s.i}, true
-					continue
-				}
-				v, ok := s.str(&s.scratch)
-				if ok {
-					haveSummary = false
-					if !call(fn, k, v) {
-						return
-					}
-					continue
-				}
-			}
-		case "citations":
-			if s.i < len(s.b) && s.b[s.i] == '[' {
-				if !s.skip() {
+			switch {
+			case depth == 1 && top == title:
+				titleDone = true
+				if !s.emit(fn, k, start, end, esc) {
 					return
 				}
-				cites, haveCites = [2]int{start, s.i}, true
+			case depth == 1 && top == summary:
+				if !titleDone {
+					sumStart = start - 1
+					continue
+				}
+				summaryDone = true
+				if !s.emit(fn, k, start, end, esc) {
+					return
+				}
+			case depth == 3 && inCites && isQuote && objects&(1<<3) != 0:
+				if !s.emit(fn, k, start, end, esc) {
+					return
+				}
+			}
+			continue
+		case '{', '[':
+			depth++
+			if depth < 64 {
+				if c == '{' {
+					objects |= 1 << depth
+				} else {
+					objects &^= 1 << depth
+				}
+			}
+			expectKey = c == '{'
+			if depth == 2 {
+				inCites = c == '[' && top == citations
+				if inCites && (!titleDone || !summaryDone) {
+					// Quotes come after the title and summary, which may
+					// follow: read the list at the end.
+					citeStart = i
+					s.i = i
+					if !s.skipNested() {
+						return
+					}
+					i, depth, inCites = s.i, 1, false
+					continue
+				}
+			}
+		case '}', ']':
+			depth--
+			expectKey = false
+			if depth <= 0 {
+				i = len(b)
 				continue
 			}
+		case ',':
+			expectKey = depth < 64 && objects&(1<<depth) != 0
+		case ':':
+			expectKey = false
 		}
-		if !s.skip() {
-			break
-		}
+		i++
 	}
-	b := s.b
-	if haveSummary {
-		s.b, s.i = b[:summary[1]], summary[0]
+	if sumStart >= 0 {
+		s.i = sumStart
 		if v, ok := s.str(&s.scratch); ok && !call(fn, k, v) {
 			return
 		}
 	}
-	if haveCites {
-		s.b, s.i = b[:cites[1]], cites[0]+1
+	if citeStart >= 0 {
+		s.b, s.i = b, citeStart+1
 		s.quotes(k, fn)
 	}
+}
+
+// emit calls fn with the string b[start:end] of the line, unescaped.
+func (s *skimmer) emit(fn func(k int, s string) bool, k, start, end int, esc bool) bool {
+	v := s.b[start:end]
+	if esc {
+		s.scratch = unescapeInto(s.scratch[:0], v)
+		v = s.scratch
+	}
+	return call(fn, k, v)
 }
 
 // quotes calls fn with the quote of each citation of the list at s.i,
