@@ -199,58 +199,127 @@ func (s *skimmer) skipNested() bool {
 // columns skims an event line for what a lazy Timeline keeps of it: the
 // bounds of its date (none when it has no valid date), its status
 // (occurred when it has no valid one) and, appended to refs, the index in
-// actors of each of its actors (-1 for an id that is not there).
+// actors of each of its actors (-1 for an id that is not there). Like
+// texts, it reads the line in one flat pass.
 func (s *skimmer) columns(line []byte, actors map[string]int32, refs []int32) (timeline.Bounds, timeline.Status, []int32) {
 	s.reset(line)
+	s.space()
+	b := s.b
 	bounds := timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
 	status := timeline.StatusOccurred
-	if !s.open('{') {
+	if s.i >= len(b) || b[s.i] != '{' {
 		return bounds, status, refs
 	}
+	const (
+		other = iota
+		dateKey
+		statusKey
+		actorsKey
+	)
 	// The fields found so far. Once the date and actors are, and the
 	// status too or no "status" key can follow, the rest of the line (its
-	// tags and citations, mostly) need not be walked.
+	// tags and citations, mostly) need not be read.
 	const haveDate, haveStatus, haveActors = 1, 2, 4
-	have := 0
-	for s.more('}') {
-		key, ok := s.key()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "date":
-			if v, ok := s.str(&s.scratch); ok {
-				bounds = boundsOf(v)
-				have |= haveDate
-			} else if !s.skip() {
-				return bounds, status, refs
-			}
-		case "status":
-			if v, ok := s.str(&s.scratch); ok {
-				status = statusOf(v)
-				have |= haveStatus
-			} else if !s.skip() {
-				return bounds, status, refs
-			}
-		case "actors":
-			if !s.open('[') {
-				if !s.skip() {
+	var (
+		depth     = 0
+		objects   uint64 // bit d: the container at depth d is an object
+		expectKey bool
+		top       = other // the key at depth 1
+		inActors  bool    // in the list of actors (depth 2)
+		isActor   bool    // the key at depth 3 is "actor"
+		have      = 0
+	)
+	i := s.i
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			start, end, esc := i+1, i+1, false
+			for {
+				end = quoteOrEscape(b, end)
+				if end >= len(b) {
 					return bounds, status, refs
 				}
-				break
+				if b[end] == '"' {
+					break
+				}
+				esc = true
+				end += 2
 			}
-			if refs, ok = s.actorRefs(actors, refs); !ok {
+			i = end + 1
+			v := b[start:end]
+			if expectKey {
+				expectKey = false
+				if esc {
+					s.keyBuf = unescapeInto(s.keyBuf[:0], v)
+					v = s.keyBuf
+				}
+				switch depth {
+				case 1:
+					switch string(v) {
+					case "date":
+						top = dateKey
+					case "status":
+						top = statusKey
+					case "actors":
+						top = actorsKey
+					default:
+						top = other
+					}
+				case 3:
+					isActor = string(v) == "actor"
+				}
+				continue
+			}
+			if esc {
+				s.scratch = unescapeInto(s.scratch[:0], v)
+				v = s.scratch
+			}
+			switch {
+			case depth == 1 && top == dateKey:
+				bounds = boundsOf(v)
+				have |= haveDate
+			case depth == 1 && top == statusKey:
+				status = statusOf(v)
+				have |= haveStatus
+			case depth == 2 && inActors, depth == 3 && inActors && isActor && objects&(1<<3) != 0:
+				refs = append(refs, actorIndex(actors, v))
+			}
+			continue
+		case '{', '[':
+			depth++
+			if depth < 64 {
+				if c == '{' {
+					objects |= 1 << depth
+				} else {
+					objects &^= 1 << depth
+				}
+			}
+			expectKey = c == '{'
+			if depth == 2 {
+				inActors = c == '[' && top == actorsKey
+			}
+		case '}', ']':
+			depth--
+			expectKey = false
+			if depth == 1 && inActors {
+				inActors = false
+				have |= haveActors
+			}
+			if depth <= 0 {
 				return bounds, status, refs
 			}
-			have |= haveActors
-		default:
-			if !s.skip() {
-				return bounds, status, refs
+		case ',':
+			expectKey = depth < 64 && objects&(1<<depth) != 0
+			if depth == 1 && have&(haveDate|haveActors) == haveDate|haveActors {
+				s.i = i
+				if have&haveStatus != 0 || s.noKeyAfter(`status"`) {
+					return bounds, status, refs
+				}
 			}
+		case ':':
+			expectKey = false
 		}
-		if have == haveDate|haveStatus|haveActors || have == haveDate|haveActors && s.noKeyAfter(`status"`) {
-			break
-		}
+		i++
 	}
 	return bounds, status, refs
 }
@@ -380,43 +449,6 @@ func statusOf(v []byte) timeline.Status {
 		return timeline.StatusExpected
 	}
 	return timeline.StatusOccurred
-}
-
-// actorRefs reads the items of an actors list, after its '[': ids, or
-// objects whose "actor" is the id.
-func (s *skimmer) actorRefs(actors map[string]int32, refs []int32) ([]int32, bool) {
-	for s.more(']') {
-		switch {
-		case s.b[s.i] == '"':
-			id, ok := s.str(&s.scratch)
-			if !ok {
-				return refs, false
-			}
-			refs = append(refs, actorIndex(actors, id))
-		case s.b[s.i] == '{':
-			s.i++
-			for s.more('}') {
-				key, ok := s.key()
-				if !ok {
-					return refs, false
-				}
-				if string(key) == "actor" {
-					if id, ok := s.str(&s.scratch); ok {
-						refs = append(refs, actorIndex(actors, id))
-						continue
-					}
-				}
-				if !s.skip() {
-					return refs, false
-				}
-			}
-		default:
-			if !s.skip() {
-				return refs, false
-			}
-		}
-	}
-	return refs, true
 }
 
 func actorIndex(actors map[string]int32, id []byte) int32 {
