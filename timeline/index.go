@@ -57,16 +57,12 @@ func (s byKey) Swap(i, j int) {
 
 // buildPostings lays every actor's list out in one allocation: a first
 // pass counts, a second fills, both reading the references New resolved to
-// actor indexes (no map lookups) in dataset order, which reads memory in
-// sequence; each list is then sorted, since the lists must be ascending
-// in chronological order. An actor listed twice in one event is counted
+// actor indexes (no map lookups), the count in dataset order, which reads
+// memory in sequence, the fill in chronological order, so that the lists
+// come out ascending as they must. An actor listed twice in one event is counted
 // once. perm maps chronological positions to dataset indexes.
 func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 	na, n := len(t.actors), len(perm)
-	rank := make([]int32, n)
-	for j, i := range perm {
-		rank[i] = int32(j)
-	}
 	count := make([]int, na)
 	last := make([]int32, na)
 	for a := range last {
@@ -90,18 +86,19 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 		off += c
 		last[a] = -1
 	}
-	for i := range n {
-		for _, a := range refs.of(i) {
-			if a >= 0 && last[a] != int32(i) {
-				last[a] = int32(i)
-				lists[a] = append(lists[a], int(rank[i]))
+	// Filled in chronological order, the lists need no sort: reading the
+	// references out of order costs less than sorting them after.
+	for j, i := range perm {
+		for _, a := range refs.of(int(i)) {
+			if a >= 0 && last[a] != i {
+				last[a] = i
+				lists[a] = append(lists[a], j)
 			}
 		}
 	}
 	t.postings = make(map[string][]int, na)
 	for a, l := range lists {
 		if len(l) > 0 {
-			slices.Sort(l)
 			t.postings[t.actors[a].ID] = l
 		}
 	}
