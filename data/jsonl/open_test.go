@@ -345,3 +345,63 @@ func TestOpenHeaderProblems(t *testing.T) {
 func headerFailed(probs []schema.Problem) bool {
 	return slices.ContainsFunc(probs, func(p schema.Problem) bool { return p.Line <= 1 && p.Severity == timeline.SeverityError })
 }
+
+// TestOpenLongLine: a line over MaxLine is an event that says so, and
+// the events after it are where they are.
+func TestOpenLongLine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a 17 MB line")
+	}
+	b := lazyDataset(t, 100, 2)
+	lines := bytes.Split(b, []byte("\n"))
+	long := append([]byte(`{"id":"long","title":"`), bytes.Repeat([]byte("x"), MaxLine+1)...)
+	long = append(long, `"}`...)
+	lines = slices.Insert(lines, 10, long) // event 9, line 11
+	l := Open(writeTemp(t, "long.jsonl", bytes.Join(lines, []byte("\n"))), nil)
+	tl := l.Timeline
+	if tl == nil {
+		t.Fatal(l.Err())
+	}
+	if tl.Len() != 101 {
+		t.Fatalf("Len %d, want 101", tl.Len())
+	}
+	i, _ := tl.Position(9)
+	tl.Event(i)
+	if p := tl.EventProblem(i); !strings.HasPrefix(p, "line 11: a JSON Lines record may have at most") {
+		t.Errorf("the long line's problem: %q", p)
+	}
+	j, _ := tl.Position(10)
+	if e := tl.Event(j); tl.EventProblem(j) != "" || e.ID != "e0000009" {
+		t.Errorf("the event after the long line: %q, %q", e.ID, tl.EventProblem(j))
+	}
+}
+
+// TestOpenConcurrent: events, texts and lookups read from several
+// goroutines at once (for the race detector).
+func TestOpenConcurrent(t *testing.T) {
+	l := Open(writeTemp(t, "d.jsonl", lazyDataset(t, 3000, 4)), nil)
+	tl := l.Timeline
+	if tl == nil {
+		t.Fatal(l.Err())
+	}
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for i := g; i < tl.Len(); i += 7 {
+				if tl.Event(i) == nil || tl.EventProblem(i) != "" {
+					t.Errorf("Event(%d): %q", i, tl.EventProblem(i))
+					return
+				}
+			}
+			tl.Apply(timeline.Filter{Text: []string{"merchant", "tax", "harbour", "court"}[g]}, nil)
+			tl.EventIndex("e0002999")
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	if err := tl.SourceErr(); err != nil {
+		t.Error(err)
+	}
+}
