@@ -69,6 +69,22 @@ func TestOpenBigFile(t *testing.T) {
 	t.Logf("%d events, %d MB: header and first block in %v, skimmed in %v, Timeline in %v, first 40 rows in %v (CPU %v); peak RssAnon %d MB (%.2f× the file), VmHWM %d MB",
 		tl.Len(), info.Size()>>20, header.Round(time.Millisecond), skimmed.Round(time.Millisecond), ready.Round(time.Millisecond), first.Round(time.Millisecond), cpu.Round(time.Millisecond),
 		peak.Load()>>20, float64(peak.Load())/float64(info.Size()), procStatus("VmHWM")>>20)
+
+	// Searches, which read the file's text: one word from scratch, then a
+	// word typed key by key, each narrowing the one before.
+	start = time.Now()
+	hits := len(tl.Search("harbour", nil))
+	word := time.Since(start)
+	start = time.Now()
+	for n := 1; n <= len("merchant"); n++ {
+		tl.Search("merchant"[:n], nil)
+	}
+	typed := time.Since(start)
+	if err := tl.SourceErr(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("Search(harbour): %d hits in %v (%.0f MB/s); merchant typed key by key: %v",
+		hits, word.Round(time.Millisecond), float64(info.Size())/word.Seconds()/1e6, typed.Round(time.Millisecond))
 }
 
 // processCPU is the CPU time of the process so far, user and system: what
