@@ -57,16 +57,12 @@ func (s byKey) Swap(i, j int) {
 
 // buildPostings lays every actor's list out in one allocation: a first
 // pass counts, a second fills, both reading the references New resolved to
-// actor indexes (no map lookups) in dataset order, which reads memory in
-// sequence; each list is then sorted, since the lists must be ascending
-// in chronological order. An actor listed twice in one event is counted
+// actor indexes (no map lookups), the count in dataset order, which reads
+// memory in sequence, the fill in chronological order, so that the lists
+// come out ascending as they must. An actor listed twice in one event is counted
 // once. perm maps chronological positions to dataset indexes.
 func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 	na, n := len(t.actors), len(perm)
-	rank := make([]int32, n)
-	for j, i := range perm {
-		rank[i] = int32(j)
-	}
 	count := make([]int, na)
 	last := make([]int32, na)
 	for a := range last {
@@ -90,18 +86,19 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 		off += c
 		last[a] = -1
 	}
-	for i := range n {
-		for _, a := range refs.of(i) {
-			if a >= 0 && last[a] != int32(i) {
-				last[a] = int32(i)
-				lists[a] = append(lists[a], int(rank[i]))
+	// Filled in chronological order, the lists need no sort: reading the
+	// references out of order costs less than sorting them after.
+	for j, i := range perm {
+		for _, a := range refs.of(int(i)) {
+			if a >= 0 && last[a] != i {
+				last[a] = i
+				lists[a] = append(lists[a], j)
 			}
 		}
 	}
 	t.postings = make(map[string][]int, na)
 	for a, l := range lists {
 		if len(l) > 0 {
-			slices.Sort(l)
 			t.postings[t.actors[a].ID] = l
 		}
 	}
@@ -109,20 +106,22 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 
 // buildDates builds the date index of the events in memory.
 func (t *Timeline) buildDates() {
-	t.dates = newDateIndex(len(t.events), t.dated, func(i int) Bounds { return BoundsOf(t.events[i].Date) })
+	t.dates = newDateIndex(len(t.events), t.dated, func(i int) Bounds { return BoundsOf(t.events[i].Date) }, nil)
 }
 
 // newDateIndex builds the date index of n events, the first dated of which
 // have a bound, bounds(i) giving the i-th in chronological order. A first
 // pass counts the events of each list so that the second fills lists
-// allocated at their final size.
-func newDateIndex(n, dated int, bounds func(i int) Bounds) dateIndex {
+// allocated at their final size. each, when not nil, calls its function
+// with the bounds of every dated event in any order, for the count: in an
+// order that reads memory in sequence, it spares the count bounds' random
+// reads (a lazy Timeline's bounds are in dataset order).
+func newDateIndex(n, dated int, bounds func(i int) Bounds, each func(func(Bounds))) dateIndex {
 	d := dateIndex{n: n}
 	d.min, d.max = maxDay, minDay
 	// class returns the list an event belongs to: 0–63 a span class,
 	// 64 open at the start, 65 open at the end, 66 open at both.
-	class := func(i int) (c int, lo, hi Day) {
-		b := bounds(i)
+	class := func(b Bounds) (c int, lo, hi Day) {
 		lo, lok := b.earliest()
 		hi, hok := b.latest()
 		switch {
@@ -136,9 +135,16 @@ func newDateIndex(n, dated int, bounds func(i int) Bounds) dateIndex {
 		return 66, lo, hi
 	}
 	var count [67]int
-	for i := range dated {
-		c, _, _ := class(i)
-		count[c]++
+	if each != nil {
+		each(func(b Bounds) {
+			c, _, _ := class(b)
+			count[c]++
+		})
+	} else {
+		for i := range dated {
+			c, _, _ := class(bounds(i))
+			count[c]++
+		}
 	}
 	var classes [64]*spanClass
 	for c := range classes {
@@ -149,7 +155,7 @@ func newDateIndex(n, dated int, bounds func(i int) Bounds) dateIndex {
 	d.openStart, d.openEnd = newBoundList(count[64]), newBoundList(count[65])
 	d.openBoth = make([]int, 0, count[66])
 	for i := range dated {
-		c, lo, hi := class(i)
+		c, lo, hi := class(bounds(i))
 		if c != 64 && c != 66 {
 			d.min, d.max = min(d.min, lo), max(d.max, lo)
 		}

@@ -102,7 +102,13 @@ func NewLazy(ds *Dataset, cols Columns, src EventSource) (*Timeline, []Diagnosti
 	parallel(
 		func() { t.buildPostings(refs, lz.perm) },
 		func() {
-			t.dates = newDateIndex(n, t.dated, func(i int) Bounds { return cols.Bounds[lz.perm[i]] })
+			t.dates = newDateIndex(n, t.dated, func(i int) Bounds { return cols.Bounds[lz.perm[i]] }, func(count func(Bounds)) {
+				for _, b := range cols.Bounds {
+					if _, _, dated := b.sortKey(); dated {
+						count(b)
+					}
+				}
+			})
 		})
 	return t, v.diags
 }

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"sync"
 )
@@ -110,7 +111,7 @@ func chronologicalBy(n int, bounds func(i int) Bounds) (perm []int32, dated int)
 			dated++
 		}
 	}
-	slices.SortFunc(keys, func(a, b keyed) int {
+	compare := func(a, b keyed) int {
 		if a.first != b.first {
 			return cmp.Compare(a.first, b.first)
 		}
@@ -118,10 +119,31 @@ func chronologicalBy(n int, bounds func(i int) Bounds) (perm []int32, dated int)
 			return cmp.Compare(a.second, b.second)
 		}
 		return cmp.Compare(a.i, b.i)
-	})
+	}
+	// A million events take a fifth of a second to sort on one core: sort
+	// a part per core, then merge the parts into perm. The keys are
+	// distinct (the index is one), so the order is the same.
+	parts := min(runtime.GOMAXPROCS(0), 4, max(1, n/(1<<16)))
+	var sorts []func()
+	for p := range parts {
+		part := keys[p*n/parts : (p+1)*n/parts]
+		sorts = append(sorts, func() { slices.SortFunc(part, compare) })
+	}
+	parallel(sorts...)
 	perm = make([]int32, len(keys))
-	for j := range keys {
-		perm[j] = keys[j].i
+	heads := make([][]keyed, parts)
+	for p := range parts {
+		heads[p] = keys[p*n/parts : (p+1)*n/parts]
+	}
+	for j := range perm {
+		best := -1
+		for p, h := range heads {
+			if len(h) > 0 && (best < 0 || compare(h[0], heads[best][0]) < 0) {
+				best = p
+			}
+		}
+		perm[j] = heads[best][0].i
+		heads[best] = heads[best][1:]
 	}
 	return perm, dated
 }

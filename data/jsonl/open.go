@@ -199,9 +199,10 @@ func (st *loader) columns(br *bufio.Reader, start, size int64) (lineIndex, timel
 		}
 		st.done = j.offset + int64(len(j.data))
 		c := j.cols
-		if len(cols.Bounds) == 0 && st.total > 0 && len(j.data) > 0 {
+		if len(cols.Bounds) == 0 && st.total > 0 && len(j.data) >= min(blockSize/2, int(st.total)) {
 			// Size the columns from the lines per byte of the first block,
-			// as the loader sizes its list, sparing their growth.
+			// as the loader sizes its list, sparing their growth; not from
+			// a short block (a long line comes next), which tells nothing.
 			perByte := float64(len(c.bounds)) / float64(len(j.data))
 			n := min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64)
 			lines.off = make([]int64, 0, n)

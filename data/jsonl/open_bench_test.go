@@ -11,29 +11,23 @@ import (
 	"dateline/timeline/synth"
 )
 
-// benchFile is a generated file of 200,000 events (about 50 MB), written
+// benchBytes is a generated file of 200,000 events (about 50 MB), made
 // once per test binary.
-var benchFile = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "dateline-open-bench")
-	if err != nil {
-		return "", err
-	}
-	b, err := Marshal(synth.Dataset(synth.Options{N: 200_000, Seed: 1}))
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(dir, "bench.jsonl")
-	return p, os.WriteFile(p, b, 0o644)
+var benchBytes = sync.OnceValues(func() ([]byte, error) {
+	return Marshal(synth.Dataset(synth.Options{N: 200_000, Seed: 1}))
 })
 
+// benchPath writes it in the benchmark's own folder, removed after it.
 func benchPath(b *testing.B) string {
-	p, err := benchFile()
+	data, err := benchBytes()
 	if err != nil {
 		b.Fatal(err)
 	}
-	if info, err := os.Stat(p); err == nil {
-		b.SetBytes(info.Size())
+	p := filepath.Join(b.TempDir(), "bench.jsonl")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		b.Fatal(err)
 	}
+	b.SetBytes(int64(len(data)))
 	return p
 }
 

@@ -323,25 +323,56 @@ func TestCheckAsLoad(t *testing.T) {
 	}
 }
 
-// TestOpenHeaderProblems: a header Load refuses gives Load's problems
-// about it and no Timeline.
+// TestOpenHeaderProblems: Open reports Load's problems about the header
+// (line 1), and builds no Timeline when one is an error.
 func TestOpenHeaderProblems(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*.jsonl"))
-	for _, f := range files {
+	more, _ := filepath.Glob(filepath.Join("..", "testdata", "hostile", "*.jsonl"))
+	for _, f := range append(files, more...) {
 		l := Load(f, nil)
 		o := Open(f, nil)
-		if (o.Timeline != nil) && l.Timeline == nil && headerFailed(l.Problems) {
-			t.Errorf("%s: Open built a Timeline of a header Load refuses", f)
-		}
-		for _, p := range o.Problems {
-			if !slices.ContainsFunc(l.Problems, func(q schema.Problem) bool { return reflect.DeepEqual(p, q) }) {
-				t.Errorf("%s: Open reports %v, which Load does not", f, p)
+		var want []schema.Problem
+		for _, p := range l.Problems {
+			if p.Line <= 1 {
+				want = append(want, p)
 			}
+		}
+		if !reflect.DeepEqual(o.Problems, want) {
+			t.Errorf("%s: Open reports\n%v\nLoad reports about the header\n%v", f, o.Problems, want)
+		}
+		if failed := slices.ContainsFunc(want, func(p schema.Problem) bool { return p.Severity == timeline.SeverityError }); failed != (o.Timeline == nil) {
+			t.Errorf("%s: the header fails: %v, Open built a Timeline: %v", f, failed, o.Timeline != nil)
 		}
 	}
 }
 
-// headerFailed reports whether an error is on line 1.
-func headerFailed(probs []schema.Problem) bool {
-	return slices.ContainsFunc(probs, func(p schema.Problem) bool { return p.Line <= 1 && p.Severity == timeline.SeverityError })
+// TestOpenSmall: a header alone, and one event without a line break.
+func TestOpenSmall(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		n    int
+	}{
+		{`{"dateline": 1}`, 0},
+		{"{\"dateline\": 1}\n", 0},
+		{"{\"dateline\": 1}\n\n  \n", 0},
+		{"{\"dateline\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"Ann\", \"kind\": \"person\"}]}\r\n{\"id\": \"x\", \"title\": \"Café\", \"date\": \"2024\", \"actors\": [\"a\"]}", 1},
+	} {
+		l := Open(writeTemp(t, "s.jsonl", []byte(tc.text)), nil)
+		if l.Timeline == nil || l.Timeline.Len() != tc.n {
+			t.Errorf("%q: %v", tc.text, l.Err())
+			continue
+		}
+		if tc.n == 1 {
+			e := l.Timeline.Event(0)
+			if e.Title != "Café" || len(e.Actors) != 1 || l.Timeline.EventProblem(0) != "" || l.Timeline.ActorEventCount("a") != 1 {
+				t.Errorf("%q: %+v %q", tc.text, e, l.Timeline.EventProblem(0))
+			}
+			if hits := l.Timeline.Search("caf", nil); len(hits) != 1 {
+				t.Errorf("Search: %v", hits)
+			}
+			if hits := l.Timeline.Search("ann", nil); len(hits) != 1 {
+				t.Errorf("Search of an actor: %v", hits)
+			}
+		}
+	}
 }

@@ -196,70 +196,130 @@ func (s *skimmer) skipNested() bool {
 	return false
 }
 
-// null eats the literal null if it is next.
-func (s *skimmer) null() bool {
-	if len(s.b)-s.i >= 4 && string(s.b[s.i:s.i+4]) == "null" {
-		s.i += 4
-		return true
-	}
-	return false
-}
-
 // columns skims an event line for what a lazy Timeline keeps of it: the
 // bounds of its date (none when it has no valid date), its status
 // (occurred when it has no valid one) and, appended to refs, the index in
-// actors of each of its actors (-1 for an id that is not there).
+// actors of each of its actors (-1 for an id that is not there). Like
+// texts, it reads the line in one flat pass.
 func (s *skimmer) columns(line []byte, actors map[string]int32, refs []int32) (timeline.Bounds, timeline.Status, []int32) {
 	s.reset(line)
+	s.space()
+	b := s.b
 	bounds := timeline.Bounds{Lo: timeline.NoEarliest, Hi: timeline.NoLatest}
 	status := timeline.StatusOccurred
-	if !s.open('{') {
+	if s.i >= len(b) || b[s.i] != '{' {
 		return bounds, status, refs
 	}
+	const (
+		other = iota
+		dateKey
+		statusKey
+		actorsKey
+	)
 	// The fields found so far. Once the date and actors are, and the
 	// status too or no "status" key can follow, the rest of the line (its
-	// tags and citations, mostly) need not be walked.
+	// tags and citations, mostly) need not be read.
 	const haveDate, haveStatus, haveActors = 1, 2, 4
-	have := 0
-	for s.more('}') {
-		key, ok := s.key()
-		if !ok {
-			break
-		}
-		switch string(key) {
-		case "date":
-			if v, ok := s.str(&s.scratch); ok {
-				bounds = boundsOf(v)
-				have |= haveDate
-			} else if !s.skip() {
-				return bounds, status, refs
-			}
-		case "status":
-			if v, ok := s.str(&s.scratch); ok {
-				status = statusOf(v)
-				have |= haveStatus
-			} else if !s.skip() {
-				return bounds, status, refs
-			}
-		case "actors":
-			if !s.open('[') {
-				if !s.skip() {
+	var (
+		depth     = 0
+		objects   uint64 // bit d: the container at depth d is an object
+		expectKey bool
+		top       = other // the key at depth 1
+		inActors  bool    // in the list of actors (depth 2)
+		isActor   bool    // the key at depth 3 is "actor"
+		have      = 0
+	)
+	i := s.i
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			start, end, esc := i+1, i+1, false
+			for {
+				end = quoteOrEscape(b, end)
+				if end >= len(b) {
 					return bounds, status, refs
 				}
-				break
+				if b[end] == '"' {
+					break
+				}
+				esc = true
+				end += 2
 			}
-			if refs, ok = s.actorRefs(actors, refs); !ok {
+			i = end + 1
+			v := b[start:end]
+			if expectKey {
+				expectKey = false
+				if esc {
+					s.keyBuf = unescapeInto(s.keyBuf[:0], v)
+					v = s.keyBuf
+				}
+				switch depth {
+				case 1:
+					switch string(v) {
+					case "date":
+						top = dateKey
+					case "status":
+						top = statusKey
+					case "actors":
+						top = actorsKey
+					default:
+						top = other
+					}
+				case 3:
+					isActor = string(v) == "actor"
+				}
+				continue
+			}
+			if esc {
+				s.scratch = unescapeInto(s.scratch[:0], v)
+				v = s.scratch
+			}
+			switch {
+			case depth == 1 && top == dateKey:
+				bounds = boundsOf(v)
+				have |= haveDate
+			case depth == 1 && top == statusKey:
+				status = statusOf(v)
+				have |= haveStatus
+			case depth == 2 && inActors, depth == 3 && inActors && isActor && objects&(1<<3) != 0:
+				refs = append(refs, actorIndex(actors, v))
+			}
+			continue
+		case '{', '[':
+			depth++
+			if depth < 64 {
+				if c == '{' {
+					objects |= 1 << depth
+				} else {
+					objects &^= 1 << depth
+				}
+			}
+			expectKey = c == '{'
+			if depth == 2 {
+				inActors = c == '[' && top == actorsKey
+			}
+		case '}', ']':
+			depth--
+			expectKey = false
+			if depth == 1 && inActors {
+				inActors = false
+				have |= haveActors
+			}
+			if depth <= 0 {
 				return bounds, status, refs
 			}
-			have |= haveActors
-		default:
-			if !s.skip() {
-				return bounds, status, refs
+		case ',':
+			expectKey = depth < 64 && objects&(1<<depth) != 0
+			if depth == 1 && have&(haveDate|haveActors) == haveDate|haveActors {
+				s.i = i
+				if have&haveStatus != 0 || s.noKeyAfter(`status"`) {
+					return bounds, status, refs
+				}
 			}
+		case ':':
+			expectKey = false
 		}
-		if have == haveDate|haveStatus|haveActors || have == haveDate|haveActors && s.noKeyAfter(`status"`) {
-			break
-		}
+		i++
 	}
 	return bounds, status, refs
 }
@@ -270,7 +330,7 @@ func (s *skimmer) columns(line []byte, actors map[string]int32, refs []int32) (t
 // escapes (nor any escape at all, which is quicker to look for).
 func (s *skimmer) noKeyAfter(k string) bool {
 	rest := s.b[s.i:]
-	return bytes.IndexByte(rest, '\\') < 0 && bytes.Index(rest, []byte(k)) < 0
+	return bytes.IndexByte(rest, '\\') < 0 && !bytes.Contains(rest, []byte(k))
 }
 
 // boundsOf parses a date's text, a slice of a reused buffer, for its
@@ -391,43 +451,6 @@ func statusOf(v []byte) timeline.Status {
 	return timeline.StatusOccurred
 }
 
-// actorRefs reads the items of an actors list, after its '[': ids, or
-// objects whose "actor" is the id.
-func (s *skimmer) actorRefs(actors map[string]int32, refs []int32) ([]int32, bool) {
-	for s.more(']') {
-		switch {
-		case s.b[s.i] == '"':
-			id, ok := s.str(&s.scratch)
-			if !ok {
-				return refs, false
-			}
-			refs = append(refs, actorIndex(actors, id))
-		case s.b[s.i] == '{':
-			s.i++
-			for s.more('}') {
-				key, ok := s.key()
-				if !ok {
-					return refs, false
-				}
-				if string(key) == "actor" {
-					if id, ok := s.str(&s.scratch); ok {
-						refs = append(refs, actorIndex(actors, id))
-						continue
-					}
-				}
-				if !s.skip() {
-					return refs, false
-				}
-			}
-		default:
-			if !s.skip() {
-				return refs, false
-			}
-		}
-	}
-	return refs, true
-}
-
 func actorIndex(actors map[string]int32, id []byte) int32 {
 	if a, ok := actors[string(id)]; ok {
 		return a
@@ -440,72 +463,159 @@ func actorIndex(actors map[string]int32, id []byte) int32 {
 // whatever the order of the fields, until fn returns false. The string
 // given to fn is a view of the line or of the scratch buffer, valid only
 // during the call.
+//
+// It is search's hot path, so it does not walk the line as columns does,
+// value by value, but reads it once, byte by byte between strings (which
+// it crosses eight bytes at a time), keeping only its depth, which of
+// its containers are objects, and the key it is under at the top and in
+// a citation.
 func (s *skimmer) texts(line []byte, k int, fn func(k int, s string) bool) {
 	s.reset(line)
-	if !s.open('{') {
+	s.space()
+	b := s.b
+	if s.i >= len(b) || b[s.i] != '{' {
 		return
 	}
-	// Where the summary and the citations are, when they come before a
-	// field that goes first: spans of the line, read once the walk is over.
-	var summary, cites [2]int
-	haveTitle, haveSummary, haveCites := false, false, false
-	for s.more('}') {
-		key, ok := s.key()
-		if !ok {
-			break
-		}
-		start := s.i
-		switch string(key) {
-		case "title":
-			if v, ok := s.str(&s.scratch); ok {
-				haveTitle = true
-				if !call(fn, k, v) {
+	const (
+		other = iota
+		title
+		summary
+		citations
+	)
+	var (
+		depth     = 0
+		objects   uint64 // bit d: the container at depth d is an object
+		expectKey bool
+		top       = other // the key at depth 1
+		inCites   bool    // in the list of citations (depth 2)
+		isQuote   bool    // the key at depth 3 is "quote"
+		titleDone bool
+		// A summary or citations met before what goes first are read at
+		// the end, from these spans.
+		sumStart, citeStart = -1, -1
+		summaryDone         bool
+	)
+	i := s.i
+	for i < len(b) {
+		switch c := b[i]; c {
+		case '"':
+			// rawString, inlined: a line has some twenty strings.
+			start, end, esc := i+1, i+1, false
+			for {
+				end = quoteOrEscape(b, end)
+				if end >= len(b) {
 					return
+				}
+				if b[end] == '"' {
+					break
+				}
+				esc = true
+				end += 2
+			}
+			i = end + 1
+			if expectKey {
+				expectKey = false
+				key := b[start:end]
+				if esc {
+					s.keyBuf = unescapeInto(s.keyBuf[:0], key)
+					key = s.keyBuf
+				}
+				switch depth {
+				case 1:
+					switch string(key) {
+					case "title":
+						top = title
+					case "summary":
+						top = summary
+					case "citations":
+						top = citations
+					default:
+						top = other
+					}
+				case 3:
+					isQuote = string(key) == "quote"
 				}
 				continue
 			}
-		case "summary":
-			if s.i < len(s.b) && s.b[s.i] == '"' {
-				if !haveTitle {
-					if !s.skip() {
-						return
-					}
-					summary, haveSummary = [2]int{start, s.i}, true
-					continue
-				}
-				v, ok := s.str(&s.scratch)
-				if ok {
-					haveSummary = false
-					if !call(fn, k, v) {
-						return
-					}
-					continue
-				}
-			}
-		case "citations":
-			if s.i < len(s.b) && s.b[s.i] == '[' {
-				if !s.skip() {
+			switch {
+			case depth == 1 && top == title:
+				titleDone = true
+				if !s.emit(fn, k, start, end, esc) {
 					return
 				}
-				cites, haveCites = [2]int{start, s.i}, true
+			case depth == 1 && top == summary:
+				if !titleDone {
+					sumStart = start - 1
+					continue
+				}
+				summaryDone = true
+				if !s.emit(fn, k, start, end, esc) {
+					return
+				}
+			case depth == 3 && inCites && isQuote && objects&(1<<3) != 0:
+				if !s.emit(fn, k, start, end, esc) {
+					return
+				}
+			}
+			continue
+		case '{', '[':
+			depth++
+			if depth < 64 {
+				if c == '{' {
+					objects |= 1 << depth
+				} else {
+					objects &^= 1 << depth
+				}
+			}
+			expectKey = c == '{'
+			if depth == 2 {
+				inCites = c == '[' && top == citations
+				if inCites && (!titleDone || !summaryDone) {
+					// Quotes come after the title and summary, which may
+					// follow: read the list at the end.
+					citeStart = i
+					s.i = i
+					if !s.skipNested() {
+						return
+					}
+					i, depth, inCites = s.i, 1, false
+					continue
+				}
+			}
+		case '}', ']':
+			depth--
+			expectKey = false
+			if depth <= 0 {
+				i = len(b)
 				continue
 			}
+		case ',':
+			expectKey = depth < 64 && objects&(1<<depth) != 0
+		case ':':
+			expectKey = false
 		}
-		if !s.skip() {
-			break
-		}
+		i++
 	}
-	b := s.b
-	if haveSummary {
-		s.b, s.i = b[:summary[1]], summary[0]
+	if sumStart >= 0 {
+		s.i = sumStart
 		if v, ok := s.str(&s.scratch); ok && !call(fn, k, v) {
 			return
 		}
 	}
-	if haveCites {
-		s.b, s.i = b[:cites[1]], cites[0]+1
+	if citeStart >= 0 {
+		s.b, s.i = b, citeStart+1
 		s.quotes(k, fn)
 	}
+}
+
+// emit calls fn with the string b[start:end] of the line, unescaped.
+func (s *skimmer) emit(fn func(k int, s string) bool, k, start, end int, esc bool) bool {
+	v := s.b[start:end]
+	if esc {
+		s.scratch = unescapeInto(s.scratch[:0], v)
+		v = s.scratch
+	}
+	return call(fn, k, v)
 }
 
 // quotes calls fn with the quote of each citation of the list at s.i,
