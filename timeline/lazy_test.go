@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // memorySource is an EventSource over a Dataset in memory: what a file's
@@ -259,6 +261,31 @@ func TestLazyUnreadableEvent(t *testing.T) {
 		e := tl.Event(i)
 		if p := tl.EventProblem(i); p == "" || !containsFold(p, foldKey(want)) && !containsFold(e.Title, foldKey(want)) {
 			t.Errorf("event %d: problem %q, title %q, want %q", k, p, e.Title, want)
+		}
+	}
+}
+
+// TestFoldsToASCII checks what mayFoldToASCII relies on: the only runes
+// outside ASCII that fold to an ASCII one are U+017F and U+212A.
+func TestFoldsToASCII(t *testing.T) {
+	var got []rune
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		if foldRune(r) < utf8.RuneSelf {
+			got = append(got, r)
+		}
+	}
+	if want := []rune{0x017F, 0x212A}; !slices.Equal(got, want) {
+		t.Errorf("runes folding into ASCII: %U, want %U", got, want)
+	}
+}
+
+func TestQueryWordIn(t *testing.T) {
+	for _, s := range []string{"", "merchant", "the Merchant's", "MERCHANTS", "amerchant", "mer-chant", "mér", "\u212aelvin", "ſtone", "“Merchant”", "x merc", "merc"} {
+		for _, w := range []string{"MERC", "MERCHANT", "KEL", "STONE", "M", "MÉR", "X"} {
+			qw := newQueryWord(w)
+			if got, want := qw.in(s), textHasPrefix(s, w); got != want {
+				t.Errorf("in(%q, %q) = %v, want %v", s, w, got, want)
+			}
 		}
 	}
 }

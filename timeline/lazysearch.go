@@ -1,11 +1,13 @@
 package timeline
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Search on a lazy Timeline: no index is built. Each query reads the
@@ -124,8 +126,17 @@ func implies(q, r []string) bool {
 // matchWords returns the events of cand (dataset indexes, ascending) in
 // which every word of q starts a word of the searchable text, ascending.
 // Actors answer first; the events they do not settle are read, split
-// between the cores.
+// between the cores. The words an event still needs are a bit mask, so a
+// query of more than 64 words is matched 64 at a time, each part over
+// the last one's matches.
 func (lz *lazyStore) matchWords(t *Timeline, q []string, cand []int, stale func() bool) ([]int, bool) {
+	for len(q) > 64 {
+		var ok bool
+		if cand, ok = lz.matchWords(t, q[:64], cand, stale); !ok {
+			return nil, false
+		}
+		q = q[64:]
+	}
 	byActor := make([][]bool, len(q)) // by word, by actor index
 	for w, word := range q {
 		byActor[w] = make([]bool, len(t.actors))
@@ -133,26 +144,28 @@ func (lz *lazyStore) matchWords(t *Timeline, q []string, cand []int, stale func(
 			byActor[w][a] = actorHasPrefix(&t.actors[a], word)
 		}
 	}
-	// need[k] is the words event cand[k]'s actors leave to its text.
+	all := uint64(1)<<len(q) - 1
+	if len(q) == 64 {
+		all = ^uint64(0)
+	}
+	// need[j] is the words the actors of event toRead[j] leave to its text.
 	var matched, toRead []int
-	var needAt []int
-	var need []int32
+	var need []uint64
 	for _, k := range cand {
-		before := len(need)
+		m := all
 		for w := range q {
-			if !lz.actorsMatch(k, byActor[w]) {
-				need = append(need, int32(w))
+			if lz.actorsMatch(k, byActor[w]) {
+				m &^= 1 << w
 			}
 		}
-		if len(need) == before {
+		if m == 0 {
 			matched = append(matched, k)
 			continue
 		}
 		toRead = append(toRead, k)
-		needAt = append(needAt, before)
+		need = append(need, m)
 	}
-	needAt = append(needAt, len(need))
-	read, ok := lz.readMatches(q, toRead, needAt, need, stale)
+	read, ok := lz.readMatches(q, toRead, need, stale)
 	if !ok {
 		return nil, false
 	}
@@ -190,11 +203,15 @@ func (lz *lazyStore) actorsMatch(k int, named []bool) bool {
 }
 
 // readMatches reads the text of the events idx (ascending), event idx[j]
-// needing the words need[needAt[j]:needAt[j+1]] of q, and returns those
-// whose text has them all, ascending.
-func (lz *lazyStore) readMatches(q []string, idx, needAt []int, need []int32, stale func() bool) ([]int, bool) {
+// needing the words of q marked in need[j], and returns those whose text
+// has them all, ascending.
+func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale func() bool) ([]int, bool) {
 	if len(idx) == 0 {
 		return nil, true
+	}
+	words := make([]queryWord, len(q))
+	for w := range q {
+		words[w] = newQueryWord(q[w])
 	}
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(idx)/minPerWorker))
 	out := make([][]int, parts)
@@ -207,8 +224,8 @@ func (lz *lazyStore) readMatches(q []string, idx, needAt []int, need []int32, st
 		go func() {
 			defer wg.Done()
 			sub := idx[lo:hi]
-			found := make([]bool, len(q))
-			cur, left := -1, 0
+			cur := -1
+			var left uint64 // the words event cur still needs
 			var hits []int
 			finish := func() {
 				if cur >= 0 && left == 0 {
@@ -221,24 +238,18 @@ func (lz *lazyStore) readMatches(q []string, idx, needAt []int, need []int32, st
 					if k&1023 == 0 && stale() {
 						abandoned.Store(true)
 					}
-					cur = k
-					clear(found)
-					words := need[needAt[lo+k]:needAt[lo+k+1]]
-					left = len(words)
-					for _, w := range words {
-						found[w] = true // true: still needed
-					}
+					cur, left = k, need[lo+k]
 				}
 				if left == 0 || abandoned.Load() {
 					return false
 				}
-				for w := range q {
-					if found[w] && textHasPrefix(s, q[w]) {
-						found[w] = false
-						left--
+				for m := left; m != 0; m &= m - 1 {
+					w := bits.TrailingZeros64(m)
+					if words[w].in(s) {
+						left &^= 1 << w
 					}
 				}
-				return left > 0
+				return left != 0
 			})
 			finish()
 			out[p] = hits
@@ -255,6 +266,80 @@ func (lz *lazyStore) readMatches(q []string, idx, needAt []int, need []int32, st
 		}
 	}
 	return slices.Concat(out...), true
+}
+
+// queryWord is a folded query word with what rejects most text without
+// splitting it into words: for a word of ASCII letters and digits, text
+// that holds it at a word start holds it as a substring, ASCII case
+// ignored, unless the text has a rune outside ASCII that folds into
+// ASCII (the Kelvin sign, the long s), which folding then must see.
+type queryWord struct {
+	w         string
+	ascii     bool
+	lead, alt byte // the first byte, upper and lower case
+}
+
+func newQueryWord(w string) queryWord {
+	qw := queryWord{w: w, ascii: true}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			qw.ascii = false
+			return qw
+		}
+	}
+	qw.lead, qw.alt = w[0], w[0]
+	if 'A' <= w[0] && w[0] <= 'Z' {
+		qw.alt = w[0] + 'a' - 'A'
+	}
+	return qw
+}
+
+// in reports whether some word of s starts with the query word, as
+// textHasPrefix does.
+func (qw *queryWord) in(s string) bool {
+	if qw.ascii && !containsASCIIFold(s, qw.w, qw.lead, qw.alt) && !mayFoldToASCII(s) {
+		return false
+	}
+	return textHasPrefix(s, qw.w)
+}
+
+// mayFoldToASCII reports whether s holds a rune outside ASCII whose
+// simple folding is an ASCII letter: U+017F (ſ) and U+212A (the Kelvin
+// sign) are the only ones (TestFoldsToASCII).
+func mayFoldToASCII(s string) bool {
+	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+}
+
+// containsASCIIFold reports whether s holds w (ASCII, folded to upper
+// case as asciiFold does) ignoring ASCII case; lead and alt are w[0] in
+// both cases.
+func containsASCIIFold(s, w string, lead, alt byte) bool {
+	for i := 0; i+len(w) <= len(s); {
+		j := strings.IndexByte(s[i:len(s)-len(w)+1], lead)
+		if alt != lead {
+			if k := strings.IndexByte(s[i:len(s)-len(w)+1], alt); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
+		}
+		if j < 0 {
+			return false
+		}
+		i += j
+		if asciiFoldEqual(s[i:i+len(w)], w) {
+			return true
+		}
+		i++
+	}
+	return false
+}
+
+func asciiFoldEqual(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		if s[i] >= utf8.RuneSelf || asciiFold[s[i]] != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // lazyContains is Apply's text test on a lazy Timeline: the events of idx
