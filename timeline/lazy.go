@@ -67,8 +67,9 @@ type EventSource interface {
 	// (title, summary, then each citation's quote, as written), for each
 	// event of idx, ascending, with k its position in idx; fn returns
 	// false to skip the rest of that event's text. The strings are valid
-	// only during the call.
-	Texts(idx []int, fn func(k int, s string) bool) error
+	// only during the call. An event whose stored form shows, by
+	// Needles.MayHold, that its text lacks one of need may be left out.
+	Texts(idx []int, need Needles, fn func(k int, s string) bool) error
 	// Find returns the index of the first event with the id.
 	Find(id string) (int, bool, error)
 }

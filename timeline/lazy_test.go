@@ -50,7 +50,7 @@ func cloneEvent(e Event) Event {
 	return e
 }
 
-func (s *memorySource) Texts(idx []int, fn func(k int, s string) bool) error {
+func (s *memorySource) Texts(idx []int, need Needles, fn func(k int, s string) bool) error {
 	s.mu.Lock()
 	s.reads += len(idx)
 	s.mu.Unlock()
@@ -59,6 +59,11 @@ func (s *memorySource) Texts(idx []int, fn func(k int, s string) bool) error {
 			continue
 		}
 		e := &s.events[i]
+		// As a file's source tests its lines: everything the event holds,
+		// its text among the rest.
+		if !need.MayHold(fmt.Appendf(nil, "%+v", *e)) {
+			continue
+		}
 		if !fn(k, e.Title) || !fn(k, e.Summary) {
 			continue
 		}
@@ -276,6 +281,49 @@ func TestFoldsToASCII(t *testing.T) {
 	}
 	if want := []rune{0x017F, 0x212A}; !slices.Equal(got, want) {
 		t.Errorf("runes folding into ASCII: %U, want %U", got, want)
+	}
+	// queryWord looks for them only in words with an S or a K.
+	if foldRune(0x017F) != 'S' || foldRune(0x212A) != 'K' {
+		t.Errorf("ſ folds to %q, the Kelvin sign to %q; want S and K", foldRune(0x017F), foldRune(0x212A))
+	}
+}
+
+// TestNeedlesMayHold: text that matches a query word or a Filter's text
+// is never rejected by their Needles, whatever surrounds it; text that
+// lacks one is.
+func TestNeedlesMayHold(t *testing.T) {
+	texts := []string{"", "merchant", "the Merchant's harbour", "MERCHANTS at the HARBOUR", "amerchant", "mer-chant",
+		"mér", "\u212aelvin", "ſtone", "“Merchant”", "x merc", "merc", "harbour tax", "harbour  \u00a0tax", "quay", "QQQ zzz", "e0000017"}
+	queries := []string{"merc", "merchant harbour", "kel", "stone", "m", "mér", "x", "harbour tax", "q z", "e0000", "zz", "s"}
+	for _, s := range texts {
+		for _, q := range queries {
+			words := parseQuery(q, true)
+			mask := uint64(1)<<len(words) - 1
+			matches := true
+			for _, w := range words {
+				matches = matches && textHasPrefix(s, w)
+			}
+			for _, b := range []string{s, `{"title":"` + s + `","id":"e1"}`} {
+				if matches && !needlesOf(words, mask).MayHold([]byte(b)) {
+					t.Errorf("needles of query %q reject %q, which matches", q, b)
+				}
+				if needle := foldKey(q); containsFold(s, needle) && !needlesOfText(needle).MayHold([]byte(b)) {
+					t.Errorf("needles of text %q reject %q, which holds it", q, b)
+				}
+			}
+		}
+	}
+	for _, tc := range []struct{ q, s string }{{"merchant", "the merchan tax"}, {"harbour tax", "harbour only"}, {"stone", "a ston e"}, {"kelvin", "Kelvi"}} {
+		words := parseQuery(tc.q, true)
+		if needlesOf(words, uint64(1)<<len(words)-1).MayHold([]byte(tc.s)) {
+			t.Errorf("needles of query %q hold %q, which lacks a word", tc.q, tc.s)
+		}
+		if needlesOfText(foldKey(tc.q)).MayHold([]byte(tc.s)) {
+			t.Errorf("needles of text %q hold %q, which lacks it", tc.q, tc.s)
+		}
+	}
+	if n := needlesOf([]string{"MÉR"}, 1); !n.Empty() {
+		t.Errorf("needles of a word outside ASCII: %+v, want none", n)
 	}
 }
 

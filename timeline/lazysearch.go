@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Search on a lazy Timeline: no index is built. Each query reads the
@@ -213,6 +214,13 @@ func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale fun
 	for w := range q {
 		words[w] = newQueryWord(q[w])
 	}
+	// The words every event needs, which the source can look for in the
+	// bytes it reads before it decodes them.
+	every := ^uint64(0)
+	for _, m := range need {
+		every &= m
+	}
+	needles := needlesOf(q, every)
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(idx)/minPerWorker))
 	out := make([][]int, parts)
 	errs := make([]error, parts)
@@ -232,7 +240,7 @@ func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale fun
 					hits = append(hits, sub[cur])
 				}
 			}
-			errs[p] = lz.src.Texts(sub, func(k int, s string) bool {
+			errs[p] = lz.src.Texts(sub, needles, func(k int, s string) bool {
 				if k != cur {
 					finish()
 					if k&1023 == 0 && stale() {
@@ -274,9 +282,13 @@ func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale fun
 // ignored, unless the text has a rune outside ASCII that folds into
 // ASCII (the Kelvin sign, the long s), which folding then must see.
 type queryWord struct {
-	w         string
-	ascii     bool
-	lead, alt byte // the first byte, upper and lower case
+	w     string
+	ascii bool
+	// at is where the substring search anchors: the byte of w rarest in
+	// text, which IndexByte finds in either case (lo, up).
+	at     int
+	lo, up byte
+	sk     bool // w has an S or a K, which the runes outside ASCII fold to
 }
 
 func newQueryWord(w string) queryWord {
@@ -286,49 +298,85 @@ func newQueryWord(w string) queryWord {
 			qw.ascii = false
 			return qw
 		}
+		if letterRank(w[i]) < letterRank(w[qw.at]) {
+			qw.at = i
+		}
+		qw.sk = qw.sk || w[i] == 'S' || w[i] == 'K'
 	}
-	qw.lead, qw.alt = w[0], w[0]
-	if 'A' <= w[0] && w[0] <= 'Z' {
-		qw.alt = w[0] + 'a' - 'A'
+	qw.lo, qw.up = w[qw.at], w[qw.at]
+	if 'A' <= qw.up && qw.up <= 'Z' {
+		qw.lo = qw.up + 'a' - 'A'
 	}
 	return qw
+}
+
+// letterRank orders bytes by how often they occur in English text, the
+// rarest first; a digit ranks with the common letters, since dates and
+// ids fill the lines of a file.
+func letterRank(c byte) int {
+	const byFrequency = "ZQXJKVBPYGFWMUCLDRHSNIOATE"
+	if 'A' <= c && c <= 'Z' {
+		return strings.IndexByte(byFrequency, c)
+	}
+	if '0' <= c && c <= '9' {
+		return len(byFrequency) - 4
+	}
+	return 0
 }
 
 // in reports whether some word of s starts with the query word, as
 // textHasPrefix does.
 func (qw *queryWord) in(s string) bool {
-	if qw.ascii && !containsASCIIFold(s, qw.w, qw.lead, qw.alt) && !mayFoldToASCII(s) {
+	if qw.ascii && !qw.mayBeIn(s) {
 		return false
 	}
 	return textHasPrefix(s, qw.w)
 }
 
+// mayBeIn reports whether s may hold the ASCII word qw.w, folded, as a
+// substring: false only when it surely does not.
+func (qw *queryWord) mayBeIn(s string) bool {
+	return containsASCIIFold(s, qw) || qw.sk && mayFoldToASCII(s)
+}
+
 // mayFoldToASCII reports whether s holds a rune outside ASCII whose
-// simple folding is an ASCII letter: U+017F (ſ) and U+212A (the Kelvin
-// sign) are the only ones (TestFoldsToASCII).
+// simple folding is an ASCII letter: U+017F (ſ, folding to S) and U+212A
+// (the Kelvin sign, to K) are the only ones (TestFoldsToASCII).
 func mayFoldToASCII(s string) bool {
 	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
 }
 
-// containsASCIIFold reports whether s holds w (ASCII, folded to upper
-// case as asciiFold does) ignoring ASCII case; lead and alt are w[0] in
-// both cases.
-func containsASCIIFold(s, w string, lead, alt byte) bool {
-	for i := 0; i+len(w) <= len(s); {
-		j := strings.IndexByte(s[i:len(s)-len(w)+1], lead)
-		if alt != lead {
-			if k := strings.IndexByte(s[i:len(s)-len(w)+1], alt); k >= 0 && (j < 0 || k < j) {
-				j = k
+// containsASCIIFold reports whether s holds qw.w (ASCII, folded to upper
+// case as asciiFold does) ignoring ASCII case. It walks the occurrences
+// of the anchor byte in both cases, each found once.
+func containsASCIIFold(s string, qw *queryWord) bool {
+	n := len(qw.w)
+	end := len(s) - (n - qw.at) + 1 // the anchor's positions are [qw.at, end)
+	next := func(from int, c byte) int {
+		if j := strings.IndexByte(s[from:end], c); j >= 0 {
+			return from + j
+		}
+		return end
+	}
+	lo, up := -1, -1 // the next occurrence of each at or after i
+	for i := qw.at; i < end; {
+		if lo < i {
+			lo = next(i, qw.lo)
+		}
+		if up < i {
+			up = lo
+			if qw.up != qw.lo {
+				up = next(i, qw.up)
 			}
 		}
-		if j < 0 {
+		j := min(lo, up)
+		if j >= end {
 			return false
 		}
-		i += j
-		if asciiFoldEqual(s[i:i+len(w)], w) {
+		if asciiFoldEqual(s[j-qw.at:j-qw.at+n], qw.w) {
 			return true
 		}
-		i++
+		i = j + 1
 	}
 	return false
 }
@@ -336,6 +384,66 @@ func containsASCIIFold(s, w string, lead, alt byte) bool {
 func asciiFoldEqual(s, w string) bool {
 	for i := 0; i < len(w); i++ {
 		if s[i] >= utf8.RuneSelf || asciiFold[s[i]] != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Needles is what an event's text must hold for a query to match it, in
+// a form a source tests on the bytes it stores, before decoding them:
+// ASCII words, each of which matching text holds as a substring, ASCII
+// case ignored. The zero Needles rejects nothing.
+type Needles struct{ words []queryWord }
+
+// needlesOf is the Needles of the folded words q marked in mask: those
+// of ASCII only (others give no substring to look for).
+func needlesOf(q []string, mask uint64) Needles {
+	var n Needles
+	for w := range q {
+		if mask&(1<<w) != 0 {
+			if qw := newQueryWord(q[w]); qw.ascii {
+				n.words = append(n.words, qw)
+			}
+		}
+	}
+	return n
+}
+
+// needlesOfText is the Needles of a Filter's text, folded by foldKey: its
+// runs of ASCII other than space, each of which a text that holds it
+// holds too (a space matches a run of white space, which the runs leave
+// out).
+func needlesOfText(needle string) Needles {
+	var n Needles
+	var run []byte
+	flush := func() {
+		if len(run) > 0 {
+			n.words = append(n.words, newQueryWord(string(run)))
+			run = run[:0]
+		}
+	}
+	for i := 0; i < len(needle); i++ {
+		if c := needle[i]; '!' <= c && c <= '~' {
+			run = append(run, asciiFold[c])
+		} else {
+			flush()
+		}
+	}
+	flush()
+	return n
+}
+
+// Empty reports whether n rejects nothing.
+func (n Needles) Empty() bool { return len(n.words) == 0 }
+
+// MayHold reports whether b, which holds an event's text as written
+// (UTF-8 with nothing escaped, and anything else beside it), may hold
+// every needle: false only when one is surely missing.
+func (n Needles) MayHold(b []byte) bool {
+	s := unsafe.String(unsafe.SliceData(b), len(b))
+	for w := range n.words {
+		if !n.words[w].mayBeIn(s) {
 			return false
 		}
 	}
@@ -363,7 +471,7 @@ func (t *Timeline) lazyContains(idx []int, needle string) []int {
 	}
 	slices.Sort(read)
 	cur := -1
-	err := lz.src.Texts(read, func(j int, s string) bool {
+	err := lz.src.Texts(read, needlesOfText(needle), func(j int, s string) bool {
 		if j == cur {
 			return false
 		}

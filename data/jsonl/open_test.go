@@ -34,6 +34,10 @@ func lazyDataset(tb testing.TB, n int, seed uint64) []byte {
 		ds.Events[5+7*i].Date = timeline.MustParseDate(s)
 	}
 	ds.Events[4].Title = "Café Zürich Øystein naïve 🚗 meeting"
+	// Words that a search finds only by decoding the line, or by folding:
+	// an escaped ASCII letter, the long s and the Kelvin sign.
+	ds.Events[6].Title = "Zanzibar wharf"
+	ds.Events[8].Summary = "The ſtone of the \u212aeep, and a \u212aelvin scale."
 	b, err := Marshal(ds)
 	if err != nil {
 		tb.Fatal(err)
@@ -41,6 +45,7 @@ func lazyDataset(tb testing.TB, n int, seed uint64) []byte {
 	b = bytes.ReplaceAll(b, []byte("é"), []byte(`\u00e9`))
 	b = bytes.ReplaceAll(b, []byte("🚗"), []byte(`\ud83d\ude97`))
 	b = bytes.ReplaceAll(b, []byte(`"a1"`), []byte(`"\u00611"`))
+	b = bytes.ReplaceAll(b, []byte("Zanzibar"), []byte(`\u005aanzibar`))
 	// Every 50th event with its fields in alphabetical order: citations
 	// and summary before title.
 	lines := bytes.Split(b, []byte("\n"))
@@ -133,6 +138,9 @@ func compareTimelines(t *testing.T, lz, mem *timeline.Timeline) {
 		{Text: actors[3].Name},
 		{Text: "harbour", Actors: []string{actors[0].ID}},
 		{Text: "no such text anywhere"},
+		{Text: "zanzibar wharf"},
+		{Text: "stone"},
+		{Text: "KEEP"},
 	}
 	for _, f := range filters {
 		if g, w := lz.Apply(f, nil), mem.Apply(f, nil); !slices.Equal(g, w) {
@@ -185,7 +193,7 @@ func searchQueries(tl *timeline.Timeline) []string {
 			add(al)
 		}
 	}
-	for _, q := range []string{"the mer", "the merchant", "harb", "harbour tax", "café", "zür", "øys", "naïve", "金", "🚗", "zzzz", "qqq xyz", "e0000"} {
+	for _, q := range []string{"the mer", "the merchant", "harb", "harbour tax", "café", "zür", "øys", "naïve", "金", "🚗", "zzzz", "qqq xyz", "e0000", "zanz", "zanzibar wharf", "ston", "kelv", "keep"} {
 		add(q)
 	}
 	return qs

@@ -1,6 +1,7 @@
 package jsonl
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"os"
@@ -158,8 +159,10 @@ func (r *textReader) line(s *fileSource, count int, at func(j int) int) ([]byte,
 // Texts skims the lines of the events idx for their title, summary and
 // quotes (see skimmer.texts); the string fn gets is a view of a buffer
 // this call reuses, valid only during the call. Each call has its own
-// buffers, so calls on disjoint idx may run at once.
-func (s *fileSource) Texts(idx []int, fn func(k int, s string) bool) error {
+// buffers, so calls on disjoint idx may run at once. A line with no
+// escape holds its texts as written, so need tests the whole line, and
+// most lines of a search for a word are left without being skimmed.
+func (s *fileSource) Texts(idx []int, need timeline.Needles, fn func(k int, s string) bool) error {
 	if len(idx) == 0 {
 		return nil
 	}
@@ -176,6 +179,9 @@ func (s *fileSource) Texts(idx []int, fn func(k int, s string) bool) error {
 		b, err := r.line(s, len(rest), func(j int) int { return rest[j] })
 		if err != nil {
 			return err
+		}
+		if !need.Empty() && bytes.IndexByte(b, '\\') < 0 && !need.MayHold(b) {
+			continue
 		}
 		r.sk.texts(b, k, fn)
 	}
