@@ -253,6 +253,45 @@ func TestLazySearchNarrows(t *testing.T) {
 	}
 }
 
+// TestSearchIn: a search over a window of events gives the matches of
+// the whole search that are in it, on a lazy Timeline reading only the
+// window (the events of a recent result it narrows, when there is one),
+// and as much on a Timeline in memory.
+func TestSearchIn(t *testing.T) {
+	ds := randomSearchDataset(2000, 12)
+	mem := mustNew(t, ds)
+	tl, src := mustLazy(t, ds)
+	r := rand.New(rand.NewPCG(5, 6))
+	seq := uint64(0)
+	for _, q := range []string{"p", "pu", "putin", "k", "zzzz", "", "café"} {
+		for range 20 {
+			lo := r.IntN(tl.Len())
+			hi := min(tl.Len(), lo+r.IntN(300))
+			among := make([]int, 0, hi-lo)
+			for i := lo; i < hi; i += 1 + r.IntN(3) {
+				among = append(among, i)
+			}
+			want := appendIntersection(nil, mem.Search(q, nil), among)
+			src.reads = 0
+			seq++
+			got, ok := tl.SearchIn(q, among, seq)
+			if !ok || !slices.Equal(got, want) {
+				t.Fatalf("SearchIn(%q, %d events from %d) = %v %v, want %v", q, len(among), lo, got, ok, want)
+			}
+			if src.reads > len(among) {
+				t.Errorf("SearchIn(%q) read %d events for a window of %d", q, src.reads, len(among))
+			}
+			if g, _ := mem.SearchIn(q, among, seq); !slices.Equal(g, want) {
+				t.Fatalf("in memory, SearchIn(%q) = %v, want %v", q, g, want)
+			}
+		}
+		tl.Search(q, nil) // a result the next query narrows
+	}
+	if _, ok := tl.SearchIn("p", []int{1, 2}, 1); ok {
+		t.Error("SearchIn of an older seq after a newer one ran")
+	}
+}
+
 func TestLazyUnreadableEvent(t *testing.T) {
 	ds := datedSearchDataset(50, 2)
 	ds.Events[7].Actors = append(ds.Events[7].Actors, ActorRef{Actor: "nobody"})

@@ -62,6 +62,67 @@ func (t *Timeline) SearchLatest(query string, seq uint64, dst []int) (hits []int
 	return t.lazy.searchWords(t, q, dst[:0], gen)
 }
 
+// SearchIn is SearchLatest restricted to the events among (ascending):
+// those of them that match query. On a lazy Timeline it reads only those
+// events, so that a caller can show the first matches near a place, from
+// a window of events there, before the whole file is read for the rest.
+// Its result is not kept for later queries to narrow.
+func (t *Timeline) SearchIn(query string, among []int, seq uint64) (hits []int, ok bool) {
+	if t.lazy == nil {
+		return intersectSorted(t.Search(query, nil), among), true
+	}
+	latest := &t.lazy.search.latest
+	for {
+		cur := latest.Load()
+		if cur >= seq || latest.CompareAndSwap(cur, seq) {
+			break
+		}
+	}
+	q := parseQuery(query, true)
+	if len(q) == 0 || len(among) == 0 {
+		return nil, true
+	}
+	return t.lazy.searchAmong(t, q, among, seq)
+}
+
+// searchAmong is searchWords over the chronological events among.
+func (lz *lazyStore) searchAmong(t *Timeline, q []string, among []int, gen uint64) ([]int, bool) {
+	s := &lz.search
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stale := func() bool { return gen != 0 && s.latest.Load() > gen }
+	if stale() {
+		return nil, false
+	}
+	var base []int
+	for _, r := range slices.Backward(s.recent) {
+		if slices.Equal(r.q, q) {
+			return appendIntersection(nil, r.hits, among), true
+		}
+		if implies(q, r.q) && (base == nil || len(r.hits) < len(base)) {
+			base = r.hits
+		}
+	}
+	if base != nil {
+		among = appendIntersection(nil, base, among)
+	}
+	cand := make([]int, len(among))
+	for j, i := range among {
+		cand[j] = int(lz.perm[i])
+	}
+	slices.Sort(cand)
+	match, ok := lz.matchWords(t, q, cand, stale)
+	if !ok {
+		return nil, false
+	}
+	hits := make([]int, len(match))
+	for j, k := range match {
+		hits[j] = int(lz.rank[k])
+	}
+	slices.Sort(hits)
+	return hits, true
+}
+
 // searchWords runs the folded query words q; gen, when not 0, is the
 // SearchLatest generation that a newer call makes stale.
 func (lz *lazyStore) searchWords(t *Timeline, q []string, dst []int, gen uint64) ([]int, bool) {
