@@ -45,7 +45,7 @@ func (c *Checker) Header() *Timeline { return c.t }
 // diagnostic, if any: an empty id, or the first repeat of an id, whose
 // message Duplicates completes once every id is in (New reports a repeated
 // id once, at its second use, with the count of its uses). The id is
-// copied.
+// not kept: its bytes may be reused once CheckID returns.
 func (c *Checker) CheckID(i int, id string) (d Diagnostic, dup, bad bool) {
 	v := validator{t: c.t}
 	groups := len(c.dups.groups)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"dateline/data/internal/schema"
 	"dateline/timeline"
@@ -435,9 +436,10 @@ func (sc *scanner) collect(j *job) {
 	idStart := 0
 	for k, ev := range s.events {
 		i := base + k
-		id := s.idBuf[idStart:ev.idEnd]
+		// A view of the job's bytes, not a copy per event: CheckID keeps none.
+		id := unsafe.String(unsafe.SliceData(s.idBuf[idStart:]), ev.idEnd-idStart)
 		idStart = ev.idEnd
-		if dg, dup, bad := sc.checker.CheckID(i, string(id)); bad {
+		if dg, dup, bad := sc.checker.CheckID(i, id); bad {
 			at := sc.placeID(j, k, ev, dg)
 			if dup {
 				sc.dupAt = append(sc.dupAt, at)
