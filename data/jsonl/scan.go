@@ -419,11 +419,11 @@ func (sc *scanner) collect(j *job) {
 	base := st.n
 	s := j.scan
 	if base == 0 && st.total > 0 && len(j.data) > 0 {
-		// Size the ids' table from the events per byte of the first block,
-		// as the loader sizes its list.
-		perByte := float64(len(s.events)) / float64(len(j.data))
-		idBytes := len(s.idBuf)/max(1, len(s.events)) + 1
-		sc.checker.ExpectEvents(min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64), idBytes)
+		// Size the ids' table and their copy from the events and the id
+		// bytes per byte of the first block, as the loader sizes its list.
+		scale := float64(st.total) * 1.04 / float64(len(j.data))
+		events := min(int(float64(len(s.events))*scale)+64, int(st.total/minLineBytes)+64)
+		sc.checker.ExpectEvents(events, min(int(float64(len(s.idBuf))*scale)+64, int(st.total)))
 	}
 	for _, k := range j.broken {
 		st.broken[base+k] = true
