@@ -195,11 +195,16 @@ type scanJob struct {
 	hits   []scanHit
 }
 
+// scanEvent is an event line of a block, in 16 bytes: a block holds less
+// than 2 GB (twice MaxLine at most), so 32 bits number its lines and bytes.
 type scanEvent struct {
-	line       int
-	start, end int // of the line in the job's data
-	idEnd      int // of its id in idBuf
+	line       int32 // counted from the block's first
+	start, end int32 // of the line in the job's data
+	idEnd      int32 // of its id in idBuf
 }
+
+// lineOf is the file's line number of the block's event ev.
+func (j *job) lineOf(ev scanEvent) int { return j.firstLine + int(ev.line) }
 
 // scanNote is a diagnostic of event ev of the block, placed (p) unless it
 // repeats a decoding problem (dropped); unknown when it is an unknown id
@@ -276,7 +281,10 @@ func (w *scanWorker) run(work <-chan *job) {
 // block decodes, checks and filters the events of one job.
 func (w *scanWorker) block(j *job) {
 	s := j.scan
-	s.events, s.idBuf, s.notes, s.hits = s.events[:0], s.idBuf[:0], s.notes[:0], s.hits[:0]
+	// One allocation for the events, as many as lines but blank ones or
+	// ones shorter than the loader estimates for (which append).
+	room := min(j.lines, len(j.data)/minLineBytes+1)
+	s.events, s.idBuf, s.notes, s.hits = slices.Grow(s.events[:0], room), s.idBuf[:0], s.notes[:0], s.hits[:0]
 	j.probs, j.broken, j.failed = j.probs[:0], j.broken[:0], nil
 	line := j.firstLine
 	defer func() {
@@ -305,7 +313,7 @@ func (w *scanWorker) block(j *job) {
 			slowEventInto(b, line, k, j, e)
 		}
 		s.idBuf = append(s.idBuf, e.ID...)
-		s.events = append(s.events, scanEvent{line: line, start: start, end: start + len(b), idEnd: len(s.idBuf)})
+		s.events = append(s.events, scanEvent{line: int32(line - j.firstLine), start: int32(start), end: int32(start + len(b)), idEnd: int32(len(s.idBuf))})
 		if len(j.broken) > nBroken {
 			continue // the placer drops every diagnostic of a line that is no event
 		}
@@ -320,7 +328,7 @@ func (w *scanWorker) block(j *job) {
 		}
 	}
 	if j.tooLong > 0 {
-		s.events = append(s.events, scanEvent{line: line, start: len(j.data), end: len(j.data), idEnd: len(s.idBuf)})
+		s.events = append(s.events, scanEvent{line: int32(line - j.firstLine), start: int32(len(j.data)), end: int32(len(j.data)), idEnd: int32(len(s.idBuf))})
 		j.refuseLine(line, len(s.events)-1)
 	}
 }
@@ -437,8 +445,8 @@ func (sc *scanner) collect(j *job) {
 	for k, ev := range s.events {
 		i := base + k
 		// A view of the job's bytes, not a copy per event: CheckID keeps none.
-		id := unsafe.String(unsafe.SliceData(s.idBuf[idStart:]), ev.idEnd-idStart)
-		idStart = ev.idEnd
+		id := unsafe.String(unsafe.SliceData(s.idBuf[idStart:]), int(ev.idEnd)-idStart)
+		idStart = int(ev.idEnd)
 		if dg, dup, bad := sc.checker.CheckID(i, id); bad {
 			at := sc.placeID(j, k, ev, dg)
 			if dup {
@@ -461,7 +469,7 @@ func (sc *scanner) collect(j *job) {
 		if len(hits) > 0 && hits[0].ev == k {
 			h := hits[0]
 			hits = hits[1:]
-			m := Match{Index: i, First: h.first, Second: h.second, Offset: j.offset + int64(ev.start), Len: ev.end - ev.start, Line: ev.line}
+			m := Match{Index: i, First: h.first, Second: h.second, Offset: j.offset + int64(ev.start), Len: int(ev.end - ev.start), Line: j.lineOf(ev)}
 			if n := len(sc.out.Matches); n > 0 && sc.out.Matches[n-1].Compare(m) > 0 {
 				sc.sorted = false
 			}
@@ -493,7 +501,7 @@ func (sc *scanner) placeID(j *job, k int, ev scanEvent, dg timeline.Diagnostic) 
 		return -1
 	}
 	var loc eventLocator
-	line, col := loc.locate(j.data[ev.start:ev.end], ev.line, local)
+	line, col := loc.locate(j.data[ev.start:ev.end], j.lineOf(ev), local)
 	sc.probs = append(sc.probs, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
 	return len(sc.probs) - 1
 }
