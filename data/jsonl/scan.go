@@ -238,7 +238,10 @@ func (sc *scanner) run(br *bufio.Reader, start, size int64) {
 	st.total = max(0, size-start)
 	st.done = start
 	workers := max(1, runtime.GOMAXPROCS(0))
-	nJobs := 2*workers + 2
+	// A block per worker, one being read and one being collected: a scan
+	// keeps nothing of a block once collected, and more blocks (a megabyte
+	// each) were not faster.
+	nJobs := workers + 2
 	free := make(chan *job, nJobs)
 	for range nJobs {
 		free <- &job{done: make(chan struct{}, 1), scan: &scanJob{}}
