@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"math"
 	"math/bits"
@@ -189,14 +191,15 @@ func (v *validator) checkIDs(src []Event) {
 }
 
 // idSet is the set of event ids seen, to report empty and duplicate ones:
-// an open-addressing table of (hash, index) pairs, a third of the memory
-// of a map[string]int32 of a million ids and one cache miss per id; the
-// ids themselves are compared only when hashes agree. The table is sized
-// for the number of ids when it is known, filled to at most 3/4 (its size
-// need not be a power of two: a hash picks its slot by multiplication),
-// and doubles when more ids come.
+// an open-addressing table of (index, tag) slots, 5 bytes each, a fifth of
+// the memory of a map[string]int32 of a million ids and one cache miss per
+// id; the ids themselves are compared only when tags (8 bits of their
+// hashes) agree, for about one id in a hundred. The table is sized for the
+// number of ids when it is known, filled to at most 3/4 (its size need not
+// be a power of two: a hash picks its slot by multiplication), and doubles
+// when more ids come.
 type idSet struct {
-	table []uint64 // uint32(hash)<<32 | index+1; 0 is empty
+	table []idSlot
 	n     int
 	seed  maphash.Seed
 	src   []Event // the events, when they are all at hand (New)
@@ -209,12 +212,22 @@ type idSet struct {
 	wide []int
 }
 
+// idSlot is the index+1 of an event, little-endian (0: the slot is empty),
+// then the low byte of its id's hash; an array of bytes, so that a table of
+// them packs with no padding.
+type idSlot [5]byte
+
+func (e *idSlot) at() uint32 { return binary.LittleEndian.Uint32(e[:4]) }
+
+// maxIDs is the most ids a table numbers (4 bytes each).
+const maxIDs = math.MaxUint32 - 1
+
 // idEndsMax is the most bytes of ids whose ends fit ends (a variable so
 // that tests can pass it without 4 GB of ids).
 var idEndsMax uint64 = math.MaxUint32
 
 func newIDSet(hint int, src []Event) *idSet {
-	return &idSet{table: make([]uint64, tableSize(hint)), seed: maphash.MakeSeed(), src: src}
+	return &idSet{table: make([]idSlot, tableSize(hint)), seed: maphash.MakeSeed(), src: src}
 }
 
 // tableSize is the number of slots that hold n ids at most 3/4 full.
@@ -282,7 +295,7 @@ func (s *idSet) check(v *validator, dups *dupIDs, i int, id string) {
 }
 
 // slot is where the probes for hash h start: the high bits of h pick it,
-// the low ones are the tag kept in the table.
+// the low ones make the tag kept in the table.
 func (s *idSet) slot(h uint64) int {
 	hi, _ := bits.Mul64(h, uint64(len(s.table)))
 	return int(hi)
@@ -292,17 +305,22 @@ func (s *idSet) slot(h uint64) int {
 // it returns with dup true. The strings id returns are compared at once,
 // never kept: buf may move when it grows.
 func (s *idSet) insert(h uint64, i int, id string) (first int, dup bool) {
-	tag := h & math.MaxUint32
+	if uint64(i) >= maxIDs {
+		panic(fmt.Sprintf("more than %d events", uint64(maxIDs)))
+	}
+	tag := byte(h)
 	for slot := s.slot(h); ; slot++ {
 		if slot == len(s.table) {
 			slot = 0
 		}
-		e := s.table[slot]
-		if e == 0 {
-			s.table[slot] = tag<<32 | uint64(i+1)
+		e := &s.table[slot]
+		at := e.at()
+		if at == 0 {
+			binary.LittleEndian.PutUint32(e[:4], uint32(i+1))
+			e[4] = tag
 			return 0, false
 		}
-		if first := int(uint32(e)) - 1; e>>32 == tag && s.id(first) == id {
+		if first := int(at) - 1; e[4] == tag && s.id(first) == id {
 			return first, true
 		}
 	}
@@ -311,17 +329,18 @@ func (s *idSet) insert(h uint64, i int, id string) (first int, dup bool) {
 // grow doubles the table, placing every id again.
 func (s *idSet) grow() {
 	old := s.table
-	s.table = make([]uint64, 2*len(old))
+	s.table = make([]idSlot, 2*len(old))
 	for _, e := range old {
-		if e == 0 {
+		at := e.at()
+		if at == 0 {
 			continue
 		}
-		h := maphash.String(s.seed, s.id(int(uint32(e))-1))
+		h := maphash.String(s.seed, s.id(int(at)-1))
 		for slot := s.slot(h); ; slot++ {
 			if slot == len(s.table) {
 				slot = 0
 			}
-			if s.table[slot] == 0 {
+			if s.table[slot].at() == 0 {
 				s.table[slot] = e
 				break
 			}
