@@ -1,7 +1,11 @@
 package timeline
 
 import (
+	"encoding/binary"
+	"fmt"
 	"hash/maphash"
+	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -187,39 +191,65 @@ func (v *validator) checkIDs(src []Event) {
 }
 
 // idSet is the set of event ids seen, to report empty and duplicate ones:
-// an open-addressing table of (hash, index) pairs, a third of the memory
-// of a map[string]int32 of a million ids and one cache miss per id; the
-// ids themselves are compared only when hashes agree. It grows as ids come
-// when their number is not known beforehand.
+// an open-addressing table of (index, tag) slots, 5 bytes each, a fifth of
+// the memory of a map[string]int32 of a million ids and one cache miss per
+// id; the ids themselves are compared only when tags (8 bits of their
+// hashes) agree, for about one id in a hundred. The table is sized for the
+// number of ids when it is known, filled to at most 3/4 (its size need not
+// be a power of two: a hash picks its slot by multiplication), and doubles
+// when more ids come.
 type idSet struct {
-	table []uint64 // hash<<32 | index+1; 0 is empty
+	table []idSlot
 	n     int
 	seed  maphash.Seed
 	src   []Event // the events, when they are all at hand (New)
 	// Otherwise the ids are copied, one after the other, into buf: id i
-	// is buf[ends[i-1]:ends[i]] ("" for one not in the table).
+	// ends at ends[i] ("" for one not in the table), 4 bytes an event
+	// while buf holds less than idEndsMax bytes; past that, wide holds
+	// every end instead.
 	buf  []byte
-	ends []int
+	ends []uint32
+	wide []int
 }
 
+// idSlot is the index+1 of an event, little-endian (0: the slot is empty),
+// then the low byte of its id's hash; an array of bytes, so that a table of
+// them packs with no padding.
+type idSlot [5]byte
+
+func (e *idSlot) at() uint32 { return binary.LittleEndian.Uint32(e[:4]) }
+
+// maxIDs is the most ids a table numbers (4 bytes each).
+const maxIDs = math.MaxUint32 - 1
+
+// idEndsMax is the most bytes of ids whose ends fit ends (a variable so
+// that tests can pass it without 4 GB of ids).
+var idEndsMax uint64 = math.MaxUint32
+
 func newIDSet(hint int, src []Event) *idSet {
-	size := 16
-	for size < 2*hint {
-		size *= 2
-	}
-	return &idSet{table: make([]uint64, size), seed: maphash.MakeSeed(), src: src}
+	return &idSet{table: make([]idSlot, tableSize(hint)), seed: maphash.MakeSeed(), src: src}
 }
+
+// tableSize is the number of slots that hold n ids at most 3/4 full.
+func tableSize(n int) int { return max(16, n+n/3+1) }
 
 // id is the id of event i, which must have been added.
 func (s *idSet) id(i int) string {
 	if s.src != nil {
 		return s.src[i].ID
 	}
-	start := 0
+	start, end := 0, s.end(i)
 	if i > 0 {
-		start = s.ends[i-1]
+		start = s.end(i - 1)
 	}
-	return unsafe.String(unsafe.SliceData(s.buf[start:]), s.ends[i]-start)
+	return unsafe.String(unsafe.SliceData(s.buf[start:]), end-start)
+}
+
+func (s *idSet) end(i int) int {
+	if s.wide != nil {
+		return s.wide[i]
+	}
+	return int(s.ends[i])
 }
 
 // keep records the id of the event added (or "" for one not in the table).
@@ -228,7 +258,18 @@ func (s *idSet) keep(id string) {
 		return
 	}
 	s.buf = append(s.buf, id...)
-	s.ends = append(s.ends, len(s.buf))
+	if s.wide == nil && uint64(len(s.buf)) > idEndsMax {
+		s.wide = make([]int, len(s.ends), cap(s.ends)+1)
+		for k, e := range s.ends {
+			s.wide[k] = int(e)
+		}
+		s.ends = nil
+	}
+	if s.wide != nil {
+		s.wide = append(s.wide, len(s.buf))
+		return
+	}
+	s.ends = append(s.ends, uint32(len(s.buf)))
 }
 
 // check adds event i's id (events come in dataset order: i is the number
@@ -240,7 +281,7 @@ func (s *idSet) check(v *validator, dups *dupIDs, i int, id string) {
 		v.add(SeverityError, FieldPath("events", i, "id"), "event id is empty")
 		return
 	}
-	if 2*(s.n+1) > len(s.table) {
+	if 4*(s.n+1) > 3*len(s.table) {
 		s.grow()
 	}
 	h := maphash.String(s.seed, id)
@@ -253,19 +294,33 @@ func (s *idSet) check(v *validator, dups *dupIDs, i int, id string) {
 	s.n++
 }
 
+// slot is where the probes for hash h start: the high bits of h pick it,
+// the low ones make the tag kept in the table.
+func (s *idSet) slot(h uint64) int {
+	hi, _ := bits.Mul64(h, uint64(len(s.table)))
+	return int(hi)
+}
+
 // insert puts (h, i) in the table unless an equal id is there, whose index
 // it returns with dup true. The strings id returns are compared at once,
 // never kept: buf may move when it grows.
 func (s *idSet) insert(h uint64, i int, id string) (first int, dup bool) {
-	mask := uint64(len(s.table) - 1)
-	tag := h >> 32
-	for slot := h & mask; ; slot = (slot + 1) & mask {
-		e := s.table[slot]
-		if e == 0 {
-			s.table[slot] = tag<<32 | uint64(i+1)
+	if uint64(i) >= maxIDs {
+		panic(fmt.Sprintf("more than %d events", uint64(maxIDs)))
+	}
+	tag := byte(h)
+	for slot := s.slot(h); ; slot++ {
+		if slot == len(s.table) {
+			slot = 0
+		}
+		e := &s.table[slot]
+		at := e.at()
+		if at == 0 {
+			binary.LittleEndian.PutUint32(e[:4], uint32(i+1))
+			e[4] = tag
 			return 0, false
 		}
-		if first := int(uint32(e)) - 1; e>>32 == tag && s.id(first) == id {
+		if first := int(at) - 1; e[4] == tag && s.id(first) == id {
 			return first, true
 		}
 	}
@@ -274,15 +329,18 @@ func (s *idSet) insert(h uint64, i int, id string) (first int, dup bool) {
 // grow doubles the table, placing every id again.
 func (s *idSet) grow() {
 	old := s.table
-	s.table = make([]uint64, 2*len(old))
-	mask := uint64(len(s.table) - 1)
+	s.table = make([]idSlot, 2*len(old))
 	for _, e := range old {
-		if e == 0 {
+		at := e.at()
+		if at == 0 {
 			continue
 		}
-		h := maphash.String(s.seed, s.id(int(uint32(e))-1))
-		for slot := h & mask; ; slot = (slot + 1) & mask {
-			if s.table[slot] == 0 {
+		h := maphash.String(s.seed, s.id(int(at)-1))
+		for slot := s.slot(h); ; slot++ {
+			if slot == len(s.table) {
+				slot = 0
+			}
+			if s.table[slot].at() == 0 {
 				s.table[slot] = e
 				break
 			}

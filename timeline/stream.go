@@ -45,7 +45,7 @@ func (c *Checker) Header() *Timeline { return c.t }
 // diagnostic, if any: an empty id, or the first repeat of an id, whose
 // message Duplicates completes once every id is in (New reports a repeated
 // id once, at its second use, with the count of its uses). The id is
-// copied.
+// not kept: its bytes may be reused once CheckID returns.
 func (c *Checker) CheckID(i int, id string) (d Diagnostic, dup, bad bool) {
 	v := validator{t: c.t}
 	groups := len(c.dups.groups)
@@ -68,13 +68,14 @@ func (c *Checker) Duplicates() []Diagnostic {
 	return v.diags
 }
 
-// ExpectEvents sizes the table of ids for about n events of ids about
-// idBytes long, sparing its growth; a guess, made before the first CheckID.
+// ExpectEvents sizes the table of ids for about n events whose ids have
+// about idBytes bytes in all, sparing its growth; a guess, made before the
+// first CheckID.
 func (c *Checker) ExpectEvents(n, idBytes int) {
-	if c.ids.n == 0 && n > len(c.ids.table)/2 {
+	if c.ids.n == 0 && len(c.ids.ends) == 0 && tableSize(n) > len(c.ids.table) {
 		c.ids = newIDSet(n, nil)
-		c.ids.buf = make([]byte, 0, n*idBytes)
-		c.ids.ends = make([]int, 0, n)
+		c.ids.buf = make([]byte, 0, idBytes)
+		c.ids.ends = make([]uint32, 0, n)
 	}
 }
 

@@ -50,13 +50,15 @@ type dupGroup struct {
 	uses []int // the first MaxUses, in dataset order
 }
 
-// add records that item i uses id, which item first used first.
+// add records that item i uses id, which item first used first. id is
+// copied when kept: a Checker's caller may reuse its bytes.
 func (d *dupIDs) add(id string, first, i int) {
 	if d.byID == nil {
 		d.byID = map[string]int{}
 	}
 	k, ok := d.byID[id]
 	if !ok {
+		id = strings.Clone(id)
 		k = len(d.groups)
 		d.byID[id] = k
 		d.groups = append(d.groups, dupGroup{id: id, n: 1, uses: []int{first}})

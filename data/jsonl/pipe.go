@@ -46,6 +46,7 @@ type job struct {
 	buf       []byte // the block's storage
 	data      []byte // whole lines, a prefix of buf
 	firstLine int    // line number of data's first line
+	lines     int    // lines in data, and the one too long
 	offset    int64  // file offset of data
 	readErr   error  // set on the last job when reading failed
 	// tooLong is the length of the line after data when it is over
@@ -163,6 +164,7 @@ func (r *blockReader) run(free <-chan *job, work, order chan<- *job, quit <-chan
 			r.line++
 			r.offset += j.tooLong + 1
 		}
+		j.lines = lines
 		r.place(j, lines)
 		r.offset += int64(len(j.data))
 		select {

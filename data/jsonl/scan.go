@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"dateline/data/internal/schema"
 	"dateline/timeline"
@@ -194,11 +195,16 @@ type scanJob struct {
 	hits   []scanHit
 }
 
+// scanEvent is an event line of a block, in 16 bytes: a block holds less
+// than 2 GB (twice MaxLine at most), so 32 bits number its lines and bytes.
 type scanEvent struct {
-	line       int
-	start, end int // of the line in the job's data
-	idEnd      int // of its id in idBuf
+	line       int32 // counted from the block's first
+	start, end int32 // of the line in the job's data
+	idEnd      int32 // of its id in idBuf
 }
+
+// lineOf is the file's line number of the block's event ev.
+func (j *job) lineOf(ev scanEvent) int { return j.firstLine + int(ev.line) }
 
 // scanNote is a diagnostic of event ev of the block, placed (p) unless it
 // repeats a decoding problem (dropped); unknown when it is an unknown id
@@ -232,7 +238,10 @@ func (sc *scanner) run(br *bufio.Reader, start, size int64) {
 	st.total = max(0, size-start)
 	st.done = start
 	workers := max(1, runtime.GOMAXPROCS(0))
-	nJobs := 2*workers + 2
+	// A block per worker, one being read and one being collected: a scan
+	// keeps nothing of a block once collected, and more blocks (a megabyte
+	// each) were not faster.
+	nJobs := workers + 2
 	free := make(chan *job, nJobs)
 	for range nJobs {
 		free <- &job{done: make(chan struct{}, 1), scan: &scanJob{}}
@@ -275,7 +284,10 @@ func (w *scanWorker) run(work <-chan *job) {
 // block decodes, checks and filters the events of one job.
 func (w *scanWorker) block(j *job) {
 	s := j.scan
-	s.events, s.idBuf, s.notes, s.hits = s.events[:0], s.idBuf[:0], s.notes[:0], s.hits[:0]
+	// One allocation for the events, as many as lines but blank ones or
+	// ones shorter than the loader estimates for (which append).
+	room := min(j.lines, len(j.data)/minLineBytes+1)
+	s.events, s.idBuf, s.notes, s.hits = slices.Grow(s.events[:0], room), s.idBuf[:0], s.notes[:0], s.hits[:0]
 	j.probs, j.broken, j.failed = j.probs[:0], j.broken[:0], nil
 	line := j.firstLine
 	defer func() {
@@ -304,7 +316,7 @@ func (w *scanWorker) block(j *job) {
 			slowEventInto(b, line, k, j, e)
 		}
 		s.idBuf = append(s.idBuf, e.ID...)
-		s.events = append(s.events, scanEvent{line: line, start: start, end: start + len(b), idEnd: len(s.idBuf)})
+		s.events = append(s.events, scanEvent{line: int32(line - j.firstLine), start: int32(start), end: int32(start + len(b)), idEnd: int32(len(s.idBuf))})
 		if len(j.broken) > nBroken {
 			continue // the placer drops every diagnostic of a line that is no event
 		}
@@ -319,7 +331,7 @@ func (w *scanWorker) block(j *job) {
 		}
 	}
 	if j.tooLong > 0 {
-		s.events = append(s.events, scanEvent{line: line, start: len(j.data), end: len(j.data), idEnd: len(s.idBuf)})
+		s.events = append(s.events, scanEvent{line: int32(line - j.firstLine), start: int32(len(j.data)), end: int32(len(j.data)), idEnd: int32(len(s.idBuf))})
 		j.refuseLine(line, len(s.events)-1)
 	}
 }
@@ -418,11 +430,11 @@ func (sc *scanner) collect(j *job) {
 	base := st.n
 	s := j.scan
 	if base == 0 && st.total > 0 && len(j.data) > 0 {
-		// Size the ids' table from the events per byte of the first block,
-		// as the loader sizes its list.
-		perByte := float64(len(s.events)) / float64(len(j.data))
-		idBytes := len(s.idBuf)/max(1, len(s.events)) + 1
-		sc.checker.ExpectEvents(min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64), idBytes)
+		// Size the ids' table and their copy from the events and the id
+		// bytes per byte of the first block, as the loader sizes its list.
+		scale := float64(st.total) * 1.04 / float64(len(j.data))
+		events := min(int(float64(len(s.events))*scale)+64, int(st.total/minLineBytes)+64)
+		sc.checker.ExpectEvents(events, min(int(float64(len(s.idBuf))*scale)+64, int(st.total)))
 	}
 	for _, k := range j.broken {
 		st.broken[base+k] = true
@@ -435,9 +447,10 @@ func (sc *scanner) collect(j *job) {
 	idStart := 0
 	for k, ev := range s.events {
 		i := base + k
-		id := s.idBuf[idStart:ev.idEnd]
-		idStart = ev.idEnd
-		if dg, dup, bad := sc.checker.CheckID(i, string(id)); bad {
+		// A view of the job's bytes, not a copy per event: CheckID keeps none.
+		id := unsafe.String(unsafe.SliceData(s.idBuf[idStart:]), int(ev.idEnd)-idStart)
+		idStart = int(ev.idEnd)
+		if dg, dup, bad := sc.checker.CheckID(i, id); bad {
 			at := sc.placeID(j, k, ev, dg)
 			if dup {
 				sc.dupAt = append(sc.dupAt, at)
@@ -459,7 +472,7 @@ func (sc *scanner) collect(j *job) {
 		if len(hits) > 0 && hits[0].ev == k {
 			h := hits[0]
 			hits = hits[1:]
-			m := Match{Index: i, First: h.first, Second: h.second, Offset: j.offset + int64(ev.start), Len: ev.end - ev.start, Line: ev.line}
+			m := Match{Index: i, First: h.first, Second: h.second, Offset: j.offset + int64(ev.start), Len: int(ev.end - ev.start), Line: j.lineOf(ev)}
 			if n := len(sc.out.Matches); n > 0 && sc.out.Matches[n-1].Compare(m) > 0 {
 				sc.sorted = false
 			}
@@ -491,7 +504,7 @@ func (sc *scanner) placeID(j *job, k int, ev scanEvent, dg timeline.Diagnostic) 
 		return -1
 	}
 	var loc eventLocator
-	line, col := loc.locate(j.data[ev.start:ev.end], ev.line, local)
+	line, col := loc.locate(j.data[ev.start:ev.end], j.lineOf(ev), local)
 	sc.probs = append(sc.probs, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
 	return len(sc.probs) - 1
 }

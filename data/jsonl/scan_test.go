@@ -131,3 +131,29 @@ func TestScanDuplicateIDsOnce(t *testing.T) {
 		t.Errorf("Scan finds\n%v\nLoad finds\n%v", s.Problems, l.Problems)
 	}
 }
+
+// TestScanDuplicateIDsAcrossBlocks: repeated ids found in blocks whose
+// buffers are reused afterwards (more blocks than the pipeline has) keep
+// their text in the problems, as Load gives them.
+func TestScanDuplicateIDsAcrossBlocks(t *testing.T) {
+	ds := synth.Dataset(synth.Options{N: 40000, Seed: 7})
+	for i := 5; i < len(ds.Events); i += 97 {
+		ds.Events[i].ID = ds.Events[i-1].ID
+	}
+	ds.Events[len(ds.Events)-1].ID = ds.Events[0].ID
+	b, err := Marshal(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 8*blockSize {
+		t.Fatalf("the file has %d bytes, too few blocks", len(b))
+	}
+	f := writeTemp(t, "dups.jsonl", b)
+	s, l := Scan(f, nil), Load(f, nil)
+	if !reflect.DeepEqual(s.Problems, l.Problems) {
+		t.Errorf("Scan finds\n%v\nLoad finds\n%v", s.Problems, l.Problems)
+	}
+	if want := len(ds.Events)/97 + 1; len(s.Problems) < want {
+		t.Errorf("%d problems, want at least %d", len(s.Problems), want)
+	}
+}

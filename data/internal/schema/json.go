@@ -294,7 +294,8 @@ func (s *jsonScanner) str() string {
 	b := s.b
 	start := s.i
 	// Fast path: no escapes, so the value is a slice of the input.
-	for i := start; i < len(b); i++ {
+	i := start
+	for ; i < len(b); i++ {
 		c := b[i]
 		if c == '"' {
 			if !utf8.Valid(b[start:i]) {
@@ -308,7 +309,16 @@ func (s *jsonScanner) str() string {
 			break
 		}
 	}
+	// The value is no longer than its text: find where that ends (at an
+	// unescaped quote) to allocate it once rather than doubling up to it.
+	for i < len(b) && b[i] != '"' {
+		if b[i] == '\\' {
+			i++
+		}
+		i++
+	}
 	var sb strings.Builder
+	sb.Grow(min(i, len(b)) - start)
 	for s.i < len(b) {
 		c := b[s.i]
 		switch {
