@@ -86,6 +86,11 @@ type lineReader struct {
 
 const readWindow = 1 << 20
 
+// readGap is the most a window reads of lines it was not asked for
+// between two it was: a few pages, which cost less read than one more
+// system call.
+const readGap = 16 << 10
+
 func (r *lineReader) read(m Match) ([]byte, error) {
 	if m.Offset >= r.off && m.Offset+int64(m.Len) <= r.off+int64(len(r.buf)) {
 		at := int(m.Offset - r.off)

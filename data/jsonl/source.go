@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -125,23 +124,27 @@ func (s *fileSource) release(r *textReader) {
 
 // line returns event i's line, reading, when it is not in the window, a
 // new window from it up to the end of the last of the next lines that
-// fits in readWindow; count and at give those next lines (at(0) is i):
-// their dataset indexes, ascending.
+// fits in readWindow with no gap over readGap before it; count and at
+// give those next lines (at(0) is i): their dataset indexes, ascending.
+// Lines far apart (a search's first window of events in date order, in a
+// file in another order) are read one by one, not a megabyte each.
 func (r *textReader) line(s *fileSource, count int, at func(j int) int) ([]byte, error) {
 	i := at(0)
 	off, n := s.lines.off[i], int64(s.lines.n[i])
 	if off >= r.off && off+n <= r.off+int64(len(r.buf)) {
 		return r.buf[off-r.off:][:n], nil
 	}
-	// Lines come in file order and do not overlap, so their ends ascend.
-	last := sort.Search(count, func(j int) bool {
-		k := at(j)
-		return s.lines.off[k]+int64(s.lines.n[k])-off > readWindow
-	}) - 1
 	end := off + n
-	if last > 0 {
-		k := at(last)
-		end = max(end, s.lines.off[k]+int64(s.lines.n[k]))
+	for j := 1; j < count; j++ {
+		k := at(j)
+		if s.lines.n[k] < 0 {
+			continue
+		}
+		start, stop := s.lines.off[k], s.lines.off[k]+int64(s.lines.n[k])
+		if start-end > readGap || stop-off > readWindow {
+			break
+		}
+		end = max(end, stop)
 	}
 	size := int(end - off)
 	if cap(r.buf) < size {
