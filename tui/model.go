@@ -169,7 +169,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.handleMouse(tea.MouseEvent(msg))
 		}
 	case searchResultMsg:
-		m.onSearchResult(msg)
+		cmd = m.onSearchResult(msg)
 	case buildIndexesMsg:
 		cmd = m.onBuildIndexes(msg)
 	case citeIndexMsg:

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ type searchPrompt struct {
 	hits    []int  // positions in idx that match query, ascending
 	seq     int    // of the latest search started; other results are dropped
 	pending bool   // a search for typed is running
+	partial bool   // hits are the first matches from origin; the rest are coming
 	origin  int    // cursor position when the input opened: jumps start here
 }
 
@@ -74,7 +76,7 @@ func (p searchPrompt) Update(msg tea.Msg) (searchPrompt, tea.Cmd) {
 		}
 	case searchResultMsg:
 		if p.current(msg) {
-			p.query, p.hits, p.pending = msg.query, msg.hits, false
+			p.query, p.hits, p.pending, p.partial = msg.query, msg.hits, msg.next != nil, msg.next != nil
 		}
 	}
 	return p, nil
@@ -89,10 +91,13 @@ func (p *searchPrompt) ask(query string, jump bool) tea.Cmd {
 	p.seq++
 	p.typed = query
 	if strings.TrimSpace(query) == "" {
-		p.typed, p.query, p.hits, p.pending = "", "", nil, false
+		p.typed, p.query, p.hits, p.pending, p.partial = "", "", nil, false, false
 		return nil
 	}
 	p.pending = true
+	if p.tl.Lazy() {
+		return searchFirstCmd(p.tl, p.idx, query, p.seq, p.origin, jump)
+	}
 	return searchCmd(p.tl, p.idx, query, p.seq, jump)
 }
 
@@ -148,6 +153,13 @@ func (p searchPrompt) Note(cur int) string {
 	}
 	q := "search: " + strconv.Quote(clean(clip(p.typed, noteQueryRunes)))
 	switch {
+	case p.partial && p.query == p.typed:
+		// The first matches from where the search started, the rest coming.
+		i := "-"
+		if k := sort.SearchInts(p.hits, cur); k < len(p.hits) && p.hits[k] == cur {
+			i = strconv.Itoa(k + 1)
+		}
+		return q + " (" + i + "/" + strconv.Itoa(len(p.hits)) + "+, searching…)"
 	case p.pending || p.query != p.typed:
 		if !p.tl.SearchIndexReady() {
 			return q + " (indexing…)"
@@ -185,12 +197,15 @@ func (p searchPrompt) View(w int) string {
 	return fit(p.in.View(w)+p.st.muted.Render("   enter keep · esc leave"), w)
 }
 
-// searchResultMsg carries the result of the search numbered seq.
+// searchResultMsg carries the result of the search numbered seq, or,
+// when next is set, its first matches, next being the command that
+// finds them all.
 type searchResultMsg struct {
 	seq   int
 	query string
 	hits  []int // positions in the index the search ran over
 	jump  bool  // move the cursor to the first match at or after the origin
+	next  tea.Cmd
 }
 
 // searchIndexReadyMsg reports that the search index is built.
@@ -216,6 +231,38 @@ func searchCmd(tl *timeline.Timeline, idx []int, query string, seq int, jump boo
 			return nil // a later keystroke's search superseded it
 		}
 		return searchResultMsg{seq: seq, query: query, hits: positionsIn(idx, found), jump: jump}
+	}
+}
+
+// firstWindow is how many events after the origin a search on a lazy
+// Timeline reads first, so that the cursor can jump to the first match
+// at once: a search for a short prefix matches most of a million events,
+// and reading them all takes a fraction of a second.
+const firstWindow = 2048
+
+// searchFirstCmd is searchCmd on a lazy Timeline: it reads the events
+// from origin on, firstWindow of them (wrapping around), and when any
+// matches, brings them as a first result whose next command finds the
+// rest; otherwise it goes on to find them all.
+func searchFirstCmd(tl *timeline.Timeline, idx []int, query string, seq, origin int, jump bool) tea.Cmd {
+	return func() tea.Msg {
+		if len(idx) > firstWindow {
+			origin = min(max(origin, 0), len(idx)-1)
+			end := origin + firstWindow
+			window := idx[origin:min(end, len(idx))]
+			if end > len(idx) {
+				window = append(slices.Clone(idx[:end-len(idx)]), window...)
+			}
+			found, ok := tl.SearchIn(query, window, uint64(seq))
+			if !ok {
+				return nil // superseded
+			}
+			if len(found) > 0 {
+				return searchResultMsg{seq: seq, query: query, hits: positionsIn(idx, found), jump: jump,
+					next: searchCmd(tl, idx, query, seq, false)}
+			}
+		}
+		return searchCmd(tl, idx, query, seq, jump)()
 	}
 }
 
@@ -248,9 +295,9 @@ func positionsIn(idx, found []int) []int {
 
 // onSearchResult shows the result of the latest search, jumping to the
 // first match at or after where the search started while it is typed.
-func (m *Model) onSearchResult(msg searchResultMsg) {
+func (m *Model) onSearchResult(msg searchResultMsg) tea.Cmd {
 	if !m.search.current(msg) || m.state != stateReady {
-		return // superseded
+		return nil // superseded
 	}
 	m.search, _ = m.search.Update(msg)
 	m.applySearchMarks()
@@ -258,6 +305,7 @@ func (m *Model) onSearchResult(msg searchResultMsg) {
 		m.timeline.Select(pos)
 		m.syncDetail()
 	}
+	return msg.next
 }
 
 // applySearchMarks passes the shown result to the panes' highlighting.

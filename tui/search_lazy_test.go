@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"dateline/data"
+	"dateline/data/jsonl"
+)
+
+// TestLazySearchFirstMatches: on a Timeline opened from disk, a search
+// first brings the matches in the events after the cursor, which the
+// cursor jumps to and the status bar counts as a floor, then all of them;
+// a search with no match near the cursor brings them all at once. The
+// hits are those of the same dataset in memory.
+func TestLazySearchFirstMatches(t *testing.T) {
+	ds := bigDataset(10_000)
+	b, err := jsonl.Marshal(ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "big.jsonl")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := data.OpenJSONLines(path, nil)
+	if l.Timeline == nil || !l.Timeline.Lazy() {
+		t.Fatalf("not opened lazily: %v", l.Err())
+	}
+	mem := loadedFor(t, ds).Timeline
+
+	m := readyModel(t, l, 120, 40)
+	m = update(t, m, runes("/"))
+	next, cmd := m.Update(runes("event"))
+	m = next.(*Model)
+	first, ok := cmd().(searchResultMsg)
+	if !ok || first.next == nil {
+		t.Fatalf("the first result of a search matching every event is %+v, want a first window with more to come", first)
+	}
+	if len(first.hits) != firstWindow {
+		t.Errorf("first window: %d hits, want %d", len(first.hits), firstWindow)
+	}
+	next, cmd = m.Update(first)
+	m = next.(*Model)
+	if st := statusOf(t, m); !strings.Contains(st, `search: "event" (1/2048+, searching…)`) {
+		t.Errorf("status with the first matches: %q", st)
+	}
+	if cmd == nil {
+		t.Fatal("no command for the rest of the matches")
+	}
+	all := cmd().(searchResultMsg)
+	m = update(t, m, all)
+	if want := mem.Search("event", nil); len(all.hits) != len(want) {
+		t.Errorf("all matches: %d, want %d", len(all.hits), len(want))
+	}
+	if st := statusOf(t, m); !strings.Contains(st, `search: "event" (1/10000)`) {
+		t.Errorf("status with every match: %q", st)
+	}
+
+	// One match, far from the cursor: one result, with the jump.
+	m.search.Clear()
+	m.search.Focus(m.timeline.Cursor())
+	next, cmd = m.Update(runes("9999"))
+	m = next.(*Model)
+	one := cmd().(searchResultMsg)
+	if one.next != nil || !slices.Equal(one.hits, positionsIn(m.search.idx, mem.Search("9999", nil))) || len(one.hits) != 1 {
+		t.Fatalf("search for one event far away: %+v", one)
+	}
+	m = update(t, m, one)
+	if got := m.timeline.Cursor(); got != one.hits[0] {
+		t.Errorf("cursor at %d, want the match at %d", got, one.hits[0])
+	}
+}
