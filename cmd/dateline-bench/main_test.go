@@ -156,3 +156,25 @@ func TestLoadFile(t *testing.T) {
 		t.Errorf("%d lines with MB/s, want 3 loads and the median:\n%s", n, out.String())
 	}
 }
+
+// TestSearchAnswered: the key-by-key search waits for the status bar's
+// count of the query typed so far, drawn with colours, and not for the
+// note of a search still running or of a shorter query.
+func TestSearchAnswered(t *testing.T) {
+	for _, tc := range []struct {
+		typed, out string
+		want       bool
+	}{
+		{"/", "", true},
+		{"/me", "\x1b[38;5;1msearch: \"me\" (\x1b[0m1/2048+, searching…)", true},
+		{"/me", `search: "me" (-/12)`, true},
+		{"/me", `search: "me" (no match)`, true},
+		{"/me", `search: "me" (…)`, false},
+		{"/me", `search: "m" (1/40)`, false},
+		{"/mer", `search: "me" (1/40)`, false},
+	} {
+		if got := searchAnswered(tc.typed, []byte(tc.out)); got != tc.want {
+			t.Errorf("searchAnswered(%q, %q) = %v, want %v", tc.typed, tc.out, got, tc.want)
+		}
+	}
+}

@@ -43,6 +43,10 @@ type peerTool struct {
 	marker func(seen []byte) bool
 	search string // keys that type the query, %s for it
 	quit   string
+	// answered, when set, makes the query typed one key at a time, each
+	// after the answer to the one before: it reports whether the output
+	// since the key holds the answer to the query typed so far.
+	answered func(typed string, since []byte) bool
 }
 
 // peerRow is a measured viewer or command: medians over its runs.
@@ -50,8 +54,10 @@ type peerRow struct {
 	name            string
 	first, firstCPU time.Duration // viewers: to the first screen
 	search          time.Duration // viewers: from the query's last key to a still screen
+	key, keyMax     time.Duration // viewers typed key by key: median and most from a key to its answer, after the first
 	wall, cpu       time.Duration // commands
 	rss             int64         // bytes, peak
+	anon            int64         // viewers: bytes, the peak of RssAnon sampled
 	runs            int
 	note            string
 }
@@ -85,6 +91,7 @@ func peers(w io.Writer, file, query string, reps int) error {
 	showsEvents := func(seen []byte) bool { return eventID.Match(escapes.ReplaceAll(seen, nil)) }
 	tools := []peerTool{
 		{name: "dateline", argv: []string{bin}, marker: statusText.Match, search: "/%s", quit: "\x1b\x1bq"},
+		{name: "dateline, key by key", argv: []string{bin}, marker: statusText.Match, search: "/%s", quit: "\x1b\x1bq", answered: searchAnswered},
 		{name: "less", argv: []string{"less"}, marker: func(seen []byte) bool { return bytes.Contains(seen, head[:12]) }, search: "/%s\r", quit: "q"},
 		{name: "fzf", argv: []string{"fzf"}, stdin: true, marker: showsEvents, search: "%s", quit: "\x1b"},
 		{name: "lnav", argv: []string{"lnav"}, marker: showsEvents, search: "/%s\r", quit: "q"},
@@ -102,7 +109,8 @@ func peers(w io.Writer, file, query string, reps int) error {
 	}
 	type samples struct {
 		first, firstCPU, search []time.Duration
-		rss                     []int64
+		keys                    []time.Duration
+		rss, anon               []int64
 		note                    string
 	}
 	got := make([]samples, len(present))
@@ -119,7 +127,9 @@ func peers(w io.Writer, file, query string, reps int) error {
 			got[i].first = append(got[i].first, r.first)
 			got[i].firstCPU = append(got[i].firstCPU, r.firstCPU)
 			got[i].search = append(got[i].search, r.search)
+			got[i].keys = append(got[i].keys, r.keys...)
 			got[i].rss = append(got[i].rss, r.rss)
+			got[i].anon = append(got[i].anon, r.anon)
 		}
 	}
 	for i, t := range present {
@@ -128,6 +138,10 @@ func peers(w io.Writer, file, query string, reps int) error {
 		if row.runs > 0 {
 			row.first, row.firstCPU, row.search = median(s.first), median(s.firstCPU), median(s.search)
 			row.rss = slices.Sorted(slices.Values(s.rss))[len(s.rss)/2]
+			row.anon = slices.Sorted(slices.Values(s.anon))[len(s.anon)/2]
+		}
+		if len(s.keys) > 0 {
+			row.key, row.keyMax = median(s.keys), slices.Max(s.keys)
 		}
 		viewers = append(viewers, row)
 	}
@@ -184,7 +198,20 @@ func peers(w io.Writer, file, query string, reps int) error {
 // viewerRun is one start of a viewer.
 type viewerRun struct {
 	first, firstCPU, search time.Duration
-	rss                     int64
+	keys                    []time.Duration // typed key by key: from each key after the first to its answer
+	rss, anon               int64
+}
+
+// searchAnswered reports whether dateline's output holds the answer to
+// the search typed: its status bar's count for that query (the first
+// matches, all of them, or none), not "(…)".
+func searchAnswered(typed string, since []byte) bool {
+	q, ok := strings.CutPrefix(typed, "/")
+	if !ok || q == "" {
+		return true // the key that opens the prompt
+	}
+	want := regexp.MustCompile(regexp.QuoteMeta("search: "+strconv.Quote(q)) + ` \(([0-9]|-|no match)`)
+	return want.Match(escapes.ReplaceAll(since, nil))
 }
 
 // runViewer starts t on file in a pseudo-terminal, waits for its first
@@ -222,6 +249,9 @@ func runViewer(t peerTool, file, query string) (viewerRun, error) {
 		return r, err
 	}
 	slave.Close()
+	stopSampling := make(chan struct{})
+	sampled := make(chan int64, 1)
+	go func() { sampled <- sampleAnon(cmd.Process.Pid, stopSampling) }()
 	defer func() {
 		cmd.Process.Kill()
 		cmd.Wait()
@@ -276,12 +306,30 @@ func runViewer(t peerTool, file, query string) (viewerRun, error) {
 	keys := []rune(fmt.Sprintf(t.search, query))
 	var typed time.Time // when the last key was sent
 	for k, key := range keys {
-		if k > 0 {
+		if k > 0 && t.answered == nil {
 			time.Sleep(20 * time.Millisecond)
 		}
 		typed = time.Now()
+		mark := seen.Len()
 		if _, err := master.WriteString(string(key)); err != nil {
 			return r, err
+		}
+		if t.answered == nil {
+			continue
+		}
+		sofar := string(keys[:k+1])
+		for !t.answered(sofar, seen.Bytes()[mark:]) {
+			select {
+			case c := <-reads:
+				if err := read(c); err != nil {
+					return r, err
+				}
+			case <-deadline:
+				return r, fmt.Errorf("%s: no answer to %q", t.name, sofar)
+			}
+		}
+		if k >= 2 { // after the first key of the query
+			r.keys = append(r.keys, time.Since(typed))
 		}
 	}
 	last := typed
@@ -304,6 +352,8 @@ func runViewer(t peerTool, file, query string) (viewerRun, error) {
 	}
 	r.search = last.Sub(typed)
 	r.rss = peakRSS(cmd.Process.Pid)
+	close(stopSampling)
+	r.anon = <-sampled
 	master.WriteString(t.quit)
 	return r, nil
 }
@@ -326,14 +376,35 @@ func waitQuiet[C any](reads <-chan C, read func(C) error, deadline <-chan time.T
 	}
 }
 
+// sampleAnon reads RssAnon of process pid every 5 ms until stop is
+// closed and returns the most it saw, in bytes: the kernel keeps no peak
+// of anonymous memory alone.
+func sampleAnon(pid int, stop <-chan struct{}) int64 {
+	var peak int64
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		peak = max(peak, procStatus(pid, "RssAnon"))
+		select {
+		case <-stop:
+			return peak
+		case <-tick.C:
+		}
+	}
+}
+
 // peakRSS is VmHWM of /proc/PID/status, in bytes (0 when unknown).
-func peakRSS(pid int) int64 {
+func peakRSS(pid int) int64 { return procStatus(pid, "VmHWM") }
+
+// procStatus is a field of /proc/PID/status in kB, in bytes (0 when
+// unknown).
+func procStatus(pid int, field string) int64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for line := range strings.SplitSeq(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if v, ok := strings.CutPrefix(line, field+":"); ok {
 			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
 			return kb << 10
 		}
@@ -366,15 +437,19 @@ func runCommand(argv []string) (wall, cpu time.Duration, rss int64, err error) {
 // printPeers prints the two tables, with ratios to dateline's neighbours.
 func printPeers(w io.Writer, file string, size int64, query string, reps int, viewers, cmds []peerRow) {
 	fmt.Fprintf(w, "%s: %.0f MB; medians of %d runs, alternating; search %q\n\n", file, float64(size)/1e6, reps, query)
-	fmt.Fprintln(w, "| viewer | first screen, wall | CPU to first screen | search, last key to still screen | peak resident | × file |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| viewer | first screen, wall | CPU to first screen | search, last key to still screen | each key after the first to its answer: median, most | peak resident (VmHWM) | peak anonymous (RssAnon, sampled) | RssAnon × file |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	for _, r := range viewers {
 		if r.runs == 0 {
-			fmt.Fprintf(w, "| %s | %s | | | | |\n", r.name, r.note)
+			fmt.Fprintf(w, "| %s | %s | | | | | | |\n", r.name, r.note)
 			continue
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %.2f× |\n", r.name, roundDur(r.first), roundDur(r.firstCPU), roundDur(r.search),
-			megabytes(r.rss), float64(r.rss)/float64(size))
+		keys := "–"
+		if r.key > 0 {
+			keys = fmt.Sprintf("%s, %s", roundDur(r.key), roundDur(r.keyMax))
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %.2f× |\n", r.name, roundDur(r.first), roundDur(r.firstCPU), roundDur(r.search),
+			keys, megabytes(r.rss), megabytes(r.anon), float64(r.anon)/float64(size))
 	}
 	var rg, cat time.Duration
 	for _, r := range cmds {
