@@ -69,7 +69,7 @@ type EventSource interface {
 	// false to skip the rest of that event's text. The strings are valid
 	// only during the call. An event whose stored form shows, by
 	// Needles.MayHold, that its text lacks one of need may be left out.
-	Texts(idx []int, need Needles, fn func(k int, s string) bool) error
+	Texts(idx []int32, need Needles, fn func(k int, s string) bool) error
 	// Find returns the index of the first event with the id.
 	Find(id string) (int, bool, error)
 }

@@ -50,12 +50,12 @@ func cloneEvent(e Event) Event {
 	return e
 }
 
-func (s *memorySource) Texts(idx []int, need Needles, fn func(k int, s string) bool) error {
+func (s *memorySource) Texts(idx []int32, need Needles, fn func(k int, s string) bool) error {
 	s.mu.Lock()
 	s.reads += len(idx)
 	s.mu.Unlock()
 	for k, i := range idx {
-		if s.broken[i] {
+		if s.broken[int(i)] {
 			continue
 		}
 		e := &s.events[i]

@@ -29,7 +29,7 @@ type lazySearch struct {
 
 type lazyResult struct {
 	q    []string
-	hits []int // chronological, ascending
+	hits []int32 // chronological, ascending: half the memory of ints, at a million events a keystroke
 }
 
 // lazyRecent is how many results are kept to narrow from (and to answer
@@ -94,33 +94,70 @@ func (lz *lazyStore) searchAmong(t *Timeline, q []string, among []int, gen uint6
 	if stale() {
 		return nil, false
 	}
-	var base []int
+	var base []int32
 	for _, r := range slices.Backward(s.recent) {
 		if slices.Equal(r.q, q) {
-			return appendIntersection(nil, r.hits, among), true
+			return widen(nil, within(r.hits, among)), true
 		}
 		if implies(q, r.q) && (base == nil || len(r.hits) < len(base)) {
 			base = r.hits
 		}
 	}
+	var cand []int32
 	if base != nil {
-		among = appendIntersection(nil, base, among)
+		cand = within(base, among)
+	} else {
+		cand = make([]int32, len(among))
+		for j, i := range among {
+			cand[j] = int32(i)
+		}
 	}
-	cand := make([]int, len(among))
-	for j, i := range among {
-		cand[j] = int(lz.perm[i])
+	for j, i := range cand {
+		cand[j] = lz.perm[i]
 	}
 	slices.Sort(cand)
 	match, ok := lz.matchWords(t, q, cand, stale)
 	if !ok {
 		return nil, false
 	}
-	hits := make([]int, len(match))
-	for j, k := range match {
-		hits[j] = int(lz.rank[k])
+	return widen(nil, lz.ranked(match)), true
+}
+
+// within returns the elements of a that are in b, both ascending.
+func within(a []int32, b []int) []int32 {
+	var out []int32
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case int(a[i]) < b[j]:
+			i++
+		case int(a[i]) > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
 	}
-	slices.Sort(hits)
-	return hits, true
+	return out
+}
+
+// widen appends the elements of a to dst as ints.
+func widen(dst []int, a []int32) []int {
+	dst = slices.Grow(dst, len(a))
+	for _, v := range a {
+		dst = append(dst, int(v))
+	}
+	return dst
+}
+
+// ranked turns the dataset indexes match into chronological positions,
+// ascending, in place.
+func (lz *lazyStore) ranked(match []int32) []int32 {
+	for j, k := range match {
+		match[j] = lz.rank[k]
+	}
+	slices.Sort(match)
+	return match
 }
 
 // searchWords runs the folded query words q; gen, when not 0, is the
@@ -133,10 +170,10 @@ func (lz *lazyStore) searchWords(t *Timeline, q []string, dst []int, gen uint64)
 	if stale() {
 		return dst, false
 	}
-	var base []int // chronological candidates; nil: all
+	var base []int32 // chronological candidates; nil: all
 	for _, r := range slices.Backward(s.recent) {
 		if slices.Equal(r.q, q) {
-			return append(dst, r.hits...), true
+			return widen(dst, r.hits), true
 		}
 		if implies(q, r.q) && (base == nil || len(r.hits) < len(base)) {
 			base = r.hits
@@ -144,16 +181,16 @@ func (lz *lazyStore) searchWords(t *Timeline, q []string, dst []int, gen uint64)
 	}
 	// Candidates in dataset order, so that the source reads the file
 	// forwards.
-	var cand []int
+	var cand []int32
 	if base == nil {
-		cand = make([]int, len(lz.perm))
+		cand = make([]int32, len(lz.perm))
 		for i := range cand {
-			cand[i] = i
+			cand[i] = int32(i)
 		}
 	} else {
-		cand = make([]int, len(base))
+		cand = make([]int32, len(base))
 		for j, i := range base {
-			cand[j] = int(lz.perm[i])
+			cand[j] = lz.perm[i]
 		}
 		slices.Sort(cand)
 	}
@@ -161,17 +198,12 @@ func (lz *lazyStore) searchWords(t *Timeline, q []string, dst []int, gen uint64)
 	if !ok {
 		return dst, false
 	}
-	start := len(dst)
-	for _, k := range match {
-		dst = append(dst, int(lz.rank[k]))
-	}
-	hits := dst[start:]
-	slices.Sort(hits)
-	s.recent = append(s.recent, lazyResult{q: q, hits: slices.Clip(slices.Clone(hits))})
+	hits := slices.Clip(lz.ranked(match))
+	s.recent = append(s.recent, lazyResult{q: q, hits: hits})
 	if len(s.recent) > lazyRecent {
 		s.recent = slices.Delete(s.recent, 0, 1)
 	}
-	return dst, true
+	return widen(dst, hits), true
 }
 
 // implies reports whether every event matching the words q matches the
@@ -191,7 +223,7 @@ func implies(q, r []string) bool {
 // between the cores. The words an event still needs are a bit mask, so a
 // query of more than 64 words is matched 64 at a time, each part over
 // the last one's matches.
-func (lz *lazyStore) matchWords(t *Timeline, q []string, cand []int, stale func() bool) ([]int, bool) {
+func (lz *lazyStore) matchWords(t *Timeline, q []string, cand []int32, stale func() bool) ([]int32, bool) {
 	for len(q) > 64 {
 		var ok bool
 		if cand, ok = lz.matchWords(t, q[:64], cand, stale); !ok {
@@ -210,29 +242,45 @@ func (lz *lazyStore) matchWords(t *Timeline, q []string, cand []int, stale func(
 	if len(q) == 64 {
 		all = ^uint64(0)
 	}
-	// need[j] is the words the actors of event toRead[j] leave to its text.
-	var matched, toRead []int
+	// The words the actors of event toRead[j] leave to its text: need[j],
+	// or, while need is nil, common for every one (the usual case, which
+	// spares a mask per event).
+	var matched, toRead []int32
 	var need []uint64
+	var common uint64
 	for _, k := range cand {
 		m := all
 		for w := range q {
-			if lz.actorsMatch(k, byActor[w]) {
+			if lz.actorsMatch(int(k), byActor[w]) {
 				m &^= 1 << w
 			}
 		}
-		if m == 0 {
+		switch {
+		case m == 0:
 			matched = append(matched, k)
 			continue
+		case len(toRead) == 0:
+			common = m
+		case need == nil && m != common:
+			need = make([]uint64, len(toRead), len(cand))
+			for j := range need {
+				need[j] = common
+			}
 		}
 		toRead = append(toRead, k)
-		need = append(need, m)
+		if need != nil {
+			need = append(need, m)
+		}
 	}
-	read, ok := lz.readMatches(q, toRead, need, stale)
+	read, ok := lz.readMatches(q, toRead, need, common, stale)
 	if !ok {
 		return nil, false
 	}
+	if len(matched) == 0 {
+		return read, true
+	}
 	// Both are ascending; merge them.
-	out := make([]int, 0, len(matched)+len(read))
+	out := make([]int32, 0, len(matched)+len(read))
 	i, j := 0, 0
 	for i < len(matched) || j < len(read) {
 		if j == len(read) || i < len(matched) && matched[i] < read[j] {
@@ -265,9 +313,9 @@ func (lz *lazyStore) actorsMatch(k int, named []bool) bool {
 }
 
 // readMatches reads the text of the events idx (ascending), event idx[j]
-// needing the words of q marked in need[j], and returns those whose text
-// has them all, ascending.
-func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale func() bool) ([]int, bool) {
+// needing the words of q marked in need[j] (in common when need is nil),
+// and returns those whose text has them all, ascending.
+func (lz *lazyStore) readMatches(q []string, idx []int32, need []uint64, common uint64, stale func() bool) ([]int32, bool) {
 	if len(idx) == 0 {
 		return nil, true
 	}
@@ -277,13 +325,13 @@ func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale fun
 	}
 	// The words every event needs, which the source can look for in the
 	// bytes it reads before it decodes them.
-	every := ^uint64(0)
+	every := common
 	for _, m := range need {
 		every &= m
 	}
 	needles := needlesOf(q, every)
 	parts := max(1, min(runtime.GOMAXPROCS(0), len(idx)/minPerWorker))
-	out := make([][]int, parts)
+	out := make([][]int32, parts)
 	errs := make([]error, parts)
 	var abandoned atomic.Bool
 	var wg sync.WaitGroup
@@ -295,7 +343,7 @@ func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale fun
 			sub := idx[lo:hi]
 			cur := -1
 			var left uint64 // the words event cur still needs
-			var hits []int
+			var hits []int32
 			finish := func() {
 				if cur >= 0 && left == 0 {
 					hits = append(hits, sub[cur])
@@ -307,7 +355,10 @@ func (lz *lazyStore) readMatches(q []string, idx []int, need []uint64, stale fun
 					if k&1023 == 0 && stale() {
 						abandoned.Store(true)
 					}
-					cur, left = k, need[lo+k]
+					cur, left = k, common
+					if need != nil {
+						left = need[lo+k]
+					}
 				}
 				if left == 0 || abandoned.Load() {
 					return false
@@ -521,10 +572,10 @@ func (t *Timeline) lazyContains(idx []int, needle string) []int {
 		a := &t.actors[i]
 		named[i] = containsFold(a.Name, needle) || slices.ContainsFunc(a.Aliases, func(al string) bool { return containsFold(al, needle) })
 	}
-	var keep, read []int
+	var keep, read []int32
 	for _, i := range idx {
-		k := int(lz.perm[i])
-		if lz.actorsMatch(k, named) {
+		k := lz.perm[i]
+		if lz.actorsMatch(int(k), named) {
 			keep = append(keep, k)
 		} else {
 			read = append(read, k)

@@ -165,7 +165,7 @@ func (r *textReader) line(s *fileSource, count int, at func(j int) int) ([]byte,
 // buffers, so calls on disjoint idx may run at once. A line with no
 // escape holds its texts as written, so need tests the whole line, and
 // most lines of a search for a word are left without being skimmed.
-func (s *fileSource) Texts(idx []int, need timeline.Needles, fn func(k int, s string) bool) error {
+func (s *fileSource) Texts(idx []int32, need timeline.Needles, fn func(k int, s string) bool) error {
 	if len(idx) == 0 {
 		return nil
 	}
@@ -175,11 +175,11 @@ func (s *fileSource) Texts(idx []int, need timeline.Needles, fn func(k int, s st
 	r := s.reader()
 	defer s.release(r)
 	for k, i := range idx {
-		if i < 0 || i >= len(s.lines.off) || s.lines.n[i] <= 0 {
+		if i < 0 || int(i) >= len(s.lines.off) || s.lines.n[i] <= 0 {
 			continue
 		}
 		rest := idx[k:]
-		b, err := r.line(s, len(rest), func(j int) int { return rest[j] })
+		b, err := r.line(s, len(rest), func(j int) int { return int(rest[j]) })
 		if err != nil {
 			return err
 		}
