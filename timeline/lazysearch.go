@@ -312,6 +312,10 @@ func (lz *lazyStore) actorsMatch(k int, named []bool) bool {
 	return false
 }
 
+// staleChunk is how many events a search reads between two looks at
+// whether a newer query has made it stale: a few milliseconds of reading.
+const staleChunk = 8192
+
 // readMatches reads the text of the events idx (ascending), event idx[j]
 // needing the words of q marked in need[j] (in common when need is nil),
 // and returns those whose text has them all, ascending.
@@ -340,38 +344,47 @@ func (lz *lazyStore) readMatches(q []string, idx []int32, need []uint64, common 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sub := idx[lo:hi]
-			cur := -1
-			var left uint64 // the words event cur still needs
 			var hits []int32
-			finish := func() {
-				if cur >= 0 && left == 0 {
-					hits = append(hits, sub[cur])
+			// In chunks, so that a newer query stops this one within one,
+			// however few of its lines the source gives fn.
+			for c := lo; c < hi && !abandoned.Load(); c += staleChunk {
+				if stale() {
+					abandoned.Store(true)
+					break
+				}
+				sub := idx[c:min(c+staleChunk, hi)]
+				cur := -1
+				var left uint64 // the words event cur still needs
+				finish := func() {
+					if cur >= 0 && left == 0 {
+						hits = append(hits, sub[cur])
+					}
+				}
+				err := lz.src.Texts(sub, needles, func(k int, s string) bool {
+					if k != cur {
+						finish()
+						cur, left = k, common
+						if need != nil {
+							left = need[c+k]
+						}
+					}
+					if left == 0 {
+						return false
+					}
+					for m := left; m != 0; m &= m - 1 {
+						w := bits.TrailingZeros64(m)
+						if words[w].in(s) {
+							left &^= 1 << w
+						}
+					}
+					return left != 0
+				})
+				finish()
+				if err != nil {
+					errs[p] = err
+					break
 				}
 			}
-			errs[p] = lz.src.Texts(sub, needles, func(k int, s string) bool {
-				if k != cur {
-					finish()
-					if k&1023 == 0 && stale() {
-						abandoned.Store(true)
-					}
-					cur, left = k, common
-					if need != nil {
-						left = need[lo+k]
-					}
-				}
-				if left == 0 || abandoned.Load() {
-					return false
-				}
-				for m := left; m != 0; m &= m - 1 {
-					w := bits.TrailingZeros64(m)
-					if words[w].in(s) {
-						left &^= 1 << w
-					}
-				}
-				return left != 0
-			})
-			finish()
 			out[p] = hits
 		}()
 	}
