@@ -9,6 +9,7 @@
 //	dateline-bench -gen FILE [-n N] [-seed S] [-force]
 //	dateline-bench -load FILE [-reps R] [-cpuprofile PROF]
 //	dateline-bench -peers FILE [-reps R] [-query Q]
+//	dateline-bench -open FILE [-budget D] [-query Q] [-dates R] [-cpuprofile PROF]
 //
 // It generates the dataset (see package synth), writes it as JSON Lines to
 // a temporary folder and times jsonl.Load on it, then drives both programs
@@ -25,7 +26,9 @@
 // measured). With -gen it writes the dataset to FILE instead; with -load
 // it only times loading FILE. With -peers it times dateline against less,
 // fzf and lnav, and its command line against rg -c, grep -c and cat, on
-// FILE, skipping the tools that are not installed (see peers.go).
+// FILE, skipping the tools that are not installed (see peers.go). With
+// -open it times dateline's keys on FILE opened lazily, as the viewer opens
+// a big JSON Lines file (see openfile.go).
 package main
 
 import (
@@ -63,6 +66,7 @@ type options struct {
 	prof   string
 	load   string
 	peers  string
+	open   string
 	reps   int
 	// firstFrames is how many starts of dateline measure the first frame
 	// (0: none); firstOnly measures only that.
@@ -86,6 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.dates, "dates", "1200/1300", "the date range of the date filter (EDTF)")
 	fs.StringVar(&o.prof, "cpuprofile", "", "write a CPU profile of the measurements of dateline to `FILE`")
 	fs.StringVar(&o.load, "load", "", "only time loading the JSON Lines `FILE` (-reps times; with -cpuprofile, profile it)")
+	fs.StringVar(&o.open, "open", "", "time dateline's keys on the JSON Lines `FILE` opened lazily, as the viewer opens a big one")
 	fs.IntVar(&o.reps, "reps", 5, "with -load, how many loads; with -peers, how many runs of each program")
 	fs.StringVar(&o.peers, "peers", "", "time dateline against less, fzf, lnav, rg -c, grep -c and cat on `FILE` (those installed)")
 	fs.IntVar(&o.firstFrames, "first-frame", 20, "start the real dateline this many `times` to time its first frame (0: do not)")
@@ -113,6 +118,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.peers != "" {
 		if err := peers(stdout, o.peers, o.query, max(1, o.reps)); err != nil {
+			fmt.Fprintln(stderr, "dateline-bench:", err)
+			return 1
+		}
+		return 0
+	}
+	if o.open != "" {
+		if err := openFile(o, stdout, stderr); err != nil {
 			fmt.Fprintln(stderr, "dateline-bench:", err)
 			return 1
 		}
@@ -293,15 +305,7 @@ func bench(o options, progress io.Writer) (*report, error) {
 		defer f.Close()
 	}
 	rep.HeapBytes.Ours = heapAfterGC() - base
-	ms["first_view"].OursNS = int64(measure(o.budget, func() time.Duration { return firstView(loaded) }))
-	d, p, e := us.navigation(o.budget)
-	ms["cursor_down_view"].OursNS, ms["page_down_view"].OursNS, ms["jump_end_view"].OursNS = int64(d), int64(p), int64(e)
-	ms["actor_filter"].OursNS = int64(us.actorFilter(o.budget, actor))
-	ms["date_filter"].OursNS = int64(us.dateFilter(o.budget, o.dates))
-	ms["search_keystroke"].OursNS = int64(us.search(o.budget, o.query))
-	for name, how := range us.how {
-		ms[name].how = how
-	}
+	us.measureAll(o, ms, actor)
 
 	if o.prof != "" {
 		pprof.StopCPUProfile()

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -176,5 +177,35 @@ func TestSearchAnswered(t *testing.T) {
 		if got := searchAnswered(tc.typed, []byte(tc.out)); got != tc.want {
 			t.Errorf("searchAnswered(%q, %q) = %v, want %v", tc.typed, tc.out, got, tc.want)
 		}
+	}
+}
+
+// TestOpenFile times the keys on a generated file opened lazily with
+// -open: a row per metric, each measured through the keys but the first
+// view, which has none.
+func TestOpenFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.jsonl")
+	if code := run([]string{"-gen", path, "-n", "400"}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Fatal("cannot generate")
+	}
+	var out, errs bytes.Buffer
+	if code := run([]string{"-open", path, "-budget", "1ms"}, &out, &errs); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if !strings.Contains(out.String(), "400 events") || !strings.Contains(out.String(), "(data.OpenJSONLines, lazy)") {
+		t.Errorf("no count of events or no lazy open in\n%s", out.String())
+	}
+	for _, name := range metricNames {
+		how := "keys"
+		if name == "first_view" {
+			how = "new model + View"
+		}
+		row := regexp.MustCompile(`(?m)^` + name + ` +[0-9.]+ (ns|µs|ms|s) +` + regexp.QuoteMeta(how) + ` *$`)
+		if !row.MatchString(out.String()) {
+			t.Errorf("no row %s … %s in\n%s", name, how, out.String())
+		}
+	}
+	if code := run([]string{"-open", filepath.Join(t.TempDir(), "none.jsonl")}, &bytes.Buffer{}, &errs); code != 1 {
+		t.Errorf("a missing file: exit %d, want 1", code)
 	}
 }
