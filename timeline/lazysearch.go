@@ -47,13 +47,7 @@ func (t *Timeline) SearchLatest(query string, seq uint64, dst []int) (hits []int
 	if t.lazy == nil {
 		return t.Search(query, dst), true
 	}
-	latest := &t.lazy.search.latest
-	for {
-		cur := latest.Load()
-		if cur >= seq || latest.CompareAndSwap(cur, seq) {
-			break
-		}
-	}
+	t.lazy.search.claim(seq)
 	gen := seq
 	q := parseQuery(query, true)
 	if len(q) == 0 {
@@ -71,13 +65,7 @@ func (t *Timeline) SearchIn(query string, among []int, seq uint64) (hits []int, 
 	if t.lazy == nil {
 		return intersectSorted(t.Search(query, nil), among), true
 	}
-	latest := &t.lazy.search.latest
-	for {
-		cur := latest.Load()
-		if cur >= seq || latest.CompareAndSwap(cur, seq) {
-			break
-		}
-	}
+	t.lazy.search.claim(seq)
 	q := parseQuery(query, true)
 	if len(q) == 0 || len(among) == 0 {
 		return nil, true
@@ -94,14 +82,9 @@ func (lz *lazyStore) searchAmong(t *Timeline, q []string, among []int, gen uint6
 	if stale() {
 		return nil, false
 	}
-	var base []int32
-	for _, r := range slices.Backward(s.recent) {
-		if slices.Equal(r.q, q) {
-			return widen(nil, within(r.hits, among)), true
-		}
-		if implies(q, r.q) && (base == nil || len(r.hits) < len(base)) {
-			base = r.hits
-		}
+	base, exact := s.recentFor(q)
+	if exact {
+		return widen(nil, within(base, among)), true
 	}
 	var cand []int32
 	if base != nil {
@@ -170,14 +153,9 @@ func (lz *lazyStore) searchWords(t *Timeline, q []string, dst []int, gen uint64)
 	if stale() {
 		return dst, false
 	}
-	var base []int32 // chronological candidates; nil: all
-	for _, r := range slices.Backward(s.recent) {
-		if slices.Equal(r.q, q) {
-			return widen(dst, r.hits), true
-		}
-		if implies(q, r.q) && (base == nil || len(r.hits) < len(base)) {
-			base = r.hits
-		}
+	base, exact := s.recentFor(q) // chronological candidates; nil: all
+	if exact {
+		return widen(dst, base), true
 	}
 	// Candidates in dataset order, so that the source reads the file
 	// forwards.
@@ -204,6 +182,32 @@ func (lz *lazyStore) searchWords(t *Timeline, q []string, dst []int, gen uint64)
 		s.recent = slices.Delete(s.recent, 0, 1)
 	}
 	return widen(dst, hits), true
+}
+
+// claim records that a query numbered seq has started, so that the
+// scans of smaller numbers stop.
+func (s *lazySearch) claim(seq uint64) {
+	for {
+		cur := s.latest.Load()
+		if cur >= seq || s.latest.CompareAndSwap(cur, seq) {
+			return
+		}
+	}
+}
+
+// recentFor returns the recent result of the words q (exact true) or,
+// if none, the smallest recent result that holds every match of q (nil
+// when none does). The caller holds s.mu.
+func (s *lazySearch) recentFor(q []string) (hits []int32, exact bool) {
+	for _, r := range slices.Backward(s.recent) {
+		if slices.Equal(r.q, q) {
+			return r.hits, true
+		}
+		if implies(q, r.q) && (hits == nil || len(r.hits) < len(hits)) {
+			hits = r.hits
+		}
+	}
+	return hits, false
 }
 
 // implies reports whether every event matching the words q matches the
