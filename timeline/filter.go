@@ -83,8 +83,8 @@ func (t *Timeline) Apply(f Filter, dst []int) []int {
 // statusAt is the status of the i-th event.
 func (t *Timeline) statusAt(i int) Status {
 	if t.lazy != nil {
-		if k := int(t.lazy.perm[i]); k < len(t.lazy.cols.Status) {
-			return t.lazy.cols.Status[k]
+		if k := int(t.lazy.perm[i]); k < len(t.lazy.status) {
+			return t.lazy.status[k]
 		}
 		return StatusOccurred
 	}
@@ -119,30 +119,32 @@ func (t *Timeline) dateCandidates(d Date, dst []int) []int {
 // several are merged or intersected.
 func (t *Timeline) actorCandidates(ids []string, all bool, dst []int) []int {
 	if len(ids) == 1 {
-		return append(dst, t.postings[ids[0]]...)
+		return widen(dst, t.postings[ids[0]])
 	}
-	lists := make([][]int, 0, len(ids))
+	lists := make([][]int32, 0, len(ids))
 	for _, id := range ids {
 		lists = append(lists, t.postings[id])
 	}
-	var out []int
+	var out []int32
 	if all {
 		// Intersect from the shortest list so the work follows the smallest.
-		slices.SortFunc(lists, func(a, b []int) int { return len(a) - len(b) })
+		slices.SortFunc(lists, func(a, b []int32) int { return len(a) - len(b) })
 		out = slices.Clone(lists[0])
 		for _, l := range lists[1:] {
-			out = intersectSorted(out, l)
+			out = appendIntersection(out[:0], out, l)
 		}
 	} else {
 		for _, l := range lists {
 			out = unionSorted(out, l)
 		}
 	}
-	return append(dst, out...)
+	return widen(dst, out)
 }
 
-// appendIntersection appends the common elements of ascending a and b.
-func appendIntersection(dst, a, b []int) []int {
+// appendIntersection appends the common elements of ascending a and b. dst
+// may be a[:0]: writing the k-th common element never overtakes the read
+// position in a.
+func appendIntersection[T int | int32](dst, a, b []T) []T {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i] < b[j]:
@@ -158,13 +160,9 @@ func appendIntersection(dst, a, b []int) []int {
 	return dst
 }
 
-// intersectSorted returns the common elements of ascending a and b, reusing
-// a: writing the k-th common element never overtakes the read position in a.
-func intersectSorted(a, b []int) []int { return appendIntersection(a[:0], a, b) }
-
 // unionSorted returns the ascending union of ascending a and b.
-func unionSorted(a, b []int) []int {
-	out := make([]int, 0, len(a)+len(b))
+func unionSorted(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

@@ -8,51 +8,37 @@ import (
 )
 
 // dateIndex answers "which events overlap [lo, hi]" without scanning every
-// event. Dated events are split by how they are bounded:
+// event. It keeps the dated events' bounds in chronological order, and
+// splits those events by how they are bounded, into lists of their
+// chronological indexes:
 //
 //   - closed events (both ends known) are grouped into classes by the length
-//     of their span in powers of two; within a class they are sorted by
-//     earliest day, so a query reads only those whose earliest day lies in
-//     [lo - longest span of the class, hi], which is close to the result;
-//   - events open at the start are sorted by latest day (a suffix matches);
+//     of their span in powers of two; within a class they are in
+//     chronological order, which sorts them by earliest day, so a query
+//     reads only those whose earliest day lies in [lo - longest span of the
+//     class, hi], which is close to the result;
+//   - events open at the start are in chronological order, which sorts
+//     them by latest day (a suffix matches);
 //   - events open at the end are sorted by earliest day (a prefix matches);
 //   - events open at both ends overlap everything.
+//
+// The lists hold no copies of the days they are searched by: each reads
+// them through bounds, in ascending order, so that at a million events
+// the index costs 4 bytes an event besides the bounds (20 in all, not the
+// 24 of lists keeping their keys beside a Timeline's own 16).
 type dateIndex struct {
-	n         int // events in the timeline, for the bitmap of overlapping
+	n         int      // events in the timeline, for the bitmap of overlapping
+	bounds    []Bounds // of the dated events, chronological
 	classes   []spanClass
-	openStart boundList // sorted by latest
-	openEnd   boundList // sorted by earliest
-	openBoth  []int
+	openStart []int32 // by latest
+	openEnd   []int32 // by earliest
+	openBoth  []int32
 	min, max  Day // of all known bounds; min > max when there are none
 }
 
 type spanClass struct {
 	maxSpan Day
-	boundList
-	latest []Day // parallel to idx
-}
-
-// boundList is parallel arrays of a sort key and chronological indexes.
-type boundList struct {
-	key []Day
-	idx []int
-}
-
-func (b *boundList) add(k Day, i int) { b.key = append(b.key, k); b.idx = append(b.idx, i) }
-
-func (b *boundList) sortByKey() {
-	sort.Sort(byKey{b})
-}
-
-type byKey struct{ *boundList }
-
-func (s byKey) Len() int { return len(s.key) }
-func (s byKey) Less(i, j int) bool {
-	return s.key[i] < s.key[j] || s.key[i] == s.key[j] && s.idx[i] < s.idx[j]
-}
-func (s byKey) Swap(i, j int) {
-	s.key[i], s.key[j] = s.key[j], s.key[i]
-	s.idx[i], s.idx[j] = s.idx[j], s.idx[i]
+	idx     []int32 // by earliest
 }
 
 // buildPostings lays every actor's list out in one allocation: a first
@@ -78,8 +64,8 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 			}
 		}
 	}
-	backing := make([]int, total)
-	lists := make([][]int, na)
+	backing := make([]int32, total)
+	lists := make([][]int32, na)
 	off := 0
 	for a, c := range count {
 		lists[a] = backing[off : off : off+c]
@@ -92,11 +78,11 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 		for _, a := range refs.of(int(i)) {
 			if a >= 0 && last[a] != i {
 				last[a] = i
-				lists[a] = append(lists[a], j)
+				lists[a] = append(lists[a], int32(j))
 			}
 		}
 	}
-	t.postings = make(map[string][]int, na)
+	t.postings = make(map[string][]int32, na)
 	for a, l := range lists {
 		if len(l) > 0 {
 			t.postings[t.actors[a].ID] = l
@@ -106,100 +92,86 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 
 // buildDates builds the date index of the events in memory.
 func (t *Timeline) buildDates() {
-	t.dates = newDateIndex(len(t.events), t.dated, func(i int) Bounds { return BoundsOf(t.events[i].Date) }, nil)
+	bounds := make([]Bounds, t.dated)
+	for i := range bounds {
+		bounds[i] = BoundsOf(t.events[i].Date)
+	}
+	t.dates = newDateIndex(len(t.events), bounds)
 }
 
-// newDateIndex builds the date index of n events, the first dated of which
-// have a bound, bounds(i) giving the i-th in chronological order. A first
-// pass counts the events of each list so that the second fills lists
-// allocated at their final size. each, when not nil, calls its function
-// with the bounds of every dated event in any order, for the count: in an
-// order that reads memory in sequence, it spares the count bounds' random
-// reads (a lazy Timeline's bounds are in dataset order).
-func newDateIndex(n, dated int, bounds func(i int) Bounds, each func(func(Bounds))) dateIndex {
-	d := dateIndex{n: n}
+// newDateIndex builds the date index of n events, the first len(bounds)
+// of which are dated, with these bounds, in chronological order; it keeps
+// bounds. A first pass counts the events of each list so that the second
+// fills lists allocated at their final size.
+func newDateIndex(n int, bounds []Bounds) dateIndex {
+	d := dateIndex{n: n, bounds: bounds}
 	d.min, d.max = maxDay, minDay
 	// class returns the list an event belongs to: 0–63 a span class,
 	// 64 open at the start, 65 open at the end, 66 open at both.
-	class := func(b Bounds) (c int, lo, hi Day) {
+	class := func(b Bounds) int {
 		lo, lok := b.earliest()
 		hi, hok := b.latest()
 		switch {
 		case lok && hok:
-			return bits.Len64(uint64(hi - lo)), lo, hi
+			return bits.Len64(uint64(hi - lo))
 		case hok:
-			return 64, lo, hi
+			return 64
 		case lok:
-			return 65, lo, hi
+			return 65
 		}
-		return 66, lo, hi
+		return 66
 	}
 	var count [67]int
-	if each != nil {
-		each(func(b Bounds) {
-			c, _, _ := class(b)
-			count[c]++
-		})
-	} else {
-		for i := range dated {
-			c, _, _ := class(bounds(i))
-			count[c]++
-		}
+	for _, b := range bounds {
+		count[class(b)]++
 	}
 	var classes [64]*spanClass
 	for c := range classes {
 		if count[c] > 0 {
-			classes[c] = &spanClass{boundList: newBoundList(count[c]), latest: make([]Day, 0, count[c])}
+			classes[c] = &spanClass{idx: make([]int32, 0, count[c])}
 		}
 	}
-	d.openStart, d.openEnd = newBoundList(count[64]), newBoundList(count[65])
-	d.openBoth = make([]int, 0, count[66])
-	for i := range dated {
-		c, lo, hi := class(bounds(i))
+	d.openStart = make([]int32, 0, count[64])
+	d.openEnd = make([]int32, 0, count[65])
+	d.openBoth = make([]int32, 0, count[66])
+	for i, b := range bounds {
+		c := class(b)
 		if c != 64 && c != 66 {
-			d.min, d.max = min(d.min, lo), max(d.max, lo)
+			d.min, d.max = min(d.min, b.Lo), max(d.max, b.Lo)
 		}
 		if c != 65 && c != 66 {
-			d.min, d.max = min(d.min, hi), max(d.max, hi)
+			d.min, d.max = min(d.min, b.Hi), max(d.max, b.Hi)
 		}
 		switch c {
 		case 64:
-			d.openStart.add(hi, i)
+			d.openStart = append(d.openStart, int32(i))
 		case 65:
-			d.openEnd.add(lo, i)
+			d.openEnd = append(d.openEnd, int32(i))
 		case 66:
-			d.openBoth = append(d.openBoth, i)
+			d.openBoth = append(d.openBoth, int32(i))
 		default:
 			cl := classes[c]
-			cl.add(lo, i)
-			cl.latest = append(cl.latest, hi)
-			cl.maxSpan = max(cl.maxSpan, hi-lo)
+			cl.idx = append(cl.idx, int32(i))
+			cl.maxSpan = max(cl.maxSpan, b.Hi-b.Lo)
 		}
 	}
+	// Chronological order sorts each list by the day it is searched by
+	// (an event open at the start sorts by its latest day, one open at the
+	// end by its earliest), so no list needs a sort.
 	for _, c := range classes {
-		if c == nil {
-			continue
+		if c != nil {
+			d.classes = append(d.classes, *c)
 		}
-		// Events are already in chronological order, which sorts closed
-		// events by earliest day, so no sort is needed for the classes.
-		d.classes = append(d.classes, *c)
 	}
-	d.openStart.sortByKey()
-	d.openEnd.sortByKey()
 	return d
-}
-
-func newBoundList(n int) boundList {
-	return boundList{key: make([]Day, 0, n), idx: make([]int, 0, n)}
 }
 
 // overlapping appends to dst the indexes of dated events overlapping
 // [lo, hi] (inclusive days), in chronological order. Each list of the index
-// yields its matches in ascending order (a class is in chronological
-// order, and the open lists sort by the day that orders them in the
-// timeline too), so only the runs from different lists need merging: by
-// sorting when the result is small, otherwise through a bitmap of the
-// timeline, in time linear in the timeline's length over 64 plus the result.
+// yields its matches in ascending order, so only the runs from different
+// lists need merging: by sorting when the result is small, otherwise
+// through a bitmap of the timeline, in time linear in the timeline's
+// length over 64 plus the result.
 func (d *dateIndex) overlapping(lo, hi Day, dst []int, scratch *sync.Pool) []int {
 	start := len(dst)
 	runs := 0
@@ -208,26 +180,28 @@ func (d *dateIndex) overlapping(lo, hi Day, dst []int, scratch *sync.Pool) []int
 			runs++
 		}
 	}
+	earliest := func(i int32) Day { return d.bounds[i].Lo }
+	latest := func(i int32) Day { return d.bounds[i].Hi }
 	for ci := range d.classes {
 		c := &d.classes[ci]
-		from := lowerBound(c.key, lo-c.maxSpan)
-		to := upperBound(c.key, hi)
+		from := firstFrom(c.idx, earliest, lo-c.maxSpan)
+		to := firstAfter(c.idx, earliest, hi)
 		before := len(dst)
-		for k := from; k < to; k++ {
-			if c.latest[k] >= lo {
-				dst = append(dst, c.idx[k])
+		for _, i := range c.idx[from:to] {
+			if d.bounds[i].Hi >= lo {
+				dst = append(dst, int(i))
 			}
 		}
 		run(before)
 	}
 	before := len(dst)
-	dst = append(dst, d.openStart.idx[lowerBound(d.openStart.key, lo):]...)
+	dst = widen(dst, d.openStart[firstFrom(d.openStart, latest, lo):])
 	run(before)
 	before = len(dst)
-	dst = append(dst, d.openEnd.idx[:upperBound(d.openEnd.key, hi)]...)
+	dst = widen(dst, d.openEnd[:firstAfter(d.openEnd, earliest, hi)])
 	run(before)
 	before = len(dst)
-	dst = append(dst, d.openBoth...)
+	dst = widen(dst, d.openBoth)
 	run(before)
 	found := dst[start:]
 	switch {
@@ -258,12 +232,12 @@ func (d *dateIndex) overlapping(lo, hi Day, dst []int, scratch *sync.Pool) []int
 	return dst
 }
 
-// lowerBound returns the first k with keys[k] >= x.
-func lowerBound(keys []Day, x Day) int {
-	return sort.Search(len(keys), func(k int) bool { return keys[k] >= x })
+// firstFrom returns the first k with key(idx[k]) >= x, the keys ascending.
+func firstFrom(idx []int32, key func(int32) Day, x Day) int {
+	return sort.Search(len(idx), func(k int) bool { return key(idx[k]) >= x })
 }
 
-// upperBound returns the first k with keys[k] > x.
-func upperBound(keys []Day, x Day) int {
-	return sort.Search(len(keys), func(k int) bool { return keys[k] > x })
+// firstAfter returns the first k with key(idx[k]) > x, the keys ascending.
+func firstAfter(idx []int32, key func(int32) Day, x Day) int {
+	return sort.Search(len(idx), func(k int) bool { return key(idx[k]) > x })
 }

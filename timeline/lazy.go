@@ -9,8 +9,8 @@ import (
 
 // A Timeline of a big file held on disk (NewLazy): instead of every event
 // decoded, it keeps per event only what ordering and filtering need, in
-// columns (its date bounds as day numbers, its status, its actors' indexes),
-// and asks an EventSource for the rest. Event decodes on demand, through a
+// columns (its date bounds as day numbers, in the date index; its status;
+// its place in its actors' postings), and asks an EventSource for the rest. Event decodes on demand, through a
 // small cache, so a screen costs the rows it shows; Search scans the
 // events' own text through the source, narrowing an earlier query's
 // result when the new query can only match fewer events.
@@ -89,7 +89,7 @@ func NewLazy(ds *Dataset, cols Columns, src EventSource) (*Timeline, []Diagnosti
 		return nil, v.diags
 	}
 	n := len(cols.Bounds)
-	lz := &lazyStore{src: src, cols: cols, cache: eventCache{max: lazyCacheSize}}
+	lz := &lazyStore{src: src, status: cols.Status, cache: eventCache{max: lazyCacheSize}}
 	lz.perm, t.dated = chronologicalBy(n, func(i int) Bounds { return cols.Bounds[i] })
 	lz.rank = make([]int32, n)
 	for j, i := range lz.perm {
@@ -100,16 +100,17 @@ func NewLazy(ds *Dataset, cols Columns, src EventSource) (*Timeline, []Diagnosti
 	if len(refs.at) != n+1 {
 		refs = &refTable{at: make([]int32, n+1)} // no actors given
 	}
+	// Only the status stays in dataset order: the bounds move into the
+	// date index, in chronological order, and the actors into their
+	// postings, which search reads instead.
 	parallel(
 		func() { t.buildPostings(refs, lz.perm) },
 		func() {
-			t.dates = newDateIndex(n, t.dated, func(i int) Bounds { return cols.Bounds[lz.perm[i]] }, func(count func(Bounds)) {
-				for _, b := range cols.Bounds {
-					if _, _, dated := b.sortKey(); dated {
-						count(b)
-					}
-				}
-			})
+			bounds := make([]Bounds, t.dated)
+			for j := range bounds {
+				bounds[j] = cols.Bounds[lz.perm[j]]
+			}
+			t.dates = newDateIndex(n, bounds)
 		})
 	return t, v.diags
 }
@@ -120,14 +121,13 @@ const lazyCacheSize = 512
 
 // StartDay is the day the i-th event (chronological) sorts by: its
 // earliest day, or its latest when the start is not known; false when it
-// has neither. A lazy Timeline answers from its columns, without decoding.
+// has neither. It reads the date index's bounds: a lazy Timeline answers
+// without decoding.
 func (t *Timeline) StartDay(i int) (Day, bool) {
-	var b Bounds
-	if t.lazy != nil {
-		b = t.lazy.cols.Bounds[t.lazy.perm[i]]
-	} else {
-		b = BoundsOf(t.events[i].Date)
+	if i >= t.dated {
+		return 0, false
 	}
+	b := t.dates.bounds[i]
 	if lo, ok := b.earliest(); ok {
 		return lo, true
 	}
@@ -177,9 +177,9 @@ func (t *Timeline) Position(k int) (int, bool) {
 // events.
 type lazyStore struct {
 	src    EventSource
-	cols   Columns
-	perm   []int32 // chronological position → dataset index
-	rank   []int32 // dataset index → chronological position
+	status []Status // in dataset order
+	perm   []int32  // chronological position → dataset index
+	rank   []int32  // dataset index → chronological position
 	cache  eventCache
 	search lazySearch
 	err    atomic.Pointer[error]

@@ -63,7 +63,8 @@ func (t *Timeline) SearchLatest(query string, seq uint64, dst []int) (hits []int
 // Its result is not kept for later queries to narrow.
 func (t *Timeline) SearchIn(query string, among []int, seq uint64) (hits []int, ok bool) {
 	if t.lazy == nil {
-		return intersectSorted(t.Search(query, nil), among), true
+		res := t.Search(query, nil)
+		return appendIntersection(res[:0], res, among), true
 	}
 	t.lazy.search.claim(seq)
 	q := parseQuery(query, true)
@@ -235,12 +236,9 @@ func (lz *lazyStore) matchWords(t *Timeline, q []string, cand []int32, stale fun
 		}
 		q = q[64:]
 	}
-	byActor := make([][]bool, len(q)) // by word, by actor index
+	byActor := make([][]uint64, len(q)) // by word, the events an actor settles; nil for none
 	for w, word := range q {
-		byActor[w] = make([]bool, len(t.actors))
-		for a := range t.actors {
-			byActor[w][a] = actorHasPrefix(&t.actors[a], word)
-		}
+		byActor[w] = t.lazyActorEvents(func(a *Actor) bool { return actorHasPrefix(a, word) })
 	}
 	all := uint64(1)<<len(q) - 1
 	if len(q) == 64 {
@@ -254,8 +252,8 @@ func (lz *lazyStore) matchWords(t *Timeline, q []string, cand []int32, stale fun
 	var common uint64
 	for _, k := range cand {
 		m := all
-		for w := range q {
-			if lz.actorsMatch(int(k), byActor[w]) {
+		for w, set := range byActor {
+			if set != nil && set[k>>6]&(1<<(k&63)) != 0 {
 				m &^= 1 << w
 			}
 		}
@@ -302,18 +300,26 @@ func actorHasPrefix(a *Actor, w string) bool {
 	return textHasPrefix(a.Name, w) || slices.ContainsFunc(a.Aliases, func(al string) bool { return textHasPrefix(al, w) })
 }
 
-// actorsMatch reports whether one of event k's actors is marked in named.
-func (lz *lazyStore) actorsMatch(k int, named []bool) bool {
-	c := &lz.cols
-	if len(c.ActorAt) != len(lz.perm)+1 {
-		return false
-	}
-	for _, a := range c.Actors[c.ActorAt[k]:c.ActorAt[k+1]] {
-		if a >= 0 && int(a) < len(named) && named[a] {
-			return true
+// lazyActorEvents returns the set of the events (dataset indexes, a bit
+// each) that list an actor for which named is true, read from the actors'
+// postings; nil when none does, the usual case for a word of a search.
+func (t *Timeline) lazyActorEvents(named func(a *Actor) bool) []uint64 {
+	lz := t.lazy
+	var set []uint64
+	for a := range t.actors {
+		l := t.postings[t.actors[a].ID]
+		if len(l) == 0 || !named(&t.actors[a]) {
+			continue
+		}
+		if set == nil {
+			set = make([]uint64, (len(lz.perm)+63)/64)
+		}
+		for _, j := range l {
+			k := lz.perm[j]
+			set[k>>6] |= 1 << (k & 63)
 		}
 	}
-	return false
+	return set
 }
 
 // staleChunk is how many events a search reads between two looks at
@@ -584,15 +590,13 @@ func (n Needles) MayHold(b []byte) bool {
 // needle (folded by foldKey), in order.
 func (t *Timeline) lazyContains(idx []int, needle string) []int {
 	lz := t.lazy
-	named := make([]bool, len(t.actors))
-	for i := range t.actors {
-		a := &t.actors[i]
-		named[i] = containsFold(a.Name, needle) || slices.ContainsFunc(a.Aliases, func(al string) bool { return containsFold(al, needle) })
-	}
+	named := t.lazyActorEvents(func(a *Actor) bool {
+		return containsFold(a.Name, needle) || slices.ContainsFunc(a.Aliases, func(al string) bool { return containsFold(al, needle) })
+	})
 	var keep, read []int32
 	for _, i := range idx {
 		k := lz.perm[i]
-		if lz.actorsMatch(int(k), named) {
+		if named != nil && named[k>>6]&(1<<(k&63)) != 0 {
 			keep = append(keep, k)
 		} else {
 			read = append(read, k)

@@ -26,7 +26,7 @@ type Timeline struct {
 
 	// postings maps an actor ID to the chronological indexes of its events,
 	// ascending: an actor filter reads these and never scans the events.
-	postings map[string][]int
+	postings map[string][]int32
 	dates    dateIndex
 	dated    int // events [0, dated) have a bound; [dated, Len) are undated
 
@@ -200,7 +200,7 @@ func (t *Timeline) ActorEventCount(id string) int { return len(t.postings[id]) }
 
 // ActorEvents returns the chronological indexes of the actor's events,
 // ascending. Callers must not modify it.
-func (t *Timeline) ActorEvents(id string) []int { return t.postings[id] }
+func (t *Timeline) ActorEvents(id string) []int32 { return t.postings[id] }
 
 // Sources returns the sources in dataset order. Callers must not modify it.
 func (t *Timeline) Sources() []Source { return t.sources }

@@ -373,7 +373,7 @@ func TestContainsFold(t *testing.T) {
 func TestActorIndex(t *testing.T) {
 	tl := randomTimeline(t, 500, 3)
 	for _, a := range tl.Actors() {
-		got := tl.ActorEvents(a.ID)
+		got := widen(nil, tl.ActorEvents(a.ID))
 		want := reference(tl, Filter{Actors: []string{a.ID}})
 		if !slices.Equal(got, want) || tl.ActorEventCount(a.ID) != len(want) {
 			t.Errorf("%s: postings %d, want %d", a.ID, len(got), len(want))

@@ -61,7 +61,7 @@ func exploreFlow(t *testing.T, env []string, noColor bool) {
 	s.text("vladimir putin")
 	s.waitFor("▸ [ ] Vladimir Putin", e2eWait)
 	s.keys("Enter")
-	first := tl.ActorEvents("putin")[0] // the selection moves to it
+	first := int(tl.ActorEvents("putin")[0]) // the selection moves to it
 	s.waitFor(bar(1, putin)+" · actor: Vladimir Putin", e2eWait)
 	s.keys("Escape")
 	s.waitFor(bar(first+1, n), e2eWait) // and stays on it
