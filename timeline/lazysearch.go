@@ -127,9 +127,11 @@ func within(a []int32, b []int) []int32 {
 
 // widen appends the elements of a to dst as ints.
 func widen(dst []int, a []int32) []int {
-	dst = slices.Grow(dst, len(a))
-	for _, v := range a {
-		dst = append(dst, int(v))
+	n := len(dst)
+	dst = slices.Grow(dst, len(a))[:n+len(a)]
+	out := dst[n:]
+	for j, v := range a {
+		out[j] = int(v)
 	}
 	return dst
 }
