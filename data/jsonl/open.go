@@ -124,15 +124,54 @@ func headerProblems(st *loader, diags []timeline.Diagnostic) []schema.Problem {
 // length without the line break (-1 for a line over MaxLine, which is not
 // read), and its line number, kept only where it does not follow from the
 // event's before (a blank line was skipped): a million events spare 4 MB.
+// Offsets keep their low 32 bits per line and their high bits only where
+// they change, once every 4 GB of file: another 4 MB a million events.
 type lineIndex struct {
-	off   []int64
+	low   []uint32
 	n     []int32
+	highs []highJump // ascending
 	jumps []lineJump // ascending
+}
+
+// highJump says that from event on, offsets are high<<32 plus their low
+// bits (they are 0 before the first).
+type highJump struct {
+	event int
+	high  uint32
 }
 
 // lineJump says that event is on line, and the events after it on the
 // lines after, up to the next jump.
 type lineJump struct{ event, line int }
+
+// len is the number of event lines.
+func (x *lineIndex) len() int { return len(x.n) }
+
+// add appends a line at offset off, of n bytes; offsets must ascend.
+func (x *lineIndex) add(off int64, n int32) {
+	h := uint32(off >> 32)
+	if k := len(x.highs); k == 0 && h != 0 || k > 0 && x.highs[k-1].high != h {
+		x.highs = append(x.highs, highJump{len(x.n), h})
+	}
+	x.low = append(x.low, uint32(off))
+	x.n = append(x.n, n)
+}
+
+// off is the offset of event i's line.
+func (x *lineIndex) off(i int) int64 {
+	var h uint32
+	if len(x.highs) > 0 {
+		if k := sort.Search(len(x.highs), func(k int) bool { return x.highs[k].event > i }) - 1; k >= 0 {
+			h = x.highs[k].high
+		}
+	}
+	return int64(h)<<32 | int64(x.low[i])
+}
+
+// reset empties x, keeping its room.
+func (x *lineIndex) reset() {
+	x.low, x.n, x.highs, x.jumps = x.low[:0], x.n[:0], x.highs[:0], x.jumps[:0]
+}
 
 // jump records that event is on line, unless that follows already.
 func (x *lineIndex) jump(event, line int) {
@@ -205,7 +244,7 @@ func (st *loader) columns(br *bufio.Reader, start, size int64) (lineIndex, timel
 			// a short block (a long line comes next), which tells nothing.
 			perByte := float64(len(c.bounds)) / float64(len(j.data))
 			n := min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64)
-			lines.off = make([]int64, 0, n)
+			lines.low = make([]uint32, 0, n)
 			lines.n = make([]int32, 0, n)
 			cols.Bounds = make([]timeline.Bounds, 0, n)
 			cols.Status = make([]timeline.Status, 0, n)
@@ -214,10 +253,11 @@ func (st *loader) columns(br *bufio.Reader, start, size int64) (lineIndex, timel
 				cols.Actors = make([]int32, 0, int(float64(len(c.refs))/float64(len(c.bounds))*float64(n)))
 			}
 		}
-		lines.off = append(lines.off, c.lines.off...)
-		lines.n = append(lines.n, c.lines.n...)
 		for _, jp := range c.lines.jumps {
 			lines.jump(st.n+jp.event, jp.line)
+		}
+		for k := range c.lines.len() {
+			lines.add(c.lines.off(k), c.lines.n[k])
 		}
 		cols.Bounds = append(cols.Bounds, c.bounds...)
 		cols.Status = append(cols.Status, c.status...)
@@ -248,7 +288,7 @@ func skimBlocks(work <-chan *job, actors map[string]int32) {
 // skimBlock skims one job's lines; a panic becomes the job's failure.
 func skimBlock(s *skimmer, j *job, actors map[string]int32) {
 	c := j.cols
-	c.lines.off, c.lines.n, c.lines.jumps = c.lines.off[:0], c.lines.n[:0], c.lines.jumps[:0]
+	c.lines.reset()
 	c.bounds, c.status, c.nRefs, c.refs = c.bounds[:0], c.status[:0], c.nRefs[:0], c.refs[:0]
 	j.failed = nil
 	line := j.firstLine
@@ -282,9 +322,8 @@ func skimBlock(s *skimmer, j *job, actors map[string]int32) {
 }
 
 func (c *colJob) add(off int64, n int32, line int, b timeline.Bounds, s timeline.Status, refs int32) {
-	c.lines.jump(len(c.lines.off), line)
-	c.lines.off = append(c.lines.off, off)
-	c.lines.n = append(c.lines.n, n)
+	c.lines.jump(c.lines.len(), line)
+	c.lines.add(off, n)
 	c.bounds = append(c.bounds, b)
 	c.status = append(c.status, s)
 	c.nRefs = append(c.nRefs, refs)

@@ -384,3 +384,24 @@ func TestOpenSmall(t *testing.T) {
 		}
 	}
 }
+
+// A file over 4 GB has offsets past 32 bits: the index keeps their high
+// bits where they change, and gives every offset back whole.
+func TestLineIndexOffsets(t *testing.T) {
+	want := []int64{0, 255, 1<<32 - 300, 1<<32 - 1, 1 << 32, 1<<32 + 7, 3<<32 + 1, 3<<32 + 2, 5 << 32}
+	var x lineIndex
+	for k, off := range want {
+		x.add(off, int32(k))
+	}
+	if x.len() != len(want) {
+		t.Fatalf("len %d, want %d", x.len(), len(want))
+	}
+	for i, off := range want {
+		if got := x.off(i); got != off || x.n[i] != int32(i) {
+			t.Errorf("line %d: offset %d, length %d; want %d, %d", i, got, x.n[i], off, i)
+		}
+	}
+	if len(x.highs) != 3 {
+		t.Errorf("%d changes of the high bits recorded, want 3: %v", len(x.highs), x.highs)
+	}
+}

@@ -47,7 +47,7 @@ func (s *fileSource) unchanged() error {
 // error; then the domain's checks, which resolve its citations, and
 // whose first error, if any, is returned with the event.
 func (s *fileSource) Event(i int) (*timeline.Event, error) {
-	if i < 0 || i >= len(s.lines.off) {
+	if i < 0 || i >= s.lines.len() {
 		return nil, fmt.Errorf("%s: no event %d", s.name, i+1)
 	}
 	line := s.lines.line(i)
@@ -56,7 +56,7 @@ func (s *fileSource) Event(i int) (*timeline.Event, error) {
 	}
 	// A fresh buffer: the tree decoder's strings may refer to it.
 	buf := make([]byte, s.lines.n[i])
-	if n, _ := s.f.ReadAt(buf, s.lines.off[i]); n < len(buf) {
+	if n, _ := s.f.ReadAt(buf, s.lines.off(i)); n < len(buf) {
 		return nil, s.changed()
 	}
 	if err := s.unchanged(); err != nil {
@@ -130,7 +130,7 @@ func (s *fileSource) release(r *textReader) {
 // file in another order) are read one by one, not a megabyte each.
 func (r *textReader) line(s *fileSource, count int, at func(j int) int) ([]byte, error) {
 	i := at(0)
-	off, n := s.lines.off[i], int64(s.lines.n[i])
+	off, n := s.lines.off(i), int64(s.lines.n[i])
 	if off >= r.off && off+n <= r.off+int64(len(r.buf)) {
 		return r.buf[off-r.off:][:n], nil
 	}
@@ -140,7 +140,8 @@ func (r *textReader) line(s *fileSource, count int, at func(j int) int) ([]byte,
 		if s.lines.n[k] < 0 {
 			continue
 		}
-		start, stop := s.lines.off[k], s.lines.off[k]+int64(s.lines.n[k])
+		start := s.lines.off(k)
+		stop := start + int64(s.lines.n[k])
 		if start-end > readGap || stop-off > readWindow {
 			break
 		}
@@ -175,7 +176,7 @@ func (s *fileSource) Texts(idx []int32, need timeline.Needles, fn func(k int, s 
 	r := s.reader()
 	defer s.release(r)
 	for k, i := range idx {
-		if i < 0 || int(i) >= len(s.lines.off) || s.lines.n[i] <= 0 {
+		if i < 0 || int(i) >= s.lines.len() || s.lines.n[i] <= 0 {
 			continue
 		}
 		rest := idx[k:]
@@ -194,7 +195,7 @@ func (s *fileSource) Texts(idx []int32, need timeline.Needles, fn func(k int, s 
 // Find returns the dataset index of the first event whose id is id,
 // reading every line, split between the cores.
 func (s *fileSource) Find(id string) (int, bool, error) {
-	n := len(s.lines.off)
+	n := s.lines.len()
 	if err := s.unchanged(); err != nil {
 		return 0, false, err
 	}
