@@ -24,11 +24,11 @@ import (
 //
 // The lists hold no copies of the days they are searched by: each reads
 // them through bounds, in ascending order, so that at a million events
-// the index costs 4 bytes an event besides the bounds (20 in all, not the
-// 24 of lists keeping their keys beside a Timeline's own 16).
+// the index costs 4 bytes an event besides the bounds (12 in all, mostly,
+// not the 24 of lists keeping their keys beside a Timeline's own 16).
 type dateIndex struct {
-	n         int      // events in the timeline, for the bitmap of overlapping
-	bounds    []Bounds // of the dated events, chronological
+	n         int         // events in the timeline, for the bitmap of overlapping
+	bounds    boundColumn // of the dated events, chronological
 	classes   []spanClass
 	openStart []int32 // by latest
 	openEnd   []int32 // by earliest
@@ -92,18 +92,14 @@ func (t *Timeline) buildPostings(refs *refTable, perm []int32) {
 
 // buildDates builds the date index of the events in memory.
 func (t *Timeline) buildDates() {
-	bounds := make([]Bounds, t.dated)
-	for i := range bounds {
-		bounds[i] = BoundsOf(t.events[i].Date)
-	}
-	t.dates = newDateIndex(len(t.events), bounds)
+	t.dates = newDateIndex(len(t.events), newBoundColumn(t.dated, func(i int) Bounds { return BoundsOf(t.events[i].Date) }))
 }
 
-// newDateIndex builds the date index of n events, the first len(bounds)
+// newDateIndex builds the date index of n events, the first bounds.len()
 // of which are dated, with these bounds, in chronological order; it keeps
 // bounds. A first pass counts the events of each list so that the second
 // fills lists allocated at their final size.
-func newDateIndex(n int, bounds []Bounds) dateIndex {
+func newDateIndex(n int, bounds boundColumn) dateIndex {
 	d := dateIndex{n: n, bounds: bounds}
 	d.min, d.max = maxDay, minDay
 	// class returns the list an event belongs to: 0–63 a span class,
@@ -122,8 +118,9 @@ func newDateIndex(n int, bounds []Bounds) dateIndex {
 		return 66
 	}
 	var count [67]int
-	for _, b := range bounds {
-		count[class(b)]++
+	dated := bounds.len()
+	for i := range dated {
+		count[class(bounds.at(i))]++
 	}
 	var classes [64]*spanClass
 	for c := range classes {
@@ -134,7 +131,8 @@ func newDateIndex(n int, bounds []Bounds) dateIndex {
 	d.openStart = make([]int32, 0, count[64])
 	d.openEnd = make([]int32, 0, count[65])
 	d.openBoth = make([]int32, 0, count[66])
-	for i, b := range bounds {
+	for i := range dated {
+		b := bounds.at(i)
 		c := class(b)
 		if c != 64 && c != 66 {
 			d.min, d.max = min(d.min, b.Lo), max(d.max, b.Lo)
@@ -180,15 +178,15 @@ func (d *dateIndex) overlapping(lo, hi Day, dst []int, scratch *sync.Pool) []int
 			runs++
 		}
 	}
-	earliest := func(i int32) Day { return d.bounds[i].Lo }
-	latest := func(i int32) Day { return d.bounds[i].Hi }
+	earliest := func(i int32) Day { return d.bounds.at(int(i)).Lo }
+	latest := func(i int32) Day { return d.bounds.at(int(i)).Hi }
 	for ci := range d.classes {
 		c := &d.classes[ci]
 		from := firstFrom(c.idx, earliest, lo-c.maxSpan)
 		to := firstAfter(c.idx, earliest, hi)
 		before := len(dst)
 		for _, i := range c.idx[from:to] {
-			if d.bounds[i].Hi >= lo {
+			if d.bounds.at(int(i)).Hi >= lo {
 				dst = append(dst, int(i))
 			}
 		}

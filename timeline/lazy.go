@@ -106,11 +106,7 @@ func NewLazy(ds *Dataset, cols Columns, src EventSource) (*Timeline, []Diagnosti
 	parallel(
 		func() { t.buildPostings(refs, lz.perm) },
 		func() {
-			bounds := make([]Bounds, t.dated)
-			for j := range bounds {
-				bounds[j] = cols.Bounds[lz.perm[j]]
-			}
-			t.dates = newDateIndex(n, bounds)
+			t.dates = newDateIndex(n, newBoundColumn(t.dated, func(j int) Bounds { return cols.Bounds[lz.perm[j]] }))
 		})
 	return t, v.diags
 }
@@ -127,7 +123,7 @@ func (t *Timeline) StartDay(i int) (Day, bool) {
 	if i >= t.dated {
 		return 0, false
 	}
-	b := t.dates.bounds[i]
+	b := t.dates.bounds.at(i)
 	if lo, ok := b.earliest(); ok {
 		return lo, true
 	}

@@ -97,55 +97,83 @@ func chronological(events []Event) (perm []int32, dated int) {
 // in dataset order. Ties keep the dataset's order: the index is the last
 // sort key, so an unstable sort gives the stable order. A dated event's
 // first key is always below maxDay, so undated ones, keyed maxDay, come
-// last without a flag.
+// last without a flag. The keys are sorted in 32 bits when they fit
+// (smallDay), which halves the memory and time of the sort.
 func chronologicalBy(n int, bounds func(i int) Bounds) (perm []int32, dated int) {
-	type keyed struct {
-		first, second Day
-		i             int32
-	}
-	keys := make([]keyed, n)
+	small := make([]chronoKey[int32], n)
 	for i := range n {
 		f, s, ok := bounds(i).sortKey()
-		keys[i] = keyed{f, s, int32(i)}
 		if ok {
 			dated++
 		}
-	}
-	compare := func(a, b keyed) int {
-		if a.first != b.first {
-			return cmp.Compare(a.first, b.first)
+		sf, fok := smallDay(f)
+		ss, sok := smallDay(s)
+		if !fok || !sok {
+			large := make([]chronoKey[Day], n)
+			for j := range i {
+				large[j] = chronoKey[Day]{largeDay(small[j].first), largeDay(small[j].second), small[j].i}
+			}
+			small = nil
+			large[i] = chronoKey[Day]{f, s, int32(i)}
+			for j := i + 1; j < n; j++ {
+				f, s, ok := bounds(j).sortKey()
+				if ok {
+					dated++
+				}
+				large[j] = chronoKey[Day]{f, s, int32(j)}
+			}
+			return sortChrono(large), dated
 		}
-		if a.second != b.second {
-			return cmp.Compare(a.second, b.second)
-		}
-		return cmp.Compare(a.i, b.i)
+		small[i] = chronoKey[int32]{sf, ss, int32(i)}
 	}
-	// A million events take a fifth of a second to sort on one core: sort
-	// a part per core, then merge the parts into perm. The keys are
-	// distinct (the index is one), so the order is the same.
+	return sortChrono(small), dated
+}
+
+// chronoKey is an event's sort key and dataset index.
+type chronoKey[K int32 | Day] struct {
+	first, second K
+	i             int32
+}
+
+func compareChrono[K int32 | Day](a, b chronoKey[K]) int {
+	if a.first != b.first {
+		return cmp.Compare(a.first, b.first)
+	}
+	if a.second != b.second {
+		return cmp.Compare(a.second, b.second)
+	}
+	return cmp.Compare(a.i, b.i)
+}
+
+// sortChrono sorts keys and returns their indexes in order. A million
+// events take a fifth of a second to sort on one core: it sorts a part per
+// core, then merges the parts. The keys are distinct (the index is one),
+// so the order is the same.
+func sortChrono[K int32 | Day](keys []chronoKey[K]) (perm []int32) {
+	n := len(keys)
 	parts := min(runtime.GOMAXPROCS(0), 4, max(1, n/(1<<16)))
 	var sorts []func()
 	for p := range parts {
 		part := keys[p*n/parts : (p+1)*n/parts]
-		sorts = append(sorts, func() { slices.SortFunc(part, compare) })
+		sorts = append(sorts, func() { slices.SortFunc(part, compareChrono[K]) })
 	}
 	parallel(sorts...)
-	perm = make([]int32, len(keys))
-	heads := make([][]keyed, parts)
+	perm = make([]int32, n)
+	heads := make([][]chronoKey[K], parts)
 	for p := range parts {
 		heads[p] = keys[p*n/parts : (p+1)*n/parts]
 	}
 	for j := range perm {
 		best := -1
 		for p, h := range heads {
-			if len(h) > 0 && (best < 0 || compare(h[0], heads[best][0]) < 0) {
+			if len(h) > 0 && (best < 0 || compareChrono(h[0], heads[best][0]) < 0) {
 				best = p
 			}
 		}
 		perm[j] = heads[best][0].i
 		heads[best] = heads[best][1:]
 	}
-	return perm, dated
+	return perm
 }
 
 // Title returns the dataset's title.
