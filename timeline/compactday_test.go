@@ -69,3 +69,85 @@ func TestSmallDayKeepsOrder(t *testing.T) {
 		}
 	}
 }
+
+// referenceOrder is chronologicalBy's order by the plain comparison of
+// 64-bit keys.
+func referenceOrder(b []Bounds) []int32 {
+	keys := make([]chronoKey[Day], len(b))
+	for i := range b {
+		f, s, _ := b[i].sortKey()
+		keys[i] = chronoKey[Day]{f, s, int32(i)}
+	}
+	return sortChrono(keys)
+}
+
+func randomBounds(r *rand.Rand, n int, spread Day) []Bounds {
+	b := make([]Bounds, n)
+	for i := range b {
+		lo := Day(r.Int64N(int64(spread))) - spread/2
+		hi := lo + Day(r.IntN(3))*Day(r.Int64N(int64(spread)/4+1))
+		switch r.IntN(8) {
+		case 0:
+			lo = NoEarliest
+		case 1:
+			hi = NoLatest
+		case 2:
+			lo, hi = NoEarliest, NoLatest
+		}
+		b[i] = Bounds{lo, hi}
+	}
+	return b
+}
+
+// The packed keys must sort events exactly as the comparison of their
+// keys does, ties, open ends and undated events included; keys that do
+// not fit in 64 bits are refused, for the other sorts.
+func TestChronologicalPacked(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, tc := range []struct {
+		n      int
+		spread Day
+		fits   bool
+	}{{0, 10, true}, {1, 10, true}, {500, 3, true}, {200_000, 400_000, true}, {5000, 1 << 40, false}} {
+		b := randomBounds(r, tc.n, tc.spread)
+		perm, dated, ok := chronologicalPacked(len(b), func(i int) Bounds { return b[i] })
+		if ok != tc.fits {
+			t.Fatalf("n %d, spread %d: packed %v, want %v", tc.n, tc.spread, ok, tc.fits)
+		}
+		want := referenceOrder(b)
+		wantDated := 0
+		for _, x := range b {
+			if _, _, d := x.sortKey(); d {
+				wantDated++
+			}
+		}
+		if ok && (!slices.Equal(perm, want) || dated != wantDated) {
+			t.Errorf("n %d, spread %d: packed order differs (dated %d, want %d)", tc.n, tc.spread, dated, wantDated)
+		}
+		if got, gotDated := chronologicalBy(len(b), func(i int) Bounds { return b[i] }); !slices.Equal(got, want) || gotDated != wantDated {
+			t.Errorf("n %d, spread %d: chronologicalBy's order differs", tc.n, tc.spread)
+		}
+	}
+}
+
+func BenchmarkChronological(b *testing.B) {
+	bounds := randomBounds(rand.New(rand.NewPCG(1, 2)), 1_000_000, 400_000)
+	at := func(i int) Bounds { return bounds[i] }
+	b.Run("packed", func(b *testing.B) {
+		for b.Loop() {
+			chronologicalPacked(len(bounds), at)
+		}
+	})
+	b.Run("keys", func(b *testing.B) {
+		for b.Loop() {
+			keys := make([]chronoKey[int32], len(bounds))
+			for i := range bounds {
+				f, s, _ := bounds[i].sortKey()
+				sf, _ := smallDay(f)
+				ss, _ := smallDay(s)
+				keys[i] = chronoKey[int32]{sf, ss, int32(i)}
+			}
+			sortChrono(keys)
+		}
+	})
+}

@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"cmp"
+	"iter"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -97,9 +99,13 @@ func chronological(events []Event) (perm []int32, dated int) {
 // in dataset order. Ties keep the dataset's order: the index is the last
 // sort key, so an unstable sort gives the stable order. A dated event's
 // first key is always below maxDay, so undated ones, keyed maxDay, come
-// last without a flag. The keys are sorted in 32 bits when they fit
-// (smallDay), which halves the memory and time of the sort.
+// last without a flag. The keys are packed into one integer when they fit
+// (chronologicalPacked), else sorted in 32 bits when they fit (smallDay),
+// which halves the memory and time of the sort.
 func chronologicalBy(n int, bounds func(i int) Bounds) (perm []int32, dated int) {
+	if perm, dated, ok := chronologicalPacked(n, bounds); ok {
+		return perm, dated
+	}
 	small := make([]chronoKey[int32], n)
 	for i := range n {
 		f, s, ok := bounds(i).sortKey()
@@ -129,6 +135,59 @@ func chronologicalBy(n int, bounds func(i int) Bounds) (perm []int32, dated int)
 	return sortChrono(small), dated
 }
 
+// chronologicalPacked is chronologicalBy with each event's key packed
+// into a uint64 that sorts as the key does: from the high bits down, its
+// first day counted from the dataset's earliest (undated events above
+// every dated one), its second as days after the first (an open end above
+// every span), and its dataset index. It reads the bounds twice, once for
+// the ranges of those numbers, and reports false when they need more than
+// 64 bits. A million events of 1,000 years whose spans are under 2,000
+// years take 20+19+18 bits. Sorting integers, not keys through a
+// comparison function, takes a third of the time, in 8 bytes an event
+// instead of 12.
+func chronologicalPacked(n int, bounds func(i int) Bounds) (perm []int32, dated int, ok bool) {
+	fmin, fmax, dmax := maxDay, minDay, Day(0)
+	for i := range n {
+		f, s, ok := bounds(i).sortKey()
+		if !ok {
+			continue
+		}
+		dated++
+		fmin, fmax = min(fmin, f), max(fmax, f)
+		if s != maxDay {
+			dmax = max(dmax, s-f)
+		}
+	}
+	if dated == 0 {
+		fmin, fmax = 0, -1
+	}
+	// Differences of days within ±2^62 fit in 63 bits, as uint64.
+	undated, open := uint64(fmax)-uint64(fmin)+1, uint64(dmax)+1
+	ibits := bits.Len64(uint64(n))
+	dbits := bits.Len64(open)
+	if bits.Len64(undated)+dbits+ibits > 64 {
+		return nil, 0, false
+	}
+	keys := make([]uint64, n)
+	for i := range n {
+		f, s, ok := bounds(i).sortKey()
+		fc, dc := undated, open
+		if ok {
+			fc = uint64(f) - uint64(fmin)
+			if s != maxDay {
+				dc = uint64(s - f)
+			}
+		}
+		keys[i] = fc<<(dbits+ibits) | dc<<ibits | uint64(i)
+	}
+	perm = make([]int32, n)
+	index := uint64(1)<<ibits - 1
+	for j, k := range sortParts(keys, cmp.Compare[uint64], slices.Sort[[]uint64]) {
+		perm[j] = int32(k & index)
+	}
+	return perm, dated, true
+}
+
 // chronoKey is an event's sort key and dataset index.
 type chronoKey[K int32 | Day] struct {
 	first, second K
@@ -145,35 +204,46 @@ func compareChrono[K int32 | Day](a, b chronoKey[K]) int {
 	return cmp.Compare(a.i, b.i)
 }
 
-// sortChrono sorts keys and returns their indexes in order. A million
-// events take a fifth of a second to sort on one core: it sorts a part per
-// core, then merges the parts. The keys are distinct (the index is one),
-// so the order is the same.
+// sortChrono sorts keys and returns their indexes in order.
 func sortChrono[K int32 | Day](keys []chronoKey[K]) (perm []int32) {
+	perm = make([]int32, len(keys))
+	sortKeys := func(part []chronoKey[K]) { slices.SortFunc(part, compareChrono[K]) }
+	for j, k := range sortParts(keys, compareChrono[K], sortKeys) {
+		perm[j] = k.i
+	}
+	return perm
+}
+
+// sortParts yields the distinct keys in order. A million events take a
+// fifth of a second to sort on one core: it sorts a part per core, by
+// sortPart, then merges the parts, by compare.
+func sortParts[T any](keys []T, compare func(a, b T) int, sortPart func([]T)) iter.Seq2[int, T] {
 	n := len(keys)
 	parts := min(runtime.GOMAXPROCS(0), 4, max(1, n/(1<<16)))
 	var sorts []func()
 	for p := range parts {
 		part := keys[p*n/parts : (p+1)*n/parts]
-		sorts = append(sorts, func() { slices.SortFunc(part, compareChrono[K]) })
+		sorts = append(sorts, func() { sortPart(part) })
 	}
 	parallel(sorts...)
-	perm = make([]int32, n)
-	heads := make([][]chronoKey[K], parts)
-	for p := range parts {
-		heads[p] = keys[p*n/parts : (p+1)*n/parts]
-	}
-	for j := range perm {
-		best := -1
-		for p, h := range heads {
-			if len(h) > 0 && (best < 0 || compareChrono(h[0], heads[best][0]) < 0) {
-				best = p
-			}
+	return func(yield func(int, T) bool) {
+		heads := make([][]T, parts)
+		for p := range parts {
+			heads[p] = keys[p*n/parts : (p+1)*n/parts]
 		}
-		perm[j] = heads[best][0].i
-		heads[best] = heads[best][1:]
+		for j := range n {
+			best := -1
+			for p, h := range heads {
+				if len(h) > 0 && (best < 0 || compare(h[0], heads[best][0]) < 0) {
+					best = p
+				}
+			}
+			if !yield(j, heads[best][0]) {
+				return
+			}
+			heads[best] = heads[best][1:]
+		}
 	}
-	return perm
 }
 
 // Title returns the dataset's title.
