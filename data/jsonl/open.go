@@ -122,14 +122,15 @@ func headerProblems(st *loader, diags []timeline.Diagnostic) []schema.Problem {
 
 // lineIndex is where each event line is: its offset in the file, its
 // length without the line break (-1 for a line over MaxLine, which is not
-// read), and its line number, kept only where it does not follow from the
-// event's before (a blank line was skipped): a million events spare 4 MB.
-// Offsets keep their low 32 bits per line and their high bits only where
-// they change, once every 4 GB of file: another 4 MB a million events.
+// read), and its line number. What follows from the line before is not
+// kept: a line number where no blank line was skipped (a million events
+// spare 4 MB), a length where the next event line starts right after the
+// line break (another 4 MB), the high 32 bits of an offset but where they
+// change, once every 4 GB of file (another 4 MB).
 type lineIndex struct {
 	low   []uint32
-	n     []int32
 	highs []highJump // ascending
+	lens  []lineLen  // ascending; the last line's is last
 	jumps []lineJump // ascending
 }
 
@@ -140,21 +141,32 @@ type highJump struct {
 	high  uint32
 }
 
+// lineLen is the length of an event line whose next event line does not
+// start right after its line break, and of the last.
+type lineLen struct {
+	event int
+	n     int32
+}
+
 // lineJump says that event is on line, and the events after it on the
 // lines after, up to the next jump.
 type lineJump struct{ event, line int }
 
 // len is the number of event lines.
-func (x *lineIndex) len() int { return len(x.n) }
+func (x *lineIndex) len() int { return len(x.low) }
 
 // add appends a line at offset off, of n bytes; offsets must ascend.
 func (x *lineIndex) add(off int64, n int32) {
+	i := len(x.low)
+	if k := len(x.lens) - 1; k >= 0 && x.lens[k].event == i-1 && int64(x.lens[k].n)+1 == off-x.off(i-1) {
+		x.lens = x.lens[:k] // the last line's length follows after all
+	}
 	h := uint32(off >> 32)
 	if k := len(x.highs); k == 0 && h != 0 || k > 0 && x.highs[k-1].high != h {
-		x.highs = append(x.highs, highJump{len(x.n), h})
+		x.highs = append(x.highs, highJump{i, h})
 	}
 	x.low = append(x.low, uint32(off))
-	x.n = append(x.n, n)
+	x.lens = append(x.lens, lineLen{i, n})
 }
 
 // off is the offset of event i's line.
@@ -168,9 +180,18 @@ func (x *lineIndex) off(i int) int64 {
 	return int64(h)<<32 | int64(x.low[i])
 }
 
+// n is the length of event i's line.
+func (x *lineIndex) n(i int) int32 {
+	k := sort.Search(len(x.lens), func(k int) bool { return x.lens[k].event >= i })
+	if k < len(x.lens) && x.lens[k].event == i {
+		return x.lens[k].n
+	}
+	return int32(x.off(i+1) - x.off(i) - 1)
+}
+
 // reset empties x, keeping its room.
 func (x *lineIndex) reset() {
-	x.low, x.n, x.highs, x.jumps = x.low[:0], x.n[:0], x.highs[:0], x.jumps[:0]
+	x.low, x.highs, x.lens, x.jumps = x.low[:0], x.highs[:0], x.lens[:0], x.jumps[:0]
 }
 
 // jump records that event is on line, unless that follows already.
@@ -245,7 +266,6 @@ func (st *loader) columns(br *bufio.Reader, start, size int64) (lineIndex, timel
 			perByte := float64(len(c.bounds)) / float64(len(j.data))
 			n := min(int(perByte*float64(st.total)*1.04)+64, int(st.total/minLineBytes)+64)
 			lines.low = make([]uint32, 0, n)
-			lines.n = make([]int32, 0, n)
 			cols.Bounds = make([]timeline.Bounds, 0, n)
 			cols.Status = make([]timeline.Status, 0, n)
 			cols.ActorAt = append(make([]int32, 0, n+1), 0)
@@ -257,7 +277,7 @@ func (st *loader) columns(br *bufio.Reader, start, size int64) (lineIndex, timel
 			lines.jump(st.n+jp.event, jp.line)
 		}
 		for k := range c.lines.len() {
-			lines.add(c.lines.off(k), c.lines.n[k])
+			lines.add(c.lines.off(k), c.lines.n(k))
 		}
 		cols.Bounds = append(cols.Bounds, c.bounds...)
 		cols.Status = append(cols.Status, c.status...)

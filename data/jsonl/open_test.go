@@ -386,22 +386,34 @@ func TestOpenSmall(t *testing.T) {
 }
 
 // A file over 4 GB has offsets past 32 bits: the index keeps their high
-// bits where they change, and gives every offset back whole.
+// bits where they change, and gives every offset back whole; lengths are
+// kept where the next line does not follow right after (blank lines, a
+// line too long to read, the last), and given back all the same.
 func TestLineIndexOffsets(t *testing.T) {
-	want := []int64{0, 255, 1<<32 - 300, 1<<32 - 1, 1 << 32, 1<<32 + 7, 3<<32 + 1, 3<<32 + 2, 5 << 32}
+	type line struct {
+		off int64
+		n   int32
+	}
+	want := []line{{0, 254}, {255, 10}, {270, 5}, {1<<32 - 300, 298}, {1<<32 - 1, 0}, {1 << 32, 6}, {1<<32 + 7, -1},
+		{3<<32 + 1, 0}, {3<<32 + 2, 9}, {5 << 32, 3}}
 	var x lineIndex
-	for k, off := range want {
-		x.add(off, int32(k))
+	for _, l := range want {
+		x.add(l.off, l.n)
 	}
 	if x.len() != len(want) {
 		t.Fatalf("len %d, want %d", x.len(), len(want))
 	}
-	for i, off := range want {
-		if got := x.off(i); got != off || x.n[i] != int32(i) {
-			t.Errorf("line %d: offset %d, length %d; want %d, %d", i, got, x.n[i], off, i)
+	for i, l := range want {
+		if off, n := x.off(i), x.n(i); off != l.off || n != l.n {
+			t.Errorf("line %d: offset %d, length %d; want %d, %d", i, off, n, l.off, l.n)
 		}
 	}
 	if len(x.highs) != 3 {
 		t.Errorf("%d changes of the high bits recorded, want 3: %v", len(x.highs), x.highs)
+	}
+	// Lines 1 (a blank line after it), 2, 6 (too long), 8 and 9 (the last) do not
+	// follow.
+	if len(x.lens) != 5 {
+		t.Errorf("%d lengths kept, want 5: %v", len(x.lens), x.lens)
 	}
 }

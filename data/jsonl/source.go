@@ -51,11 +51,11 @@ func (s *fileSource) Event(i int) (*timeline.Event, error) {
 		return nil, fmt.Errorf("%s: no event %d", s.name, i+1)
 	}
 	line := s.lines.line(i)
-	if s.lines.n[i] < 0 {
+	if s.lines.n(i) < 0 {
 		return nil, fmt.Errorf("line %d: a JSON Lines record may have at most %d bytes (16 MB); this line is longer and was skipped", line, MaxLine)
 	}
 	// A fresh buffer: the tree decoder's strings may refer to it.
-	buf := make([]byte, s.lines.n[i])
+	buf := make([]byte, s.lines.n(i))
 	if n, _ := s.f.ReadAt(buf, s.lines.off(i)); n < len(buf) {
 		return nil, s.changed()
 	}
@@ -130,18 +130,18 @@ func (s *fileSource) release(r *textReader) {
 // file in another order) are read one by one, not a megabyte each.
 func (r *textReader) line(s *fileSource, count int, at func(j int) int) ([]byte, error) {
 	i := at(0)
-	off, n := s.lines.off(i), int64(s.lines.n[i])
+	off, n := s.lines.off(i), int64(s.lines.n(i))
 	if off >= r.off && off+n <= r.off+int64(len(r.buf)) {
 		return r.buf[off-r.off:][:n], nil
 	}
 	end := off + n
 	for j := 1; j < count; j++ {
 		k := at(j)
-		if s.lines.n[k] < 0 {
+		if s.lines.n(k) < 0 {
 			continue
 		}
 		start := s.lines.off(k)
-		stop := start + int64(s.lines.n[k])
+		stop := start + int64(s.lines.n(k))
 		if start-end > readGap || stop-off > readWindow {
 			break
 		}
@@ -176,7 +176,7 @@ func (s *fileSource) Texts(idx []int32, need timeline.Needles, fn func(k int, s 
 	r := s.reader()
 	defer s.release(r)
 	for k, i := range idx {
-		if i < 0 || int(i) >= s.lines.len() || s.lines.n[i] <= 0 {
+		if i < 0 || int(i) >= s.lines.len() || s.lines.n(int(i)) <= 0 {
 			continue
 		}
 		rest := idx[k:]
@@ -215,7 +215,7 @@ func (s *fileSource) Find(id string) (int, bool, error) {
 				if i&1023 == 0 && first.Load() < int64(p) {
 					return
 				}
-				if s.lines.n[i] <= 0 {
+				if s.lines.n(i) <= 0 {
 					continue
 				}
 				b, err := r.line(s, hi-i, func(j int) int { return i + j })
