@@ -337,7 +337,7 @@ func TestSearchDict(t *testing.T) {
 	key := func(i int) []byte {
 		// Every prefix, 1 to 40 bytes, of a string per 40 keys: keys that
 		// share their inline head, and heads that differ only in length.
-		k := fmt.Appendf(nil, "%x", (i/40)*2654435761)
+		k := fmt.Appendf(nil, "%x", uint64(i/40)*2654435761)
 		return slices.Grow(bytes.Repeat(k, 40)[:1+i%40], 16)
 	}
 	const n = 50_000 // grows the table many times

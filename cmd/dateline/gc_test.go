@@ -50,6 +50,6 @@ func TestJSONLRestoresGC(t *testing.T) {
 		t.Errorf("GOGC %d after the load, want 150", p)
 	}
 	if l := debug.SetMemoryLimit(-1); l != 3<<30 {
-		t.Errorf("memory limit %d after the load, want %d", l, 3<<30)
+		t.Errorf("memory limit %d after the load, want %d", l, int64(3<<30))
 	}
 }
