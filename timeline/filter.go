@@ -111,6 +111,7 @@ func (t *Timeline) dateCandidates(d Date, dst []int) []int {
 	if !hok {
 		hi = maxDay
 	}
+	t.Index()
 	return t.dates.overlapping(lo, hi, dst, &t.scratch)
 }
 
@@ -118,6 +119,7 @@ func (t *Timeline) dateCandidates(d Date, dst []int) []int {
 // (all of them, with all), ascending: one actor's posting list is copied,
 // several are merged or intersected.
 func (t *Timeline) actorCandidates(ids []string, all bool, dst []int) []int {
+	t.Index()
 	if len(ids) == 1 {
 		return widen(dst, t.postings[ids[0]])
 	}

@@ -97,11 +97,35 @@ func (t *Timeline) buildDates() {
 
 // newDateIndex builds the date index of n events, the first bounds.len()
 // of which are dated, with these bounds, in chronological order; it keeps
-// bounds. A first pass counts the events of each list so that the second
-// fills lists allocated at their final size.
+// bounds.
 func newDateIndex(n int, bounds boundColumn) dateIndex {
+	d := dateIndexSpan(n, bounds)
+	d.buildLists()
+	return d
+}
+
+// dateIndexSpan is a date index with its bounds and span but no lists
+// yet (buildLists), which is all StartDay and Span need.
+func dateIndexSpan(n int, bounds boundColumn) dateIndex {
 	d := dateIndex{n: n, bounds: bounds}
 	d.min, d.max = maxDay, minDay
+	for i := range bounds.len() {
+		b := bounds.at(i)
+		if lo, ok := b.earliest(); ok {
+			d.min, d.max = min(d.min, lo), max(d.max, lo)
+		}
+		if hi, ok := b.latest(); ok {
+			d.min, d.max = min(d.min, hi), max(d.max, hi)
+		}
+	}
+	return d
+}
+
+// buildLists sorts the dated events into the index's lists. A first pass
+// counts the events of each list so that the second fills lists
+// allocated at their final size.
+func (d *dateIndex) buildLists() {
+	bounds := &d.bounds
 	// class returns the list an event belongs to: 0–63 a span class,
 	// 64 open at the start, 65 open at the end, 66 open at both.
 	class := func(b Bounds) int {
@@ -134,12 +158,6 @@ func newDateIndex(n int, bounds boundColumn) dateIndex {
 	for i := range dated {
 		b := bounds.at(i)
 		c := class(b)
-		if c != 64 && c != 66 {
-			d.min, d.max = min(d.min, b.Lo), max(d.max, b.Lo)
-		}
-		if c != 65 && c != 66 {
-			d.min, d.max = min(d.min, b.Hi), max(d.max, b.Hi)
-		}
 		switch c {
 		case 64:
 			d.openStart = append(d.openStart, int32(i))
@@ -161,7 +179,6 @@ func newDateIndex(n int, bounds boundColumn) dateIndex {
 			d.classes = append(d.classes, *c)
 		}
 	}
-	return d
 }
 
 // overlapping appends to dst the indexes of dated events overlapping

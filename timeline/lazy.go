@@ -100,16 +100,44 @@ func NewLazy(ds *Dataset, cols Columns, src EventSource) (*Timeline, []Diagnosti
 	if len(refs.at) != n+1 {
 		refs = &refTable{at: make([]int32, n+1)} // no actors given
 	}
-	// Only the status stays in dataset order: the bounds move into the
-	// date index, in chronological order, and the actors into their
-	// postings, which search reads instead.
-	parallel(
-		func() { t.buildPostings(refs, lz.perm) },
-		func() {
-			t.dates = newDateIndex(n, newBoundColumn(t.dated, func(j int) Bounds { return cols.Bounds[lz.perm[j]] }))
-		})
+	// The first screen needs the order and the days only: the actors'
+	// postings and the date index's lists wait for Index. Only the status
+	// stays in dataset order: the bounds move into the date index, in
+	// chronological order, and the actors into their postings, which
+	// search reads instead.
+	t.dates = dateIndexSpan(n, newBoundColumn(t.dated, func(j int) Bounds { return cols.Bounds[lz.perm[j]] }))
+	t.index = &lazyIndex{build: func() {
+		parallel(func() { t.buildPostings(refs, lz.perm) }, t.dates.buildLists)
+	}}
 	return t, v.diags
 }
+
+// lazyIndex builds, once, what a lazy Timeline leaves for after its first
+// screen.
+type lazyIndex struct {
+	once  sync.Once
+	build func()
+	done  atomic.Bool
+}
+
+// Index builds what a lazy Timeline leaves for after its first screen,
+// the actors' postings and the date index's lists, and returns once they
+// are built: about a tenth of a second a million events. Filters, counts
+// and searches by actor or date call it; a caller that must not wait,
+// such as a UI's event loop, runs it elsewhere first and asks Indexed.
+// A Timeline in memory builds them in New.
+func (t *Timeline) Index() {
+	if x := t.index; x != nil && !x.done.Load() {
+		x.once.Do(func() {
+			x.build()
+			x.build = nil // and what it holds: the actor columns
+			x.done.Store(true)
+		})
+	}
+}
+
+// Indexed reports whether Index has nothing left to build.
+func (t *Timeline) Indexed() bool { return t.index == nil || t.index.done.Load() }
 
 // lazyCacheSize is how many decoded events a lazy Timeline keeps: a few
 // screens of rows, and their neighbours as the cursor moves.

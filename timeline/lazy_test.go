@@ -376,3 +376,45 @@ func TestQueryWordIn(t *testing.T) {
 		}
 	}
 }
+
+// A lazy Timeline leaves its postings and date lists for Index: until
+// then StartDay and Span answer, and any filter, count or search that
+// needs them builds them first, once, however many readers ask at once
+// (run with -race).
+func TestLazyIndexOnDemand(t *testing.T) {
+	ds := datedSearchDataset(3000, 9)
+	want := mustNew(t, ds)
+	got, _ := mustLazy(t, ds)
+	if got.Indexed() || !want.Indexed() {
+		t.Fatalf("Indexed: lazy %v before Index, in memory %v", got.Indexed(), want.Indexed())
+	}
+	wf, wl, wok := want.Span()
+	if f, l, ok := got.Span(); f != wf || l != wl || ok != wok {
+		t.Errorf("Span before Index = %v %v %v, want %v %v %v", f, l, ok, wf, wl, wok)
+	}
+	filters := lazyFilters(ds)
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(filters))
+	for r := range 4 {
+		wg.Go(func() {
+			for k := range filters {
+				f := filters[(k+r)%len(filters)]
+				if g, w := got.Apply(f, nil), want.Apply(f, nil); !slices.Equal(g, w) {
+					errs <- fmt.Sprintf("%+v: %d events, want %d", f, len(g), len(w))
+				}
+				if a := ds.Actors[r%len(ds.Actors)].ID; got.ActorEventCount(a) != want.ActorEventCount(a) {
+					errs <- "ActorEventCount(" + a + ")"
+				}
+				_, _ = got.StartDay(k % got.Len())
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if !got.Indexed() {
+		t.Error("not Indexed after filters by actor and date")
+	}
+}

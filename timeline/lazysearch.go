@@ -306,6 +306,7 @@ func actorHasPrefix(a *Actor, w string) bool {
 // each) that list an actor for which named is true, read from the actors'
 // postings; nil when none does, the usual case for a word of a search.
 func (t *Timeline) lazyActorEvents(named func(a *Actor) bool) []uint64 {
+	t.Index()
 	lz := t.lazy
 	var set []uint64
 	for a := range t.actors {

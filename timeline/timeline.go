@@ -40,8 +40,10 @@ type Timeline struct {
 	search searchHolder // the word index, built once on demand (search.go)
 
 	// lazy, for a Timeline of a file on disk (NewLazy), holds its events'
-	// columns and their source; events is then nil.
-	lazy *lazyStore
+	// columns and their source; events is then nil. index builds its
+	// postings and date lists after its first screen (Index).
+	lazy  *lazyStore
+	index *lazyIndex
 }
 
 // New validates ds, resolves its citations and builds a Timeline. It returns
@@ -294,11 +296,17 @@ func (t *Timeline) Actor(id string) (*Actor, bool) {
 }
 
 // ActorEventCount returns how many events list the actor.
-func (t *Timeline) ActorEventCount(id string) int { return len(t.postings[id]) }
+func (t *Timeline) ActorEventCount(id string) int {
+	t.Index()
+	return len(t.postings[id])
+}
 
 // ActorEvents returns the chronological indexes of the actor's events,
 // ascending. Callers must not modify it.
-func (t *Timeline) ActorEvents(id string) []int32 { return t.postings[id] }
+func (t *Timeline) ActorEvents(id string) []int32 {
+	t.Index()
+	return t.postings[id]
+}
 
 // Sources returns the sources in dataset order. Callers must not modify it.
 func (t *Timeline) Sources() []Source { return t.sources }

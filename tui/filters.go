@@ -14,6 +14,13 @@ import (
 // and re-runs the search over the new index. Apply reads the actor and
 // date indexes, so its cost follows the result, not the dataset.
 func (m *Model) applyFilter() tea.Cmd {
+	if !m.tl.Indexed() && (len(m.filter.Actors) > 0 || !m.filter.Dates.IsZero()) {
+		// Said, not waited for: onIndexed applies it.
+		m.filterPending = true
+		m.flash = "indexing actors and dates: the filter applies in a moment"
+		return nil
+	}
+	m.filterPending = false
 	sel, had := m.timeline.Selected()
 	idx := m.tl.Apply(m.filter, nil) // a new slice: a running search may hold the old one
 	pos := 0
@@ -149,6 +156,15 @@ func emptyMessage(tl *timeline.Timeline, f timeline.Filter) string {
 
 // openPicker opens the actor picker in place of the panes.
 func (m *Model) openPicker() {
+	if m.picker.st == nil { // not made yet: its counts need the postings
+		if !m.tl.Indexed() {
+			m.flash = "indexing actors: the picker opens in a moment"
+			m.pickerPending = true
+			return
+		}
+		m.picker = newActorPicker(m.tl, m.st, &m.keys)
+		m.picker.SetSize(inner(m.lay.main))
+	}
 	if m.help.full {
 		m.toggleHelp()
 	}
@@ -168,4 +184,36 @@ func (m *Model) pickerKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	m.filter.Actors, m.filter.AllActors = c.actors, c.all && len(c.actors) > 1
 	return m.applyFilter()
+}
+
+// indexedMsg says that tl's postings and date lists are built (indexCmd).
+type indexedMsg struct{ tl *timeline.Timeline }
+
+// indexCmd builds the indexes a lazy Timeline leaves for after its first
+// screen, off the event loop.
+func indexCmd(tl *timeline.Timeline) tea.Cmd {
+	return func() tea.Msg {
+		tl.Index()
+		return indexedMsg{tl}
+	}
+}
+
+// onIndexed makes the actor picker, whose counts needed the postings, and
+// does what was asked of the indexes before they were built.
+func (m *Model) onIndexed(msg indexedMsg) tea.Cmd {
+	if msg.tl != m.tl || m.state != stateReady {
+		return nil
+	}
+	if m.picker.st == nil {
+		m.picker = newActorPicker(m.tl, m.st, &m.keys)
+		m.picker.SetSize(inner(m.lay.main))
+	}
+	if m.pickerPending {
+		m.pickerPending = false
+		m.openPicker()
+	}
+	if m.filterPending {
+		return m.applyFilter()
+	}
+	return nil
 }

@@ -117,6 +117,11 @@ func startLoad(cfg Config, feed *progressFeed, reload bool) (load, wait tea.Cmd)
 			// The text files are known only now; a write to one during
 			// the load is seen at the next change.
 			stamp = stamp.and(statFiles(l.TextFiles))
+			if reload && l.Timeline != nil {
+				// A reload keeps the filters, which its first frame applies:
+				// a big file's actors and dates are indexed here, not there.
+				l.Timeline.Index()
+			}
 		}
 		return loadedMsg{loaded: l, seq: seq, reload: reload, stamp: stamp}
 	}

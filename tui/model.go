@@ -79,6 +79,10 @@ type Model struct {
 	reader sourceView
 	strip  densityStrip
 	flash  string // a one-key notice for the status bar
+	// pickerPending and filterPending are an actor picker asked for (and
+	// no key since) and a filter set before a lazy Timeline's actors and
+	// dates were indexed (onIndexed).
+	pickerPending, filterPending bool
 
 	problems problemsList
 	failed   *data.Loaded // the last reload, when it failed (the dataset shown is older)
@@ -176,6 +180,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.onCiteIndex(msg)
 	case checkedMsg:
 		m.onChecked(msg)
+	case indexedMsg:
+		cmd = m.onIndexed(msg)
 	case checkTickMsg:
 		cmd = m.onCheckTick(msg)
 	case eventChosenMsg:
@@ -230,6 +236,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return nil // only inputs take pasted text
 	}
 	m.flash = ""
+	m.pickerPending = false // a key since: it is not for the picker
 	if m.over == overReader {
 		return m.readerKey(msg)
 	}
@@ -412,7 +419,12 @@ func (m *Model) onLoaded(l *data.Loaded) tea.Cmd {
 		m.timeline.SetIndex(idx, positionOf(m.tl, idx, m.cfg.EventID))
 		m.search.SetEvents(m.tl, idx)
 		m.reader = newSourceView(m.tl, m.st, keys)
-		m.picker = newActorPicker(m.tl, m.st, keys)
+		if m.tl.Indexed() {
+			m.picker = newActorPicker(m.tl, m.st, keys)
+		} else {
+			// The counts need the postings, built behind (onIndexed).
+			m.picker = actorPicker{}
+		}
 		m.setFocus(focusTimeline)
 		m.notes = problemNotes(l.Count(timeline.SeverityCitation), l.Count(timeline.SeverityWarning))
 		if m.tl.Lazy() {
@@ -449,8 +461,9 @@ func (m *Model) onBuildIndexes(msg buildIndexesMsg) tea.Cmd {
 	if m.tl.Lazy() {
 		// A big file has no indexes to build (its search reads the file)
 		// and the passages of a source are those of the event open, but
-		// its events are still to be checked.
-		return m.startCheck(m.loaded.File, m.tl)
+		// its events are still to be checked, and its actors and dates
+		// indexed.
+		return tea.Batch(indexCmd(m.tl), m.startCheck(m.loaded.File, m.tl))
 	}
 	return tea.Batch(citeIndexCmd(m.tl), searchIndexCmd(m.tl))
 }
