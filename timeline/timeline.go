@@ -144,8 +144,8 @@ func chronologicalBy(n int, bounds func(i int) Bounds) (perm []int32, dated int)
 // every span), and its dataset index. It reads the bounds twice, once for
 // the ranges of those numbers, and reports false when they need more than
 // 64 bits. A million events of 1,000 years whose spans are under 2,000
-// years take 20+19+18 bits. Sorting integers, not keys through a
-// comparison function, takes a third of the time, in 8 bytes an event
+// years take 20+19+18 bits. Sorting integers by radix, not keys through
+// a comparison function, takes a quarter of the time, in 16 bytes an event
 // instead of 12.
 func chronologicalPacked(n int, bounds func(i int) Bounds) (perm []int32, dated int, ok bool) {
 	fmin, fmax, dmax := maxDay, minDay, Day(0)
@@ -182,12 +182,45 @@ func chronologicalPacked(n int, bounds func(i int) Bounds) (perm []int32, dated 
 		}
 		keys[i] = fc<<(dbits+ibits) | dc<<ibits | uint64(i)
 	}
+	keys = radixSort(keys, ibits, bits.Len64(undated)+dbits)
 	perm = make([]int32, n)
 	index := uint64(1)<<ibits - 1
-	for j, k := range sortParts(keys, cmp.Compare[uint64], slices.Sort[[]uint64]) {
+	for j, k := range keys {
 		perm[j] = int32(k & index)
 	}
 	return perm, dated, true
+}
+
+// radixSort sorts keys by their width bits above the low skip, which
+// are the keys' indexes in order, and returns them sorted, in keys or in
+// a buffer of the same size: a least-significant-digit radix sort is
+// stable, so ties keep that order, and the indexes need no pass of their
+// own. A pass per 11 bits, skipped when every key has the same digit.
+func radixSort(keys []uint64, skip, width int) []uint64 {
+	const digit = 11
+	buf := make([]uint64, len(keys))
+	var count [1 << digit]int
+	for shift := skip; shift < skip+width; shift += digit {
+		clear(count[:])
+		for _, k := range keys {
+			count[k>>shift&(1<<digit-1)]++
+		}
+		if len(keys) == 0 || count[keys[0]>>shift&(1<<digit-1)] == len(keys) {
+			continue
+		}
+		at := 0
+		for d, c := range count {
+			count[d] = at
+			at += c
+		}
+		for _, k := range keys {
+			d := k >> shift & (1<<digit - 1)
+			buf[count[d]] = k
+			count[d]++
+		}
+		keys, buf = buf, keys
+	}
+	return keys
 }
 
 // chronoKey is an event's sort key and dataset index.
