@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"slices"
 	"sync/atomic"
 
@@ -29,20 +30,23 @@ func scanLoaded(s *jsonl.Scanned) *data.Loaded {
 	return &data.Loaded{File: s.File, Problems: s.Problems}
 }
 
-// listScan is list for a JSON Lines file.
+// listScan is list for a JSON Lines file. For text, the scan keeps the
+// record of each match (appendEventRecord) within a budget, so that most
+// events of a long list are not read again; the events are then laid out
+// on several goroutines (jsonl.Scanned.Print).
 func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) error {
 	var (
 		lookupErr error
 		width     atomic.Int64 // the widest date of the matches, in columns
 	)
-	s := jsonl.Scan(args[0], func(h *timeline.Timeline) func(*timeline.Event) bool {
+	text := opts.format == "text"
+	s := jsonl.ScanSelect(args[0], func(h *timeline.Timeline) jsonl.Selection {
 		f := filter
 		if f.Actors, lookupErr = lookupActors(h, opts.actors); lookupErr != nil {
-			return nil
+			return jsonl.Selection{}
 		}
 		match := h.Matcher(f)
-		text := opts.format == "text"
-		return func(e *timeline.Event) bool {
+		sel := jsonl.Selection{Match: func(e *timeline.Event) bool {
 			if !match(e) {
 				return false
 			}
@@ -52,7 +56,12 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 				}
 			}
 			return true
+		}}
+		if text {
+			sel.Record = func(b []byte, e *timeline.Event) []byte { return appendEventRecord(b, h, e) }
+			sel.Budget = recordBudget(args[0])
 		}
+		return sel
 	})
 	if !s.OK {
 		return a.loadFailed(scanLoaded(s))
@@ -65,62 +74,102 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 	if !s.Sorted {
 		slices.SortFunc(ms, jsonl.Match.Compare)
 	}
-	list := eventList{tl: s.Header, total: s.Events, n: len(ms), dateWidth: int(width.Load()),
-		each: func(fn func(*timeline.Event) error) error { return s.Each(ms, fn) }}
 	if opts.format == "json" {
 		// As WriteJSON: DEL and C1 controls as \u escapes.
 		vw := visibleJSON(a.stdout)
-		if err := writeEventsJSON(vw, s.File, list); err != nil {
+		if err := writeEventsJSON(vw, s, ms); err != nil {
 			return err
 		}
 		return vw.Flush()
 	}
-	return escaped(a.stdout, func(w io.Writer) error { return writeEventList(w, list) })
+	return escaped(a.stdout, func(w io.Writer) error { return writeEventRecords(w, s, ms, int(width.Load())) })
 }
 
-// writeEventsJSON writes what WriteJSON writes of the EventsJSON of list,
-// one event at a time.
-func writeEventsJSON(w io.Writer, file string, list eventList) error {
+// recordBudget is how many bytes of records a scan of the file at path
+// keeps: a sixteenth of its size, so that a list of most of a large file's
+// events takes little more memory than its scan (the events past the
+// budget are read again), and at least minRecordBudget.
+func recordBudget(path string) int {
+	size := int64(0)
+	if info, err := os.Stat(path); err == nil {
+		size = info.Size()
+	}
+	return int(max(minRecordBudget, size/16))
+}
+
+// minRecordBudget is a variable for the tests, which make it 0 so that
+// the scan of a small file keeps the records of only some of its matches.
+var minRecordBudget int64 = 4 << 20
+
+// writeEventRecords is writeEventList for the matches ms of a scan, whose
+// widest date is dateWidth columns wide.
+func writeEventRecords(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match, dateWidth int) error {
+	if _, err := io.WriteString(w, listHeader(s.Header, s.Events, len(ms))); err != nil {
+		return err
+	}
+	r := newEventRenderer(dateWidth)
+	newText := func() jsonl.Text {
+		var own []byte // the record of an event the scan kept none of
+		return func(b []byte, _ int, rec []byte, e *timeline.Event) ([]byte, error) {
+			if rec == nil {
+				own = appendEventRecord(own[:0], s.Header, e)
+				rec = own
+			}
+			return r.render(b, rec), nil
+		}
+	}
+	return s.Print(ms, newText, func(b []byte) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// writeEventsJSON writes what WriteJSON writes of the EventsJSON of the
+// matches ms of a scan, their events encoded on several goroutines.
+func writeEventsJSON(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	buf.WriteString("{\n  \"dataset\": ")
 	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(DatasetJSON{File: file, Title: optional(list.tl.Title()), Total: list.total}); err != nil {
+	if err := enc.Encode(DatasetJSON{File: s.File, Title: optional(s.Header.Title()), Total: s.Events}); err != nil {
 		return err
 	}
 	buf.Truncate(buf.Len() - 1) // Encode's newline
-	if list.n == 0 {
+	if len(ms) == 0 {
 		buf.WriteString(",\n  \"events\": []\n}\n")
 		_, err := w.Write(buf.Bytes())
 		return err
 	}
 	buf.WriteString(",\n  \"events\": [\n")
-	enc.SetIndent("    ", "  ")
-	k := 0
-	err := list.each(func(e *timeline.Event) error {
-		if k > 0 {
-			buf.WriteString(",\n")
-		}
-		k++
-		buf.WriteString("    ")
-		if err := enc.Encode(newEventJSON(list.tl, e)); err != nil {
-			return err
-		}
-		buf.Truncate(buf.Len() - 1)
-		if buf.Len() >= 64<<10 {
-			if _, err := w.Write(buf.Bytes()); err != nil {
-				return err
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return err
+	}
+	newText := func() jsonl.Text {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		return func(b []byte, k int, _ []byte, e *timeline.Event) ([]byte, error) {
+			if k > 0 {
+				b = append(b, ",\n"...)
 			}
 			buf.Reset()
+			if err := enc.Encode(newEventJSON(s.Header, e)); err != nil {
+				return b, err
+			}
+			b = append(b, "    "...)
+			return append(b, buf.Bytes()[:buf.Len()-1]...), nil // without Encode's newline
 		}
-		return nil
+	}
+	err := s.Print(ms, newText, func(b []byte) error {
+		_, err := w.Write(b)
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	buf.WriteString("\n  ]\n}\n")
-	_, err = w.Write(buf.Bytes())
+	_, err = io.WriteString(w, "\n  ]\n}\n")
 	return err
 }
 
