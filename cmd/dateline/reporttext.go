@@ -120,22 +120,52 @@ func listHeader(tl *timeline.Timeline, total, n int) string {
 // (see listScan), and lays them out at the end.
 
 // appendEventRecord appends the record of e, an event of tl's dataset, to
-// b: its date, title (after its status), actors, date note and changed
-// citations (see driftBrief), each as its length (uvarint) and its bytes.
+// b: its date, title (after its status), actors (as tl.ActorsLine), date
+// note and changed citations (see driftBrief), each as its length
+// (uvarint) and its bytes, escaped by timeline.VisibleControls but the
+// date and citations, which have no controls. It makes no string of its
+// own but the date (and the citations', when they changed).
 func appendEventRecord(b []byte, tl *timeline.Timeline, e *timeline.Event) []byte {
 	b = appendRecordString(b, HumanDate(e.Date))
-	title := e.Title
+	// Escaping the parts of a string, joined by visible ASCII, escapes the
+	// string: VisibleControls works a character at a time.
+	b, at := beginRecordString(b)
 	if e.Status != timeline.StatusOccurred {
-		title = "[" + e.Status.String() + "] " + title
+		b = append(append(append(b, '['), e.Status.String()...), "] "...)
 	}
-	b = appendRecordString(b, timeline.VisibleControls(title))
-	b = appendRecordString(b, timeline.VisibleControls(tl.ActorsLine(e)))
+	b = endRecordString(append(b, timeline.VisibleControls(e.Title)...), at)
+	b, at = beginRecordString(b)
+	for k, r := range e.Actors {
+		if k > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, timeline.VisibleControls(tl.ActorName(r.Actor))...)
+		if r.Role != "" {
+			b = append(append(append(b, " ("...), timeline.VisibleControls(r.Role)...), ')')
+		}
+	}
+	b = endRecordString(b, at)
 	b = appendRecordString(b, timeline.VisibleControls(e.DateNote))
 	return appendRecordString(b, driftBrief(e))
 }
 
 func appendRecordString(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// beginRecordString makes room for the length of a string of a record
+// appended next, at the returned index, which endRecordString fills in.
+func beginRecordString(b []byte) ([]byte, int) {
+	return append(b, make([]byte, binary.MaxVarintLen64)...), len(b)
+}
+
+func endRecordString(b []byte, at int) []byte {
+	start := at + binary.MaxVarintLen64
+	var n [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(n[:], uint64(len(b)-start))
+	copy(b[at:], n[:k])
+	m := copy(b[at+k:], b[start:])
+	return b[:at+k+m]
 }
 
 // nextRecordString splits the first string off a record: a view of its
