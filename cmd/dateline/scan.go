@@ -75,12 +75,7 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 		slices.SortFunc(ms, jsonl.Match.Compare)
 	}
 	if opts.format == "json" {
-		// As WriteJSON: DEL and C1 controls as \u escapes.
-		vw := visibleJSON(a.stdout)
-		if err := writeEventsJSON(vw, s, ms); err != nil {
-			return err
-		}
-		return vw.Flush()
+		return writeEventsJSON(a.stdout, s, ms)
 	}
 	return escaped(a.stdout, func(w io.Writer) error { return writeEventRecords(w, s, ms, int(width.Load())) })
 }
@@ -125,7 +120,8 @@ func writeEventRecords(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match, dateWidt
 }
 
 // writeEventsJSON writes what WriteJSON writes of the EventsJSON of the
-// matches ms of a scan, their events encoded on several goroutines.
+// matches ms of a scan, DEL and C1 controls escaped (as visibleJSON), the
+// events encoded on several goroutines.
 func writeEventsJSON(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -136,13 +132,16 @@ func writeEventsJSON(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match) error {
 		return err
 	}
 	buf.Truncate(buf.Len() - 1) // Encode's newline
-	if len(ms) == 0 {
-		buf.WriteString(",\n  \"events\": []\n}\n")
-		_, err := w.Write(buf.Bytes())
+	write := func(b []byte) error {
+		_, err := w.Write(b)
 		return err
 	}
+	if len(ms) == 0 {
+		buf.WriteString(",\n  \"events\": []\n}\n")
+		return write(appendJSONControls(nil, buf.Bytes()))
+	}
 	buf.WriteString(",\n  \"events\": [\n")
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := write(appendJSONControls(nil, buf.Bytes())); err != nil {
 		return err
 	}
 	newText := func() jsonl.Text {
@@ -159,18 +158,16 @@ func writeEventsJSON(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match) error {
 				return b, err
 			}
 			b = append(b, "    "...)
-			return append(b, buf.Bytes()[:buf.Len()-1]...), nil // without Encode's newline
+			// Escaped a value at a time as the whole would be: encoding/json
+			// writes valid UTF-8, which jsonControls changes a character at a
+			// time.
+			return appendJSONControls(b, buf.Bytes()[:buf.Len()-1]), nil // without Encode's newline
 		}
 	}
-	err := s.Print(ms, newText, func(b []byte) error {
-		_, err := w.Write(b)
-		return err
-	})
-	if err != nil {
+	if err := s.Print(ms, newText, write); err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n  ]\n}\n")
-	return err
+	return write([]byte("\n  ]\n}\n"))
 }
 
 // actorsScan is actors for a JSON Lines file.
