@@ -13,6 +13,7 @@ import (
 	"os"
 	"slices"
 	"sync/atomic"
+	"unsafe"
 
 	"dateline/data"
 	"dateline/data/jsonl"
@@ -77,7 +78,7 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 	if opts.format == "json" {
 		return writeEventsJSON(a.stdout, s, ms)
 	}
-	return escaped(a.stdout, func(w io.Writer) error { return writeEventRecords(w, s, ms, int(width.Load())) })
+	return writeEventRecords(a.stdout, s, ms, int(width.Load()))
 }
 
 // recordBudget is how many bytes of records a scan of the file at path
@@ -96,10 +97,11 @@ func recordBudget(path string) int {
 // the scan of a small file keeps the records of only some of its matches.
 var minRecordBudget int64 = 4 << 20
 
-// writeEventRecords is writeEventList for the matches ms of a scan, whose
-// widest date is dateWidth columns wide.
+// writeEventRecords is WriteEventsText for the matches ms of a scan, whose
+// widest date is dateWidth columns wide. Each event's block is escaped (as
+// escaped does the whole list) where it is laid out.
 func writeEventRecords(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match, dateWidth int) error {
-	if _, err := io.WriteString(w, listHeader(s.Header, s.Events, len(ms))); err != nil {
+	if _, err := io.WriteString(w, timeline.VisibleControls(listHeader(s.Header, s.Events, len(ms)))); err != nil {
 		return err
 	}
 	r := newEventRenderer(dateWidth)
@@ -110,7 +112,16 @@ func writeEventRecords(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match, dateWidt
 				own = appendEventRecord(own[:0], s.Header, e)
 				rec = own
 			}
-			return r.render(b, rec), nil
+			start := len(b)
+			b = r.render(b, rec)
+			// A block is whole characters, which VisibleControls escapes one
+			// at a time: escaping the blocks one by one escapes the list.
+			// Their strings are escaped already, so this is the safety net.
+			block := unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
+			if esc := timeline.VisibleControls(block); unsafe.StringData(esc) != unsafe.StringData(block) {
+				b = append(b[:start], esc...)
+			}
+			return b, nil
 		}
 	}
 	return s.Print(ms, newText, func(b []byte) error {
