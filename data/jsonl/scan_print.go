@@ -31,11 +31,13 @@ var (
 
 // printJob is a run of consecutive matches and the text made of them.
 type printJob struct {
-	first int // index in ms of the run's first match
+	_     cacheLine // a printer writes it (see scanWorker)
+	first int       // index in ms of the run's first match
 	ms    []Match
 	out   []byte
 	err   error
 	done  chan struct{}
+	_     cacheLine
 }
 
 // Print writes what text makes of each match of ms, a slice of this
@@ -80,6 +82,10 @@ func (s *Scanned) Print(ms []Match, newText func() Text, write func([]byte) erro
 	wg.Go(func() { s.cutChunks(ms, free, work, order, quit) })
 	for range workers {
 		p := &printer{s: s, text: newText(), r: lineReader{f: f}}
+		if f != nil {
+			p.d.transient = true
+			p.ec = *s.checker.Events() // a new one, into the padded printer
+		}
 		wg.Go(func() { p.run(work) })
 	}
 	for j := range order {
@@ -140,14 +146,17 @@ func (s *Scanned) cutChunks(ms []Match, free <-chan *printJob, work, order chan<
 }
 
 // printer is one goroutine making text: as Each, it reads, decodes and
-// checks the lines of matches without a record.
+// checks the lines of matches without a record. What it writes often is
+// padded from what others do (see scanWorker).
 type printer struct {
+	_    cacheLine
 	s    *Scanned
 	text Text
 	r    lineReader
 	d    eventDecoder
-	ec   *timeline.EventChecker
+	ec   timeline.EventChecker
 	e    timeline.Event
+	_    cacheLine
 }
 
 func (p *printer) run(work <-chan *printJob) {
@@ -159,8 +168,10 @@ func (p *printer) run(work <-chan *printJob) {
 
 // chunk makes the text of one run of matches; a panic becomes its error.
 func (p *printer) chunk(j *printJob) {
-	j.out, j.err = j.out[:0], nil
+	out := j.out[:0]
+	j.err = nil
 	defer func() {
+		j.out = out
 		if r := recover(); r != nil {
 			j.err = fmt.Errorf("internal error while printing %s: %v", p.s.File, r)
 		}
@@ -180,12 +191,15 @@ func (p *printer) chunk(j *printJob) {
 		m := &j.ms[k]
 		rec := p.s.record(*m)
 		var e *timeline.Event
+		var err error
 		if rec == nil {
-			if e, j.err = p.event(*m); j.err != nil {
+			if e, err = p.event(*m); err != nil {
+				j.err = err
 				return
 			}
 		}
-		if j.out, j.err = p.text(j.out, j.first+k, rec, e); j.err != nil {
+		if out, err = p.text(out, j.first+k, rec, e); err != nil {
+			j.err = err
 			return
 		}
 	}
@@ -197,9 +211,5 @@ func (p *printer) event(m Match) (*timeline.Event, error) {
 	if err != nil {
 		return nil, p.s.changed()
 	}
-	if p.ec == nil {
-		p.d.transient = true
-		p.ec = p.s.checker.Events()
-	}
-	return p.s.decode(&p.d, p.ec, m, line, &p.e)
+	return p.s.decode(&p.d, &p.ec, m, line, &p.e)
 }
