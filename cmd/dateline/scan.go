@@ -2,9 +2,11 @@ package main
 
 // list, actors and validate on a JSON Lines file: one streaming pass
 // (jsonl.Scan) with every check a load makes, keeping only where the
-// selected events are, then a second read of those lines to print them.
-// No Timeline is built: no event list, no indexes. The output is the one
-// the loaded Timeline gives, byte for byte (scan_test.go compares them).
+// selected events are (and, for a text list within a budget, the strings
+// it prints of each), then a second read of those lines to print them, on
+// several goroutines. No Timeline is built: no event list, no indexes. The
+// output is the one the loaded Timeline gives, byte for byte (scan_test.go
+// compares them).
 
 import (
 	"bytes"
@@ -32,8 +34,8 @@ func scanLoaded(s *jsonl.Scanned) *data.Loaded {
 }
 
 // listScan is list for a JSON Lines file. For text, the scan keeps the
-// record of each match (appendEventRecord) within a budget, so that most
-// events of a long list are not read again; the events are then laid out
+// record of each match (appendEventRecord) when they all fit a budget, so
+// that the events are not read again; the events are then laid out
 // on several goroutines (jsonl.Scanned.Print).
 func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) error {
 	var (
@@ -82,9 +84,9 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 }
 
 // recordBudget is how many bytes of records a scan of the file at path
-// keeps: a sixteenth of its size, so that a list of most of a large file's
-// events takes little more memory than its scan (the events past the
-// budget are read again), and at least minRecordBudget.
+// may keep: a sixteenth of its size, and at least minRecordBudget. A list
+// whose records take more (most of a large file's events, 105 bytes each)
+// reads its events again instead.
 func recordBudget(path string) int {
 	size := int64(0)
 	if info, err := os.Stat(path); err == nil {
@@ -94,7 +96,7 @@ func recordBudget(path string) int {
 }
 
 // minRecordBudget is a variable for the tests, which make it 0 so that
-// the scan of a small file keeps the records of only some of its matches.
+// the scan of a small file keeps the records of few lists.
 var minRecordBudget int64 = 4 << 20
 
 // writeEventRecords is WriteEventsText for the matches ms of a scan, whose

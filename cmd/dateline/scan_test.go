@@ -234,8 +234,8 @@ func clip(s string) string {
 }
 
 // TestScanListInRuns: lists of thousands of events, which the scan path
-// makes in runs on several goroutines from the records the scan kept (all
-// of them, some of them over the budget, or none, for JSON), are the
+// makes in runs on several goroutines from the records the scan kept or
+// from the events read again (over the budget, and for JSON), are the
 // loading path's, byte for byte, for a file in date order and not.
 func TestScanListInRuns(t *testing.T) {
 	files := scanCorpus(t, 30000)[:2] // shuffled, sorted

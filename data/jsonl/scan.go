@@ -71,10 +71,12 @@ type Match struct {
 
 // Selection is what a scan keeps of the events. Match selects them (nil:
 // none). Record, when not nil, appends to b what the caller will need of
-// a selected event; the scan keeps it with its Match, for Print, until
-// the records kept reach Budget bytes: the matches after have none. Both
-// are called from several goroutines at once, with valid events only
-// (events with problems are not selected), and must not keep them.
+// a selected event; the scan keeps it with its Match, for Print, when the
+// records of all the matches take at most Budget bytes, and none of them
+// otherwise (it drops them once they go over: a list of most of a file's
+// events then takes no more memory than without). Both are called from
+// several goroutines at once, with valid events only (events with
+// problems are not selected), and must not keep them.
 type Selection struct {
 	Match  func(*timeline.Event) bool
 	Record func(b []byte, e *timeline.Event) []byte
@@ -234,6 +236,7 @@ type scanner struct {
 	recording atomic.Bool
 	kept      int
 	arena     []byte
+	start     int64 // the offset of the first event line
 }
 
 // headerProblems places the header's diagnostics as the placer does.
@@ -310,7 +313,7 @@ type cacheLine [64]byte
 func (sc *scanner) run(br *bufio.Reader, start, size int64) {
 	st := sc.st
 	st.total = max(0, size-start)
-	st.done = start
+	st.done, sc.start = start, start
 	workers := max(1, runtime.GOMAXPROCS(0))
 	// A block per worker, one being read and one being collected: a scan
 	// keeps nothing of a block once collected, and more blocks (a megabyte
@@ -563,6 +566,8 @@ func (sc *scanner) collect(j *job) {
 			if h.recEnd >= 0 {
 				m.rec = sc.keep(s.recs[recStart:h.recEnd])
 				recStart = h.recEnd
+			} else if sc.recording.Load() {
+				sc.dropRecords() // a match without one: none is kept
 			}
 			if n := len(sc.out.Matches); n > 0 && sc.out.Matches[n-1].Compare(m) > 0 {
 				sc.sorted = false
@@ -571,18 +576,24 @@ func (sc *scanner) collect(j *job) {
 		}
 	}
 	st.n += len(s.events)
+	if done := st.done - sc.start; sc.recording.Load() && st.total > 0 && done >= st.total/64 &&
+		float64(sc.kept)*float64(st.total)/float64(done) > 2*float64(sc.sel.Budget) {
+		// At this rate the records will be over twice the budget: dropped
+		// now rather than then, they take no memory the list keeps.
+		sc.dropRecords()
+	}
 }
 
-// keep copies a worker's record of a match, unless the records kept
-// would go over the budget, and returns its Match.rec. Copied, a record
-// takes its size and a slice header; the copies go to arenas of a
-// megabyte (or one of its own for a larger record).
+// keep copies a worker's record of a match and returns its Match.rec,
+// unless the records kept would go over the budget: then it drops them
+// all. Copied, a record takes its size and a slice header; the copies go
+// to arenas of a megabyte (or one of its own for a larger record).
 func (sc *scanner) keep(rec []byte) int32 {
 	if !sc.recording.Load() {
 		return 0
 	}
 	if sc.kept+len(rec) > sc.sel.Budget || len(sc.out.records) == math.MaxInt32-1 {
-		sc.recording.Store(false) // and the workers make no more
+		sc.dropRecords()
 		return 0
 	}
 	sc.kept += len(rec)
@@ -593,6 +604,15 @@ func (sc *scanner) keep(rec []byte) int32 {
 	sc.arena = append(sc.arena, rec...)
 	sc.out.records = append(sc.out.records, sc.arena[at:len(sc.arena):len(sc.arena)])
 	return int32(len(sc.out.records))
+}
+
+// dropRecords drops the records kept, and the workers make no more.
+func (sc *scanner) dropRecords() {
+	sc.recording.Store(false)
+	for i := range sc.out.Matches {
+		sc.out.Matches[i].rec = 0
+	}
+	sc.out.records, sc.arena, sc.kept = nil, nil, 0
 }
 
 // placeID places the diagnostic of event k's id, unless it follows from a
