@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -59,7 +60,9 @@ func TestPrintAsEach(t *testing.T) {
 	}
 	files := map[string]string{"shuffled": writeTemp(t, "shuffled.jsonl", shuffled), "sorted": writeTemp(t, "sorted.jsonl", sorted)}
 	for name, f := range files {
-		for _, budget := range []int{0, 50 << 10, 1 << 30} {
+		// 50 KB: dropped after the first block, at the rate they come; 200 KB: dropped
+		// when over.
+		for _, budget := range []int{0, 50 << 10, 200 << 10, 1 << 30} {
 			s := ScanSelect(f, func(*timeline.Timeline) Selection {
 				return Selection{
 					Match:  func(e *timeline.Event) bool { return e.ID[len(e.ID)-1]%3 != 0 },
@@ -194,5 +197,40 @@ func TestPrintStops(t *testing.T) {
 	err = s.Print(s.Matches, line, func([]byte) error { return nil })
 	if !errors.Is(err, ErrChanged) {
 		t.Fatalf("Print after a change: %v, want ErrChanged", err)
+	}
+}
+
+// TestScanDropsRecordsEarly: records that come at a rate that would take
+// them over twice the budget are dropped then, not once they are over it,
+// and the workers stop making them.
+func TestScanDropsRecordsEarly(t *testing.T) {
+	b, err := Marshal(synth.Dataset(synth.Options{N: 80000, Seed: 5}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := writeTemp(t, "d.jsonl", b)
+	var made atomic.Int64
+	s := ScanSelect(f, func(*timeline.Timeline) Selection {
+		return Selection{
+			Match: func(*timeline.Event) bool { return true },
+			Record: func(b []byte, e *timeline.Event) []byte {
+				made.Add(1)
+				return append(b, make([]byte, 100)...)
+			},
+			Budget: 3 << 20, // of 8 MB of records, 400 KB a block
+		}
+	})
+	if !s.OK || len(s.Matches) != 80000 {
+		t.Fatalf("scan: OK %v, %d matches", s.OK, len(s.Matches))
+	}
+	for _, m := range s.Matches {
+		if s.record(m) != nil {
+			t.Fatal("a record kept over the budget")
+		}
+	}
+	// Dropped after the first block, the records are made for it and the
+	// blocks in flight (4 of the file's 20); over the budget, for 8.
+	if n := made.Load(); n > 40000 {
+		t.Errorf("%d records made for 80,000 matches: not dropped at their rate", n)
 	}
 }
