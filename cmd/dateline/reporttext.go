@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 
@@ -79,45 +81,181 @@ type eventList struct {
 // writeEventList is WriteEventsText for a list of events; w escapes
 // control characters (see escaped).
 func writeEventList(w io.Writer, list eventList) error {
-	tl := list.tl
 	bw := bufio.NewWriter(w)
-	header := fmt.Sprintf("%d events", list.total)
-	if list.total == 1 {
-		header = "1 event"
-	}
-	if list.n != list.total {
-		header = fmt.Sprintf("%d of %d events", list.n, list.total)
-	}
-	if t := tl.Title(); t != "" {
-		header = timeline.VisibleControls(t) + ": " + header
-	}
-	bw.WriteString(header + "\n")
-
-	col := min(list.dateWidth, maxDateColumn)
-	indent := strings.Repeat(" ", col+2)
+	bw.WriteString(listHeader(list.tl, list.total, list.n))
+	r := newEventRenderer(list.dateWidth)
+	var rec, out []byte
 	err := list.each(func(e *timeline.Event) error {
-		bw.WriteString("\n")
-		date := HumanDate(e.Date)
-		title := e.Title
-		if e.Status != timeline.StatusOccurred {
-			title = "[" + e.Status.String() + "] " + title
-		}
-		lines := wrap(timeline.VisibleControls(title), TextWidth-len(indent)) // wrapped as printed
-		if displayWidth(date) > col {
-			bw.WriteString(date + "\n")
-			date = ""
-		}
-		bw.WriteString(date + strings.Repeat(" ", col+2-displayWidth(date)) + lines[0] + "\n")
-		writeLines(bw, indent, lines[1:])
-		writeLabelled(bw, indent, "who:  ", timeline.VisibleControls(tl.ActorsLine(e)))
-		writeLabelled(bw, indent, "when: ", timeline.VisibleControls(e.DateNote))
-		writeLabelled(bw, indent, "cite: ", driftBrief(e))
-		return nil
+		rec = appendEventRecord(rec[:0], list.tl, e)
+		out = r.render(out[:0], rec)
+		_, err := bw.Write(out)
+		return err
 	})
 	if err != nil {
 		return err
 	}
 	return bw.Flush()
+}
+
+// listHeader is the first line of the event list: how many of the
+// dataset's total it shows, after the dataset's title.
+func listHeader(tl *timeline.Timeline, total, n int) string {
+	header := fmt.Sprintf("%d events", total)
+	if total == 1 {
+		header = "1 event"
+	}
+	if n != total {
+		header = fmt.Sprintf("%d of %d events", n, total)
+	}
+	if t := tl.Title(); t != "" {
+		header = timeline.VisibleControls(t) + ": " + header
+	}
+	return header + "\n"
+}
+
+// The event list prints each event in two steps: its record, the strings
+// of its block as printed (escaped), which does not depend on the other
+// events, then its block, laid out for the date column, which depends on
+// the widest date of all. A scan makes the records as it finds the events
+// (see listScan), and lays them out at the end.
+
+// appendEventRecord appends the record of e, an event of tl's dataset, to
+// b: its date, title (after its status), actors (as tl.ActorsLine), date
+// note and changed citations (see driftBrief), each as its length
+// (uvarint) and its bytes, escaped by timeline.VisibleControls but the
+// date and citations, which have no controls. It makes no string of its
+// own but the date (and the citations', when they changed).
+func appendEventRecord(b []byte, tl *timeline.Timeline, e *timeline.Event) []byte {
+	b = appendRecordString(b, HumanDate(e.Date))
+	// Escaping the parts of a string, joined by visible ASCII, escapes the
+	// string: VisibleControls works a character at a time.
+	b, at := beginRecordString(b)
+	if e.Status != timeline.StatusOccurred {
+		b = append(append(append(b, '['), e.Status.String()...), "] "...)
+	}
+	b = endRecordString(append(b, timeline.VisibleControls(e.Title)...), at)
+	b, at = beginRecordString(b)
+	for k, r := range e.Actors {
+		if k > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, timeline.VisibleControls(tl.ActorName(r.Actor))...)
+		if r.Role != "" {
+			b = append(append(append(b, " ("...), timeline.VisibleControls(r.Role)...), ')')
+		}
+	}
+	b = endRecordString(b, at)
+	b = appendRecordString(b, timeline.VisibleControls(e.DateNote))
+	return appendRecordString(b, driftBrief(e))
+}
+
+func appendRecordString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// beginRecordString makes room for the length of a string of a record
+// appended next, at the returned index, which endRecordString fills in.
+func beginRecordString(b []byte) ([]byte, int) {
+	return append(b, make([]byte, binary.MaxVarintLen64)...), len(b)
+}
+
+func endRecordString(b []byte, at int) []byte {
+	start := at + binary.MaxVarintLen64
+	var n [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(n[:], uint64(len(b)-start))
+	copy(b[at:], n[:k])
+	m := copy(b[at+k:], b[start:])
+	return b[:at+k+m]
+}
+
+// nextRecordString splits the first string off a record: a view of its
+// bytes, not a copy, valid while the record is unchanged.
+func nextRecordString(rec []byte) (string, []byte) {
+	n, k := binary.Uvarint(rec)
+	if k <= 0 || n > uint64(len(rec)-k) {
+		panic("dateline: a broken event record")
+	}
+	end := k + int(n)
+	return unsafe.String(unsafe.SliceData(rec[k:]), int(n)), rec[end:]
+}
+
+// eventRenderer lays out the records of an event list whose widest date
+// is dateWidth columns wide:
+//
+//	Sep 2023      [alleged] Title, wrapped under itself
+//	              who:  Kim Jong-un (recipient), Vladimir Putin
+//
+// It keeps no state: one may be used from several goroutines at once.
+type eventRenderer struct {
+	col    int    // the date column's width
+	indent string // col+2 spaces
+}
+
+func newEventRenderer(dateWidth int) eventRenderer {
+	col := min(dateWidth, maxDateColumn)
+	return eventRenderer{col: col, indent: strings.Repeat(" ", col+2)}
+}
+
+// render appends the block of the event whose record is rec to b, after
+// the blank line that separates it from the one before.
+func (r eventRenderer) render(b, rec []byte) []byte {
+	date, rec := nextRecordString(rec)
+	title, rec := nextRecordString(rec)
+	who, rec := nextRecordString(rec)
+	when, rec := nextRecordString(rec)
+	cite, _ := nextRecordString(rec)
+	b = append(b, '\n')
+	dw := displayWidth(date)
+	if dw > r.col {
+		b = append(append(b, date...), '\n')
+		date, dw = "", 0
+	}
+	b = append(b, date...)
+	b = appendSpaces(b, r.col+2-dw)
+	b = appendWrapped(b, title, TextWidth-len(r.indent), r.indent, 0) // wrapped as printed
+	b = r.labelled(b, "who:  ", who)
+	b = r.labelled(b, "when: ", when)
+	return r.labelled(b, "cite: ", cite)
+}
+
+// labelled is writeLabelled for render.
+func (r eventRenderer) labelled(b []byte, label, text string) []byte {
+	if strings.TrimSpace(text) == "" {
+		return b
+	}
+	lw := displayWidth(label)
+	b = append(append(b, r.indent...), label...)
+	return appendWrapped(b, text, TextWidth-len(r.indent)-lw, r.indent, lw)
+}
+
+// appendWrapped appends text as wrap breaks it into lines of w columns,
+// each ended by a line break and every one but the first begun with
+// indent and pad spaces: writeLines of wrap's lines, without the strings.
+func appendWrapped(b []byte, text string, w int, indent string, pad int) []byte {
+	w = max(w, 20) // as wrap
+	lineW, empty := 0, true
+	for word := range strings.FieldsSeq(text) {
+		ww := displayWidth(word)
+		if !empty && lineW+1+ww > w {
+			b = appendSpaces(append(append(b, '\n'), indent...), pad)
+			lineW, empty = 0, true
+		}
+		if !empty {
+			b = append(b, ' ')
+			lineW++
+		}
+		b = append(b, word...)
+		lineW += ww
+		empty = false
+	}
+	return append(b, '\n')
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for range n {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // driftBrief marks the citations of an event whose source changed since

@@ -2,16 +2,20 @@ package main
 
 // list, actors and validate on a JSON Lines file: one streaming pass
 // (jsonl.Scan) with every check a load makes, keeping only where the
-// selected events are, then a second read of those lines to print them.
-// No Timeline is built: no event list, no indexes. The output is the one
-// the loaded Timeline gives, byte for byte (scan_test.go compares them).
+// selected events are (and, for a text list within a budget, the strings
+// it prints of each), then a second read of those lines to print them, on
+// several goroutines. No Timeline is built: no event list, no indexes. The
+// output is the one the loaded Timeline gives, byte for byte (scan_test.go
+// compares them).
 
 import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"slices"
 	"sync/atomic"
+	"unsafe"
 
 	"dateline/data"
 	"dateline/data/jsonl"
@@ -29,20 +33,23 @@ func scanLoaded(s *jsonl.Scanned) *data.Loaded {
 	return &data.Loaded{File: s.File, Problems: s.Problems}
 }
 
-// listScan is list for a JSON Lines file.
+// listScan is list for a JSON Lines file. For text, the scan keeps the
+// record of each match (appendEventRecord) when they all fit a budget, so
+// that the events are not read again; the events are then laid out
+// on several goroutines (jsonl.Scanned.Print).
 func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) error {
 	var (
 		lookupErr error
 		width     atomic.Int64 // the widest date of the matches, in columns
 	)
-	s := jsonl.Scan(args[0], func(h *timeline.Timeline) func(*timeline.Event) bool {
+	text := opts.format == "text"
+	s := jsonl.ScanSelect(args[0], func(h *timeline.Timeline) jsonl.Selection {
 		f := filter
 		if f.Actors, lookupErr = lookupActors(h, opts.actors); lookupErr != nil {
-			return nil
+			return jsonl.Selection{}
 		}
 		match := h.Matcher(f)
-		text := opts.format == "text"
-		return func(e *timeline.Event) bool {
+		sel := jsonl.Selection{Match: func(e *timeline.Event) bool {
 			if !match(e) {
 				return false
 			}
@@ -52,7 +59,12 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 				}
 			}
 			return true
+		}}
+		if text {
+			sel.Record = func(b []byte, e *timeline.Event) []byte { return appendEventRecord(b, h, e) }
+			sel.Budget = recordBudget(args[0])
 		}
+		return sel
 	})
 	if !s.OK {
 		return a.loadFailed(scanLoaded(s))
@@ -65,63 +77,110 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 	if !s.Sorted {
 		slices.SortFunc(ms, jsonl.Match.Compare)
 	}
-	list := eventList{tl: s.Header, total: s.Events, n: len(ms), dateWidth: int(width.Load()),
-		each: func(fn func(*timeline.Event) error) error { return s.Each(ms, fn) }}
 	if opts.format == "json" {
-		// As WriteJSON: DEL and C1 controls as \u escapes.
-		vw := visibleJSON(a.stdout)
-		if err := writeEventsJSON(vw, s.File, list); err != nil {
-			return err
-		}
-		return vw.Flush()
+		return writeEventsJSON(a.stdout, s, ms)
 	}
-	return escaped(a.stdout, func(w io.Writer) error { return writeEventList(w, list) })
+	return writeEventRecords(a.stdout, s, ms, int(width.Load()))
 }
 
-// writeEventsJSON writes what WriteJSON writes of the EventsJSON of list,
-// one event at a time.
-func writeEventsJSON(w io.Writer, file string, list eventList) error {
+// recordBudget is how many bytes of records a scan of the file at path
+// may keep: a sixteenth of its size, and at least minRecordBudget. A list
+// whose records take more (most of a large file's events, 105 bytes each)
+// reads its events again instead.
+func recordBudget(path string) int {
+	size := int64(0)
+	if info, err := os.Stat(path); err == nil {
+		size = info.Size()
+	}
+	return int(max(minRecordBudget, size/16))
+}
+
+// minRecordBudget is a variable for the tests, which make it 0 so that
+// the scan of a small file keeps the records of few lists.
+var minRecordBudget int64 = 4 << 20
+
+// writeEventRecords is WriteEventsText for the matches ms of a scan, whose
+// widest date is dateWidth columns wide. Each event's block is escaped (as
+// escaped does the whole list) where it is laid out.
+func writeEventRecords(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match, dateWidth int) error {
+	if _, err := io.WriteString(w, timeline.VisibleControls(listHeader(s.Header, s.Events, len(ms)))); err != nil {
+		return err
+	}
+	r := newEventRenderer(dateWidth)
+	newText := func() jsonl.Text {
+		var own []byte // the record of an event the scan kept none of
+		return func(b []byte, _ int, rec []byte, e *timeline.Event) ([]byte, error) {
+			if rec == nil {
+				own = appendEventRecord(own[:0], s.Header, e)
+				rec = own
+			}
+			start := len(b)
+			b = r.render(b, rec)
+			// A block is whole characters, which VisibleControls escapes one
+			// at a time: escaping the blocks one by one escapes the list.
+			// Their strings are escaped already, so this is the safety net.
+			block := unsafe.String(unsafe.SliceData(b[start:]), len(b)-start)
+			if esc := timeline.VisibleControls(block); unsafe.StringData(esc) != unsafe.StringData(block) {
+				b = append(b[:start], esc...)
+			}
+			return b, nil
+		}
+	}
+	return s.Print(ms, newText, func(b []byte) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// writeEventsJSON writes what WriteJSON writes of the EventsJSON of the
+// matches ms of a scan, DEL and C1 controls escaped (as visibleJSON), the
+// events encoded on several goroutines.
+func writeEventsJSON(w io.Writer, s *jsonl.Scanned, ms []jsonl.Match) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	buf.WriteString("{\n  \"dataset\": ")
 	enc.SetIndent("  ", "  ")
-	if err := enc.Encode(DatasetJSON{File: file, Title: optional(list.tl.Title()), Total: list.total}); err != nil {
+	if err := enc.Encode(DatasetJSON{File: s.File, Title: optional(s.Header.Title()), Total: s.Events}); err != nil {
 		return err
 	}
 	buf.Truncate(buf.Len() - 1) // Encode's newline
-	if list.n == 0 {
-		buf.WriteString(",\n  \"events\": []\n}\n")
-		_, err := w.Write(buf.Bytes())
+	write := func(b []byte) error {
+		_, err := w.Write(b)
 		return err
+	}
+	if len(ms) == 0 {
+		buf.WriteString(",\n  \"events\": []\n}\n")
+		return write(appendJSONControls(nil, buf.Bytes()))
 	}
 	buf.WriteString(",\n  \"events\": [\n")
-	enc.SetIndent("    ", "  ")
-	k := 0
-	err := list.each(func(e *timeline.Event) error {
-		if k > 0 {
-			buf.WriteString(",\n")
-		}
-		k++
-		buf.WriteString("    ")
-		if err := enc.Encode(newEventJSON(list.tl, e)); err != nil {
-			return err
-		}
-		buf.Truncate(buf.Len() - 1)
-		if buf.Len() >= 64<<10 {
-			if _, err := w.Write(buf.Bytes()); err != nil {
-				return err
-			}
-			buf.Reset()
-		}
-		return nil
-	})
-	if err != nil {
+	if err := write(appendJSONControls(nil, buf.Bytes())); err != nil {
 		return err
 	}
-	buf.WriteString("\n  ]\n}\n")
-	_, err = w.Write(buf.Bytes())
-	return err
+	newText := func() jsonl.Text {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		return func(b []byte, k int, _ []byte, e *timeline.Event) ([]byte, error) {
+			if k > 0 {
+				b = append(b, ",\n"...)
+			}
+			buf.Reset()
+			if err := enc.Encode(newEventJSON(s.Header, e)); err != nil {
+				return b, err
+			}
+			b = append(b, "    "...)
+			// Escaped a value at a time as the whole would be: encoding/json
+			// writes valid UTF-8, which jsonControls changes a character at a
+			// time.
+			return appendJSONControls(b, buf.Bytes()[:buf.Len()-1]), nil // without Encode's newline
+		}
+	}
+	if err := s.Print(ms, newText, write); err != nil {
+		return err
+	}
+	return write([]byte("\n  ]\n}\n"))
 }
 
 // actorsScan is actors for a JSON Lines file.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -230,4 +231,67 @@ func clip(s string) string {
 		return s[:2000] + "…"
 	}
 	return s
+}
+
+// TestScanListInRuns: lists of thousands of events, which the scan path
+// makes in runs on several goroutines from the records the scan kept or
+// from the events read again (over the budget, and for JSON), are the
+// loading path's, byte for byte, for a file in date order and not.
+func TestScanListInRuns(t *testing.T) {
+	files := scanCorpus(t, 30000)[:2] // shuffled, sorted
+	commands := [][]string{
+		{"list"},
+		{"list", "--grep", "merchant"},
+		{"list", "--grep", "the", "--format", "json"},
+		{"list", "--actor", "a1"},
+		{"list", "--actor", "a1", "--format", "json"},
+		{"list", "--from", "1200", "--to", "1900", "--status", "occurred,alleged"},
+	}
+	for _, floor := range []int64{minRecordBudget, 0} {
+		old := minRecordBudget
+		minRecordBudget = floor
+		for _, file := range files {
+			for _, c := range commands {
+				args := append(slices.Clone(c), file)
+				want := runPaths(t, true, args)
+				got := runPaths(t, false, args)
+				if got.code != 0 || got.stdout != want.stdout || got.stderr != want.stderr {
+					t.Errorf("budget at least %d: dateline %s: scanning gives exit %d and %d bytes (%s), loading %d bytes",
+						floor, strings.Join(args, " "), got.code, len(got.stdout), clip(got.stderr), len(want.stdout))
+					continue
+				}
+				if n := strings.Count(want.stdout, "\n"); n < 5000 {
+					t.Errorf("dateline %s: %d lines, too few to cut in runs", strings.Join(args, " "), n)
+				}
+			}
+		}
+		minRecordBudget = old
+	}
+}
+
+// failingWriter fails every write after its first n bytes.
+type failingWriter struct{ n int }
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errors.New("write /dev/stdout: broken pipe")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestScanListWriteFails: a list whose output cannot be written (a closed
+// pipe) stops at the failed write and exits with 1, saying why.
+func TestScanListWriteFails(t *testing.T) {
+	file := scanCorpus(t, 20000)[0]
+	for _, format := range []string{"text", "json"} {
+		var stderr bytes.Buffer
+		a := &app{stdin: strings.NewReader(""), stdout: &failingWriter{n: 100 << 10}, stderr: &stderr, getenv: func(string) string { return "" }}
+		code := a.run([]string{"list", "--format", format, file})
+		if code != exitData || !strings.Contains(stderr.String(), "broken pipe") {
+			t.Errorf("--format %s: exit %d and %q, want %d and the write's error", format, code, stderr.String(), exitData)
+		}
+	}
 }

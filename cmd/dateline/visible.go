@@ -85,3 +85,40 @@ func jsonControls(s string) string {
 }
 
 func isJSONRaw(r rune) bool { return r >= 0x7f && r < 0xa0 }
+
+// appendJSONControls appends jsonControls of s to b.
+func appendJSONControls(b, s []byte) []byte {
+	if !hasJSONRaw(s) {
+		return append(b, s...)
+	}
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		s = s[size:]
+		if isJSONRaw(r) {
+			b = append(b, `\u00`...)
+			b = append(b, "0123456789abcdef"[r>>4], "0123456789abcdef"[r&15])
+			continue
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// hasJSONRaw is bytes.ContainsFunc(s, isJSONRaw), without decoding every
+// character: DEL is the byte 7f, and a C1 control c2 followed by 80 to 9f,
+// which decodes as one wherever it is, c2 being no continuation byte.
+func hasJSONRaw(s []byte) bool {
+	if bytes.IndexByte(s, 0x7f) >= 0 {
+		return true
+	}
+	for {
+		i := bytes.IndexByte(s, 0xc2)
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; c >= 0x80 && c < 0xa0 {
+			return true
+		}
+		s = s[i+1:]
+	}
+}

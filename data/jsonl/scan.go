@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -23,8 +25,11 @@ import (
 // with the domain's validator (timeline.EventChecker), places its problems
 // and tests the caller's filter; the collector checks the ids in file
 // order and keeps, per selected event, only where its line is and its
-// chronological key. Memory is the header, the ids (to find duplicates),
-// a few blocks and the matches' positions, whatever the file's size.
+// chronological key, and, within a budget, the record the caller makes of
+// it (the text a report prints of it, say, so that Print need not read it
+// again). Memory is the header, the ids (to find duplicates), a few
+// blocks, the matches' positions and at most the budget of records,
+// whatever the file's size.
 
 // Scanned is what Scan found.
 type Scanned struct {
@@ -50,6 +55,7 @@ type Scanned struct {
 	size    int64
 	modTime time.Time
 	checker *timeline.Checker
+	records [][]byte // the records kept, in file order (see Match.rec)
 }
 
 // Match is an event a Scan selected: its dataset index, its order key
@@ -58,13 +64,47 @@ type Match struct {
 	Index         int
 	First, Second timeline.Day
 	Offset        int64 // of the line in the file
-	Len           int   // of the line, without its line break
+	Len           int32 // of the line, without its line break (at most MaxLine)
+	rec           int32 // 1 + the index of its record in Scanned.records; 0 for none
 	Line          int
 }
 
-// Compare orders matches as a Timeline orders their events.
+// Selection is what a scan keeps of the events. Match selects them (nil:
+// none). Record, when not nil, appends to b what the caller will need of
+// a selected event; the scan keeps it with its Match, for Print, when the
+// records of all the matches take at most Budget bytes, and none of them
+// otherwise (it drops them once they go over: a list of most of a file's
+// events then takes no more memory than without). Both are called from
+// several goroutines at once, with valid events only (events with
+// problems are not selected), and must not keep them.
+type Selection struct {
+	Match  func(*timeline.Event) bool
+	Record func(b []byte, e *timeline.Event) []byte
+	Budget int
+}
+
+// Compare orders matches as a Timeline orders their events: as
+// timeline.CompareOrder, but comparing the second key and the index only
+// when it must, which makes sorting a list of them a third faster.
 func (m Match) Compare(o Match) int {
-	return timeline.CompareOrder(m.First, m.Second, m.Index, o.First, o.Second, o.Index)
+	switch {
+	case m.First != o.First:
+		if m.First < o.First {
+			return -1
+		}
+		return 1
+	case m.Second != o.Second:
+		if m.Second < o.Second {
+			return -1
+		}
+		return 1
+	case m.Index != o.Index:
+		if m.Index < o.Index {
+			return -1
+		}
+		return 1
+	}
+	return 0
 }
 
 // Scan reads the JSON Lines file at path as Load does, finding the same
@@ -74,11 +114,19 @@ func (m Match) Compare(o Match) int {
 // several goroutines at once, with valid events only (events with
 // problems are not selected), and must not keep them.
 func Scan(path string, prepare func(header *timeline.Timeline) func(*timeline.Event) bool) *Scanned {
+	if prepare == nil {
+		return scanPath(path, nil, nil)
+	}
+	return scanPath(path, func(h *timeline.Timeline) Selection { return Selection{Match: prepare(h)} }, nil)
+}
+
+// ScanSelect is Scan with records: prepare returns the Selection.
+func ScanSelect(path string, prepare func(header *timeline.Timeline) Selection) *Scanned {
 	return scanPath(path, prepare, nil)
 }
 
 // scanPath is Scan, calling progress, when not nil, after each block.
-func scanPath(path string, prepare func(header *timeline.Timeline) func(*timeline.Event) bool, progress func(done, total int64, problems int)) *Scanned {
+func scanPath(path string, prepare func(header *timeline.Timeline) Selection, progress func(done, total int64, problems int)) *Scanned {
 	out := &Scanned{File: path}
 	f, err := os.Open(path)
 	if err != nil {
@@ -107,12 +155,12 @@ func scanPath(path string, prepare func(header *timeline.Timeline) func(*timelin
 
 // scanJSONL is Scan of the bytes of r (size bytes, 0 when unknown);
 // progress, when not nil, is called after each block (see Check).
-func scanJSONL(out *Scanned, r io.Reader, size int64, files schema.TextFiles, prepare func(*timeline.Timeline) func(*timeline.Event) bool, progress func(done, total int64, problems int)) {
+func scanJSONL(out *Scanned, r io.Reader, size int64, files schema.TextFiles, prepare func(*timeline.Timeline) Selection, progress func(done, total int64, problems int)) {
 	name := out.File
 	l := &schema.Loaded{File: name}
 	defer func() {
 		if p := recover(); p != nil {
-			out.OK, out.Matches = false, nil
+			out.OK, out.Matches, out.records = false, nil, nil
 			out.Problems = append(l.Problems, schema.Problem{File: name, Line: 1, Col: 1, Severity: timeline.SeverityError,
 				Message: fmt.Sprintf("internal error while loading: %v", p)})
 		}
@@ -135,16 +183,20 @@ func scanJSONL(out *Scanned, r io.Reader, size int64, files schema.TextFiles, pr
 	}
 	checker := timeline.NewChecker(st.ds)
 	out.Header, out.checker = checker.Header(), checker
-	var match func(*timeline.Event) bool
+	var sel Selection
 	if prepare != nil {
-		match = prepare(out.Header)
+		sel = prepare(out.Header)
 	}
-	sc := &scanner{st: st, out: out, checker: checker, match: match, sorted: true, progress: progress}
+	if sel.Match == nil || sel.Budget <= 0 {
+		sel.Record = nil
+	}
+	sc := &scanner{st: st, out: out, checker: checker, sel: sel, sorted: true, progress: progress}
+	sc.recording.Store(sel.Record != nil)
 	sc.run(br, headEnd, size)
 	if st.failed {
 		// As Load: after a read error or a panic the domain's checks are
 		// not reported.
-		out.Matches = nil
+		out.Matches, out.records = nil, nil
 	} else {
 		for k, d := range sc.checker.Duplicates() {
 			if at := sc.dupAt[k]; at >= 0 {
@@ -170,7 +222,7 @@ type scanner struct {
 	st      *loader
 	out     *Scanned
 	checker *timeline.Checker
-	match   func(*timeline.Event) bool
+	sel     Selection
 	workers []*scanWorker
 	probs   []schema.Problem // the domain's, placed, in dataset order
 	// dupAt is, for each repeated id in the order of its first repeat,
@@ -179,6 +231,12 @@ type scanner struct {
 	dupAt    []int
 	sorted   bool
 	progress func(done, total int64, problems int)
+	// recording is whether the workers make records: until those kept
+	// reach the budget. kept is their size, arena where they are copied.
+	recording atomic.Bool
+	kept      int
+	arena     []byte
+	start     int64 // the offset of the first event line
 }
 
 // headerProblems places the header's diagnostics as the placer does.
@@ -189,10 +247,13 @@ func (sc *scanner) headerProblems() []schema.Problem {
 // scanJob is what a worker found in a block, beside the job's problems
 // (decoding's, paths numbered from the block's first event) and broken.
 type scanJob struct {
+	_      cacheLine   // a worker writes it at every event (see scanWorker)
 	events []scanEvent // every event of the block, in order
 	idBuf  []byte      // their ids, one after the other
 	notes  []scanNote  // the domain's diagnostics, by event
 	hits   []scanHit
+	recs   []byte // the hits' records, one after the other
+	_      cacheLine
 }
 
 // scanEvent is an event line of a block, in 16 bytes: a block holds less
@@ -220,23 +281,39 @@ type scanNote struct {
 type scanHit struct {
 	ev            int
 	first, second timeline.Day
+	recEnd        int // of its record in recs; -1 for none
 }
 
-// scanWorker is one decoding goroutine's state.
+// scanWorker is one decoding goroutine's state. What it writes at every
+// event (the event, the decoder's position, the checker's lists) is in
+// it, between two cache lines of padding, so that no other goroutine's
+// memory shares a cache line with it: two workers' decoders or checkers
+// allocated next to each other share one, depending on where the
+// allocations before put them, and writing it from both sides made a
+// scan up to 15% slower on two cores from one build (or run) to the next.
 type scanWorker struct {
-	d      *eventDecoder
-	ec     *timeline.EventChecker
+	_      cacheLine
+	d      eventDecoder
+	ec     timeline.EventChecker
+	e      timeline.Event
 	counts []int // events per actor index
 	noText map[string]bool
 	match  func(*timeline.Event) bool
-	e      timeline.Event
+	record func(b []byte, e *timeline.Event) []byte
+	// recording is the scanner's: whether to make records.
+	recording *atomic.Bool
+	_         cacheLine
 }
+
+// cacheLine pads what one goroutine writes often away from what others
+// write: a cache line of x86-64 and arm64.
+type cacheLine [64]byte
 
 // run is decodeEvents for a scan.
 func (sc *scanner) run(br *bufio.Reader, start, size int64) {
 	st := sc.st
 	st.total = max(0, size-start)
-	st.done = start
+	st.done, sc.start = start, start
 	workers := max(1, runtime.GOMAXPROCS(0))
 	// A block per worker, one being read and one being collected: a scan
 	// keeps nothing of a block once collected, and more blocks (a megabyte
@@ -255,11 +332,14 @@ func (sc *scanner) run(br *bufio.Reader, start, size int64) {
 	go r.run(free, work, order, quit)
 	for range workers {
 		w := &scanWorker{
-			d:      &eventDecoder{transient: true},
-			ec:     sc.checker.Events(),
+			d:      eventDecoder{transient: true},
+			ec:     *sc.checker.Events(), // a new one, into the padded worker
 			counts: make([]int, len(sc.out.Header.Actors())),
 			noText: st.headDec.NoText,
-			match:  sc.match,
+			match:  sc.sel.Match,
+			record: sc.sel.Record,
+
+			recording: &sc.recording,
 		}
 		sc.workers = append(sc.workers, w)
 		go w.run(work)
@@ -288,6 +368,11 @@ func (w *scanWorker) block(j *job) {
 	// ones shorter than the loader estimates for (which append).
 	room := min(j.lines, len(j.data)/minLineBytes+1)
 	s.events, s.idBuf, s.notes, s.hits = slices.Grow(s.events[:0], room), s.idBuf[:0], s.notes[:0], s.hits[:0]
+	s.recs = s.recs[:0]
+	if cap(s.recs) > 4*blockSize {
+		s.recs = nil // not kept for the blocks after
+	}
+	record := w.record != nil && w.recording.Load()
 	j.probs, j.broken, j.failed = j.probs[:0], j.broken[:0], nil
 	line := j.firstLine
 	defer func() {
@@ -327,7 +412,12 @@ func (w *scanWorker) block(j *job) {
 		}
 		if w.match != nil && w.match(e) {
 			first, second := timeline.OrderKey(e.Date)
-			s.hits = append(s.hits, scanHit{k, first, second})
+			recEnd := -1
+			if record {
+				s.recs = w.record(s.recs, e)
+				recEnd = len(s.recs)
+			}
+			s.hits = append(s.hits, scanHit{k, first, second, recEnd})
 		}
 	}
 	if j.tooLong > 0 {
@@ -444,7 +534,7 @@ func (sc *scanner) collect(j *job) {
 		st.l.Problems = append(st.l.Problems, p)
 	}
 	notes, hits := s.notes, s.hits
-	idStart := 0
+	idStart, recStart := 0, 0
 	for k, ev := range s.events {
 		i := base + k
 		// A view of the job's bytes, not a copy per event: CheckID keeps none.
@@ -472,7 +562,13 @@ func (sc *scanner) collect(j *job) {
 		if len(hits) > 0 && hits[0].ev == k {
 			h := hits[0]
 			hits = hits[1:]
-			m := Match{Index: i, First: h.first, Second: h.second, Offset: j.offset + int64(ev.start), Len: int(ev.end - ev.start), Line: j.lineOf(ev)}
+			m := Match{Index: i, First: h.first, Second: h.second, Offset: j.offset + int64(ev.start), Len: ev.end - ev.start, Line: j.lineOf(ev)}
+			if h.recEnd >= 0 {
+				m.rec = sc.keep(s.recs[recStart:h.recEnd])
+				recStart = h.recEnd
+			} else if sc.recording.Load() {
+				sc.dropRecords() // a match without one: none is kept
+			}
 			if n := len(sc.out.Matches); n > 0 && sc.out.Matches[n-1].Compare(m) > 0 {
 				sc.sorted = false
 			}
@@ -480,6 +576,43 @@ func (sc *scanner) collect(j *job) {
 		}
 	}
 	st.n += len(s.events)
+	if done := st.done - sc.start; sc.recording.Load() && st.total > 0 && done >= st.total/64 &&
+		float64(sc.kept)*float64(st.total)/float64(done) > 2*float64(sc.sel.Budget) {
+		// At this rate the records will be over twice the budget: dropped
+		// now rather than then, they take no memory the list keeps.
+		sc.dropRecords()
+	}
+}
+
+// keep copies a worker's record of a match and returns its Match.rec,
+// unless the records kept would go over the budget: then it drops them
+// all. Copied, a record takes its size and a slice header; the copies go
+// to arenas of a megabyte (or one of its own for a larger record).
+func (sc *scanner) keep(rec []byte) int32 {
+	if !sc.recording.Load() {
+		return 0
+	}
+	if sc.kept+len(rec) > sc.sel.Budget || len(sc.out.records) == math.MaxInt32-1 {
+		sc.dropRecords()
+		return 0
+	}
+	sc.kept += len(rec)
+	if sc.arena == nil || cap(sc.arena)-len(sc.arena) < len(rec) {
+		sc.arena = make([]byte, 0, max(1<<20, len(rec)))
+	}
+	at := len(sc.arena)
+	sc.arena = append(sc.arena, rec...)
+	sc.out.records = append(sc.out.records, sc.arena[at:len(sc.arena):len(sc.arena)])
+	return int32(len(sc.out.records))
+}
+
+// dropRecords drops the records kept, and the workers make no more.
+func (sc *scanner) dropRecords() {
+	sc.recording.Store(false)
+	for i := range sc.out.Matches {
+		sc.out.Matches[i].rec = 0
+	}
+	sc.out.records, sc.arena, sc.kept = nil, nil, 0
 }
 
 // placeID places the diagnostic of event k's id, unless it follows from a

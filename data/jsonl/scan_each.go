@@ -43,25 +43,35 @@ func (s *Scanned) Each(ms []Match, fn func(*timeline.Event) error) error {
 		if err != nil {
 			return s.changed()
 		}
-		d.reset()
-		if !d.event(line, &e) {
-			j := &job{}
-			slowEventInto(line, m.Line, m.Index, j, &e)
-			if len(j.probs) > 0 || len(j.broken) > 0 {
-				return s.changed()
-			}
-		}
-		diags, _, _ := ec.Check(m.Index, &e)
-		for _, dg := range diags {
-			if dg.Severity == timeline.SeverityError {
-				return s.changed()
-			}
+		if _, err := s.decode(d, ec, m, line, &e); err != nil {
+			return err
 		}
 		if err := fn(&e); err != nil {
 			return err
 		}
 	}
 	return s.unchanged(f)
+}
+
+// decode decodes m's line, read again, into e and checks it, as Load
+// would give it: an error wrapping ErrChanged when it is not the valid
+// event the scan found.
+func (s *Scanned) decode(d *eventDecoder, ec *timeline.EventChecker, m Match, line []byte, e *timeline.Event) (*timeline.Event, error) {
+	d.reset()
+	if !d.event(line, e) {
+		j := &job{}
+		slowEventInto(line, m.Line, m.Index, j, e)
+		if len(j.probs) > 0 || len(j.broken) > 0 {
+			return nil, s.changed()
+		}
+	}
+	diags, _, _ := ec.Check(m.Index, e)
+	for _, dg := range diags {
+		if dg.Severity == timeline.SeverityError {
+			return nil, s.changed()
+		}
+	}
+	return e, nil
 }
 
 func (s *Scanned) changed() error { return fmt.Errorf("%s: %w", s.File, ErrChanged) }
@@ -76,10 +86,12 @@ func (s *Scanned) unchanged(f *os.File) error {
 }
 
 // lineReader reads the lines of matches: through a window of the file
-// when they come in file order, else one read each.
+// when they come in file order, else one read each. A window stops at
+// end, when set: the end of the last line wanted.
 type lineReader struct {
 	f      *os.File
 	window bool
+	end    int64
 	buf    []byte
 	off    int64 // of buf in the file
 }
@@ -94,17 +106,21 @@ const readGap = 16 << 10
 func (r *lineReader) read(m Match) ([]byte, error) {
 	if m.Offset >= r.off && m.Offset+int64(m.Len) <= r.off+int64(len(r.buf)) {
 		at := int(m.Offset - r.off)
-		return r.buf[at : at+m.Len], nil
+		return r.buf[at : at+int(m.Len)], nil
 	}
-	size := m.Len
+	size := int(m.Len)
 	if r.window {
-		size = max(size, readWindow)
+		w := int64(readWindow)
+		if r.end > 0 {
+			w = min(w, r.end-m.Offset)
+		}
+		size = max(size, int(w))
 	}
 	if cap(r.buf) < size {
 		r.buf = make([]byte, size)
 	}
 	n, err := r.f.ReadAt(r.buf[:size], m.Offset)
-	if n < m.Len {
+	if n < int(m.Len) {
 		if err == nil {
 			err = io.ErrUnexpectedEOF
 		}

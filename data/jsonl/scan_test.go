@@ -2,6 +2,7 @@ package jsonl
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -155,5 +156,26 @@ func TestScanDuplicateIDsAcrossBlocks(t *testing.T) {
 	}
 	if want := len(ds.Events)/97 + 1; len(s.Problems) < want {
 		t.Errorf("%d problems, want at least %d", len(s.Problems), want)
+	}
+}
+
+// TestMatchCompare: Match.Compare is timeline.CompareOrder of the
+// matches' keys and indexes, ties and extremes included.
+func TestMatchCompare(t *testing.T) {
+	days := []timeline.Day{math.MinInt64, -5, 0, 3, 4, math.MaxInt64}
+	var ms []Match
+	for _, f := range days {
+		for _, s := range days {
+			for _, i := range []int{0, 1, 7} {
+				ms = append(ms, Match{First: f, Second: s, Index: i})
+			}
+		}
+	}
+	for _, a := range ms {
+		for _, b := range ms {
+			if got, want := a.Compare(b), timeline.CompareOrder(a.First, a.Second, a.Index, b.First, b.Second, b.Index); got != want {
+				t.Fatalf("%+v.Compare(%+v) = %d, want %d", a, b, got, want)
+			}
+		}
 	}
 }
