@@ -24,7 +24,6 @@ type SourceText struct {
 	text  string
 	n     int        // length in code points
 	marks []int      // byte offset of every markEvery-th code point; nil when text is ASCII
-	valid bool       // whether text is valid UTF-8
 	paras []paraSpan // code-point spans of the paragraphs, in order
 	freq  [256]int   // occurrences of each byte value, for finder
 
@@ -75,18 +74,12 @@ func (s *SourceText) Paragraph(offset int) int {
 	if len(s.paras) == 0 {
 		return 0
 	}
-	// The first paragraph starting after offset, searched without a
-	// function call a step (as slices.BinarySearchFunc makes): resolving
-	// citations asks for a paragraph each.
-	i, j := 0, len(s.paras)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if s.paras[h].start <= offset {
-			i = h + 1
-		} else {
-			j = h
+	i, _ := slices.BinarySearchFunc(s.paras, offset, func(p paraSpan, off int) int {
+		if p.start <= off {
+			return -1
 		}
-	}
+		return 1
+	})
 	return max(i, 1)
 }
 
@@ -158,10 +151,9 @@ func (f *finder) next(from int) int {
 // markEvery-th code point.
 func (s *SourceText) indexOffsets() {
 	if countBytes(&s.freq, s.text) {
-		s.n, s.valid = len(s.text), true
+		s.n = len(s.text)
 		return
 	}
-	s.valid = utf8.ValidString(s.text)
 	s.marks = make([]int, 0, len(s.text)/markEvery+1)
 	for i := range s.text {
 		if s.n%markEvery == 0 {

@@ -231,8 +231,8 @@ type scanner struct {
 	dupAt    []int
 	sorted   bool
 	progress func(done, total int64, problems int)
-	// recording is whether the workers make records: until those kept
-	// reach the budget. kept is their size, arena where they are copied.
+	// recording is whether the workers make records: until they are
+	// dropped (see keep). kept is their size, arena where they are copied.
 	recording atomic.Bool
 	kept      int
 	arena     []byte

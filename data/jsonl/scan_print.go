@@ -45,9 +45,9 @@ type printJob struct {
 // made on several goroutines, each with its own text from newText (called
 // once per goroutine, before any text is made), and handed to write, on
 // the calling goroutine, in order, a bounded number of runs of them at a
-// time. It returns the first error of text or write, or one wrapping ErrChanged
-// when a match's line is not what the scan read (as Each); the text
-// written until then stays written.
+// time. It returns the first error of text or write, or one wrapping
+// ErrChanged when a match's line is not what the scan read (as Each); the
+// text written until then stays written.
 func (s *Scanned) Print(ms []Match, newText func() Text, write func([]byte) error) error {
 	if len(ms) == 0 {
 		return nil
