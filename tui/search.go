@@ -267,8 +267,14 @@ func searchFirstCmd(tl *timeline.Timeline, idx []int, query string, seq, origin 
 }
 
 // positionsIn returns the positions in idx of the events in found; both
-// are ascending. It merges or binary-searches, whichever reads less.
+// are ascending. It merges or binary-searches, whichever reads less. When
+// idx is every event (no filter), the positions are the events: found
+// itself is returned, which spares a copy of a search that matches most
+// of a million events.
 func positionsIn(idx, found []int) []int {
+	if n := len(idx); n > 0 && idx[0] == 0 && idx[n-1] == n-1 { // 0…n-1, ascending and distinct
+		return found[:sort.SearchInts(found, n)]
+	}
 	var out []int
 	if len(found)*16 < len(idx) {
 		for _, e := range found {
@@ -278,6 +284,7 @@ func positionsIn(idx, found []int) []int {
 		}
 		return out
 	}
+	out = make([]int, 0, min(len(found), len(idx)))
 	for p, j := 0, 0; p < len(idx) && j < len(found); {
 		switch {
 		case idx[p] < found[j]:

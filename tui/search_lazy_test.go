@@ -74,3 +74,24 @@ func TestLazySearchFirstMatches(t *testing.T) {
 		t.Errorf("cursor at %d, want the match at %d", got, one.hits[0])
 	}
 }
+
+// positionsIn maps events to positions in the shown events, by merge, by
+// binary search, or, for every event shown, as they are.
+func TestPositionsIn(t *testing.T) {
+	all := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+	some := []int{1, 3, 4, 8}
+	for _, tc := range []struct {
+		idx, found, want []int
+	}{
+		{all, []int{2, 5, 9}, []int{2, 5, 9}},
+		{all, []int{2, 5, 9, 12}, []int{2, 5, 9}}, // not shown: dropped
+		{all, nil, nil},
+		{some, []int{3, 8}, []int{1, 3}},
+		{some, []int{0, 2, 9}, nil},
+		{[]int{2, 3}, []int{2}, []int{0}}, // 2…3 is not 0…1
+	} {
+		if got := positionsIn(tc.idx, tc.found); !slices.Equal(got, tc.want) {
+			t.Errorf("positionsIn(%v, %v) = %v, want %v", tc.idx, tc.found, got, tc.want)
+		}
+	}
+}
