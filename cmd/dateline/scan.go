@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"slices"
 	"sync/atomic"
 	"unsafe"
 
@@ -75,7 +74,7 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 	}
 	ms := s.Matches
 	if !s.Sorted {
-		slices.SortFunc(ms, jsonl.Match.Compare)
+		jsonl.SortMatches(ms)
 	}
 	if opts.format == "json" {
 		return writeEventsJSON(a.stdout, s, ms)
