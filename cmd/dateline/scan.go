@@ -52,7 +52,9 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 			if !match(e) {
 				return false
 			}
-			if text {
+			// The date column is at most maxDateColumn wide, however wide
+			// the widest date: past that, no date need be measured.
+			if text && width.Load() < maxDateColumn {
 				w := int64(displayWidth(HumanDate(e.Date)))
 				for old := width.Load(); w > old && !width.CompareAndSwap(old, w); old = width.Load() {
 				}
