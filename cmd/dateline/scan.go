@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"io"
 	"os"
-	"slices"
 	"sync/atomic"
 	"unsafe"
 
@@ -53,7 +52,9 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 			if !match(e) {
 				return false
 			}
-			if text {
+			// The date column is at most maxDateColumn wide, however wide
+			// the widest date: past that, no date need be measured.
+			if text && width.Load() < maxDateColumn {
 				w := int64(displayWidth(HumanDate(e.Date)))
 				for old := width.Load(); w > old && !width.CompareAndSwap(old, w); old = width.Load() {
 				}
@@ -75,7 +76,7 @@ func (a *app) listScan(args []string, opts listOptions, filter timeline.Filter) 
 	}
 	ms := s.Matches
 	if !s.Sorted {
-		slices.SortFunc(ms, jsonl.Match.Compare)
+		jsonl.SortMatches(ms)
 	}
 	if opts.format == "json" {
 		return writeEventsJSON(a.stdout, s, ms)

@@ -641,3 +641,41 @@ func (sc *scanner) placeID(j *job, k int, ev scanEvent, dg timeline.Diagnostic) 
 	sc.probs = append(sc.probs, schema.Problem{Line: line, Col: col, Severity: dg.Severity, Message: dg.Message, Path: dg.Path})
 	return len(sc.probs) - 1
 }
+
+// SortMatches sorts ms as a Timeline orders their events (Match.Compare).
+// A long list is sorted in two halves on two goroutines, then merged
+// through a copy of the first half (a list of up to parallelSortMax
+// matches: beyond, the copy would cost more memory than the list's time
+// is worth saving).
+func SortMatches(ms []Match) {
+	if len(ms) < 1<<14 || len(ms) > parallelSortMax || runtime.GOMAXPROCS(0) < 2 {
+		slices.SortFunc(ms, Match.Compare)
+		return
+	}
+	half := len(ms) / 2
+	a, b := ms[:half], ms[half:]
+	done := make(chan struct{})
+	go func() {
+		slices.SortFunc(a, Match.Compare)
+		close(done)
+	}()
+	slices.SortFunc(b, Match.Compare)
+	<-done
+	a = slices.Clone(a)
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		// b's elements move down, never past the ones not yet merged.
+		if b[j].Compare(a[i]) < 0 {
+			ms[k] = b[j]
+			j++
+		} else {
+			ms[k] = a[i]
+			i++
+		}
+		k++
+	}
+	copy(ms[k:], a[i:]) // what is left of b is in place
+}
+
+// parallelSortMax is the longest list SortMatches sorts on two goroutines.
+const parallelSortMax = 1 << 18

@@ -3,6 +3,7 @@ package jsonl
 import (
 	"errors"
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -176,6 +177,26 @@ func TestMatchCompare(t *testing.T) {
 			if got, want := a.Compare(b), timeline.CompareOrder(a.First, a.Second, a.Index, b.First, b.Second, b.Index); got != want {
 				t.Fatalf("%+v.Compare(%+v) = %d, want %d", a, b, got, want)
 			}
+		}
+	}
+}
+
+// TestSortMatches: SortMatches, in halves on two goroutines for a long
+// list, gives slices.SortFunc's order, with many ties on the keys.
+func TestSortMatches(t *testing.T) {
+	for _, n := range []int{0, 1, 100, 1<<14 + 1, 100003} {
+		r := rand.New(rand.NewSource(int64(n)))
+		ms := make([]Match, n)
+		for i := range ms {
+			f := timeline.Day(r.Intn(50))
+			ms[i] = Match{Index: i, First: f, Second: f + timeline.Day(r.Intn(3)), Offset: int64(i)}
+		}
+		r.Shuffle(n, func(i, j int) { ms[i], ms[j] = ms[j], ms[i] })
+		want := slices.Clone(ms)
+		slices.SortFunc(want, Match.Compare)
+		SortMatches(ms)
+		if !slices.Equal(ms, want) {
+			t.Fatalf("%d matches: SortMatches is not SortFunc's order", n)
 		}
 	}
 }
