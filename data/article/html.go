@@ -153,7 +153,7 @@ func (p *pageReader) read(text string) {
 			return // io.EOF: the tokenizer reads from a string, nothing else can fail
 		}
 		tokenLine := p.line
-		p.line += bytes.Count(z.Raw(), []byte("\n"))
+		p.line += lineBreaks(z.Raw())
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			p.start(z, tt == html.SelfClosingTagToken, tokenLine)
@@ -450,6 +450,12 @@ var spaceReplacer = strings.NewReplacer(
 )
 
 func oneLine(s string) string { return strings.Join(strings.Fields(cleanSpaces(s)), " ") }
+
+// lineBreaks counts the line breaks of raw HTML as its text has them: the
+// tokenizer turns "\r\n" and a lone "\r" into "\n".
+func lineBreaks(raw []byte) int {
+	return bytes.Count(raw, []byte("\n")) + bytes.Count(raw, []byte("\r")) - bytes.Count(raw, []byte("\r\n"))
+}
 
 func startsWithSpace(s string) bool { return s != "" && strings.TrimLeft(s[:1], " \t\n\r\f") == "" }
 func endsWithSpace(s string) bool {
