@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"dateline/data"
+	"dateline/data/jsonl"
 	"dateline/timeline"
 )
 
@@ -247,4 +250,19 @@ func init() {
 func keyTable() *keyMap {
 	k := defaultKeyMap()
 	return &k
+}
+
+// jsonlFile writes ds as a JSON Lines file in a temporary folder and
+// returns its path, for the tests of a file opened lazily.
+func jsonlFile(tb testing.TB, ds *timeline.Dataset) string {
+	tb.Helper()
+	b, err := jsonl.Marshal(ds)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	path := filepath.Join(tb.TempDir(), "big.jsonl")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }

@@ -1,15 +1,12 @@
 package tui
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"dateline/data"
-	"dateline/data/jsonl"
 	"dateline/timeline"
 )
 
@@ -19,14 +16,7 @@ import (
 // index is built; a key in between cancels the picker.
 func TestLazyIndexBehind(t *testing.T) {
 	ds := bigDataset(2_000)
-	b, err := jsonl.Marshal(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "big.jsonl")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := jsonlFile(t, ds)
 	open := func() (*Model, *timeline.Timeline) {
 		l := data.OpenJSONLines(path, nil)
 		if l.Timeline == nil || !l.Timeline.Lazy() {

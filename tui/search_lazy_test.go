@@ -1,14 +1,11 @@
 package tui
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"dateline/data"
-	"dateline/data/jsonl"
 )
 
 // TestLazySearchFirstMatches: on a Timeline opened from disk, a search
@@ -18,14 +15,7 @@ import (
 // hits are those of the same dataset in memory.
 func TestLazySearchFirstMatches(t *testing.T) {
 	ds := bigDataset(10_000)
-	b, err := jsonl.Marshal(ds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "big.jsonl")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := jsonlFile(t, ds)
 	l := data.OpenJSONLines(path, nil)
 	if l.Timeline == nil || !l.Timeline.Lazy() {
 		t.Fatalf("not opened lazily: %v", l.Err())
